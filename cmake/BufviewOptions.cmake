@@ -1,0 +1,33 @@
+# bufview_options: one interface target that every bufview target links, so the
+# language level, warnings and sanitizers are set on targets, not directories.
+add_library(bufview_options INTERFACE)
+target_compile_features(bufview_options INTERFACE cxx_std_20)
+target_compile_options(bufview_options INTERFACE
+  $<$<COMPILE_LANGUAGE:CXX>:-Wall -Wextra -Wpedantic -Wno-missing-field-initializers>)
+
+if(BUFVIEW_SANITIZE)
+  target_compile_options(bufview_options INTERFACE
+    -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+  target_link_options(bufview_options INTERFACE -fsanitize=address,undefined)
+endif()
+
+# {fmt} header-only in both builds. emcc must see fmt's headers and nothing else
+# of the host's /usr/include, so the build tree gets an include folder holding
+# only a link to them.
+set(BUFVIEW_FMT_INCLUDE "${CMAKE_BINARY_DIR}/fmt-include")
+if(NOT EXISTS "${BUFVIEW_FMT_INCLUDE}/fmt/format.h")
+  if(NOT EXISTS /usr/include/fmt/format.h)
+    message(FATAL_ERROR "{fmt} headers not found: run scripts/setup (installs libfmt-dev)")
+  endif()
+  file(MAKE_DIRECTORY "${BUFVIEW_FMT_INCLUDE}")
+  file(CREATE_LINK /usr/include/fmt "${BUFVIEW_FMT_INCLUDE}/fmt" SYMBOLIC)
+endif()
+add_library(bufview_fmt INTERFACE)
+target_include_directories(bufview_fmt SYSTEM INTERFACE "${BUFVIEW_FMT_INCLUDE}")
+target_compile_definitions(bufview_fmt INTERFACE FMT_HEADER_ONLY=1)
+
+if(EMSCRIPTEN)
+  # wasm32 runs the same tests as native; memory grows on demand and exit codes
+  # reach node.
+  target_link_options(bufview_options INTERFACE -sALLOW_MEMORY_GROWTH=1)
+endif()
