@@ -1,0 +1,100 @@
+// Value factories and the accessors that need complete object types.
+#include "engine/python/runtime/value.hpp"
+
+#include "engine/python/runtime/bigint.hpp"
+#include "engine/python/runtime/dict.hpp"
+
+namespace engine::py {
+
+Value Value::integer(BigInt big) {
+    if (big.fits_int64()) return integer(big.to_int64());
+    return Value(Kind::Int, std::make_shared<BigInt>(std::move(big)));
+}
+
+Value Value::str(std::string utf8) {
+    auto s = std::make_shared<StrObject>();
+    s->ascii = true;
+    int64_t n = 0;
+    for (unsigned char c : utf8) {
+        if (c >= 0x80) s->ascii = false;
+        if ((c & 0xC0) != 0x80) ++n;  // count lead bytes
+    }
+    s->length = n;
+    s->utf8 = std::move(utf8);
+    return Value(Kind::Str, std::move(s));
+}
+
+Value Value::list(std::vector<Value> items) {
+    auto l = std::make_shared<ListObject>();
+    l->items = std::move(items);
+    return Value(Kind::List, std::move(l));
+}
+
+Value Value::tuple(std::vector<Value> items) {
+    auto t = std::make_shared<TupleObject>();
+    t->items = std::move(items);
+    return Value(Kind::Tuple, std::move(t));
+}
+
+Value Value::dict() { return Value(Kind::Dict, std::make_shared<DictObject>()); }
+
+Value Value::range(int64_t start, int64_t stop, int64_t step) {
+    return Value(Kind::Range, std::make_shared<RangeObject>(RangeObject{start, stop, step}));
+}
+
+Value Value::slice(Value start, Value stop, Value step) {
+    return Value(Kind::Slice, std::make_shared<SliceObject>(
+                                  SliceObject{std::move(start), std::move(stop), std::move(step)}));
+}
+
+Value Value::exception(ExcType type, std::vector<Value> args) {
+    auto e = std::make_shared<ExceptionObject>();
+    e->type = type;
+    e->args = std::move(args);
+    return Value(Kind::Exception, std::move(e));
+}
+
+Value Value::type(const TypeObject& type) {
+    return Value(Kind::Type, std::make_shared<TypeObject>(type));
+}
+
+const BigInt& Value::big_int() const { return *static_cast<const BigInt*>(ptr_.get()); }
+const StrObject& Value::as_str() const { return *static_cast<const StrObject*>(ptr_.get()); }
+const std::string& Value::str_utf8() const { return as_str().utf8; }
+
+bool Value::same_as(const Value& other) const {
+    if (kind_ != other.kind_) return false;
+    switch (kind_) {
+        case Kind::None:
+        case Kind::Ellipsis:
+        case Kind::NotImplemented:
+            return true;
+        case Kind::Bool:
+            return i_ == other.i_;
+        case Kind::Int:
+            if (!ptr_ && !other.ptr_) return i_ == other.i_;
+            return ptr_ == other.ptr_;
+        case Kind::Float:
+            return false;  // a float built twice is two objects
+        case Kind::Type:
+            return obj<const TypeObject>() == other.obj<const TypeObject>();
+        default:
+            return ptr_ == other.ptr_;
+    }
+}
+
+int64_t RangeObject::length() const {
+    // Computed in unsigned 64-bit so start/stop at the int64 limits cannot overflow.
+    if (step > 0 && start < stop) {
+        uint64_t span = static_cast<uint64_t>(stop) - static_cast<uint64_t>(start) - 1;
+        return static_cast<int64_t>(span / static_cast<uint64_t>(step) + 1);
+    }
+    if (step < 0 && start > stop) {
+        uint64_t span = static_cast<uint64_t>(start) - static_cast<uint64_t>(stop) - 1;
+        uint64_t s = static_cast<uint64_t>(-(step + 1)) + 1;
+        return static_cast<int64_t>(span / s + 1);
+    }
+    return 0;
+}
+
+}  // namespace engine::py

@@ -1,0 +1,325 @@
+// Value: one Python object reference, the currency of the evaluator.
+//
+// Ownership: a Value is a counted reference (std::shared_ptr underneath) to a
+// heap object, or holds None/bool/small int/float/Ellipsis inline. The object
+// is destroyed the moment its last Value goes, as in CPython: a memoryview
+// whose last reference drops releases its export at that line. Reference
+// cycles (a list containing itself) leak; that is accepted.
+//
+// The kind decides the C++ class behind the pointer (table next to `Kind`).
+// Objects of the buffer layer (bytes, bytearray, memoryview, array, mmap,
+// BytesIO, TemporaryFile) are held directly, without a wrapper, so the buffer
+// helper's classes are the only state of those objects.
+//
+// Operations on Values (repr, arithmetic, getitem, calls, ...) are free
+// functions in ops.hpp / builtins.hpp; this header only defines the shapes.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "engine/core/exceptions.hpp"
+#include "engine/core/result.hpp"
+
+namespace engine {
+// The buffer layer's objects (engine/buffer/), held as they are.
+class BytesObject;
+class ByteArrayObject;
+class MemoryView;
+class ArrayObject;
+class MmapObject;
+class BytesIOObject;
+class TempFile;
+}  // namespace engine
+
+namespace engine::py {
+
+class BigInt;
+class Value;
+class Interp;
+struct StrObject;
+struct ListObject;
+struct TupleObject;
+class DictObject;
+struct RangeObject;
+struct SliceObject;
+struct ExceptionObject;
+struct TypeObject;
+struct ModuleObject;
+class Callable;
+class BuiltinFunction;
+class IteratorObject;
+struct StructObject;  // struct.Struct: defined in modules.hpp
+
+// Kind -> class behind the pointer:
+//   None, Bool, Int (small), Float, Ellipsis, NotImplemented: inline, no pointer
+//   Int (big)   const BigInt          Str        const StrObject
+//   Bytes       engine::BytesObject   ByteArray  engine::ByteArrayObject
+//   MemoryView  engine::MemoryView    List       ListObject
+//   Tuple       const TupleObject     Dict       DictObject
+//   Range       const RangeObject     Slice      const SliceObject
+//   Function    Callable (the evaluator's user functions and lambdas)
+//   Builtin     BuiltinFunction (builtins, and methods bound to their self)
+//   Exception   ExceptionObject       Type       const TypeObject
+//   Iterator    IteratorObject        Module     ModuleObject
+//   Array       engine::ArrayObject   Mmap       engine::MmapObject
+//   BytesIO     engine::BytesIOObject TempFile   engine::TempFile
+//   Struct      StructObject (struct.Struct, runtime-owned)
+enum class Kind : uint8_t {
+    None,
+    Bool,
+    Int,
+    Float,
+    Ellipsis,
+    NotImplemented,
+    Str,
+    Bytes,
+    ByteArray,
+    MemoryView,
+    List,
+    Tuple,
+    Dict,
+    Range,
+    Slice,
+    Function,
+    Builtin,
+    Exception,
+    Type,
+    Iterator,
+    Module,
+    Array,
+    Mmap,
+    BytesIO,
+    TempFile,
+    Struct,
+};
+
+class Value {
+public:
+    Value() = default;  // None
+
+    // Inline kinds.
+    static Value none() { return Value(); }
+    static Value boolean(bool b) {
+        Value v(Kind::Bool);
+        v.i_ = b ? 1 : 0;
+        return v;
+    }
+    static Value integer(int64_t i) {
+        Value v(Kind::Int);
+        v.i_ = i;
+        return v;
+    }
+    static Value integer(BigInt big);  // normalised: stays inline when it fits int64
+    static Value floating(double d) {
+        Value v(Kind::Float);
+        v.f_ = d;
+        return v;
+    }
+    static Value ellipsis() { return Value(Kind::Ellipsis); }
+    static Value not_implemented() { return Value(Kind::NotImplemented); }
+
+    // Heap kinds (defined in value.cpp).
+    static Value str(std::string utf8);  // utf8 must be valid UTF-8
+    static Value list(std::vector<Value> items = {});
+    static Value tuple(std::vector<Value> items = {});
+    static Value dict();
+    static Value range(int64_t start, int64_t stop, int64_t step);
+    static Value slice(Value start, Value stop, Value step);
+    static Value exception(ExcType type, std::vector<Value> args = {});
+    static Value type(const TypeObject& type);
+
+    // Wrapping existing objects. The pointer must be non-null.
+    static Value wrap(std::shared_ptr<engine::BytesObject> p) { return Value(Kind::Bytes, std::move(p)); }
+    static Value wrap(std::shared_ptr<engine::ByteArrayObject> p) { return Value(Kind::ByteArray, std::move(p)); }
+    static Value wrap(std::shared_ptr<engine::MemoryView> p) { return Value(Kind::MemoryView, std::move(p)); }
+    static Value wrap(std::shared_ptr<engine::ArrayObject> p) { return Value(Kind::Array, std::move(p)); }
+    static Value wrap(std::shared_ptr<engine::MmapObject> p) { return Value(Kind::Mmap, std::move(p)); }
+    static Value wrap(std::shared_ptr<engine::BytesIOObject> p) { return Value(Kind::BytesIO, std::move(p)); }
+    static Value wrap(std::shared_ptr<engine::TempFile> p) { return Value(Kind::TempFile, std::move(p)); }
+    static Value wrap(std::shared_ptr<StructObject> p) { return Value(Kind::Struct, std::move(p)); }
+    static Value wrap(std::shared_ptr<ListObject> p) { return Value(Kind::List, std::move(p)); }
+    static Value wrap(std::shared_ptr<DictObject> p) { return Value(Kind::Dict, std::move(p)); }
+    static Value wrap(std::shared_ptr<Callable> p) { return Value(Kind::Function, std::move(p)); }
+    static Value wrap(std::shared_ptr<BuiltinFunction> p) { return Value(Kind::Builtin, std::move(p)); }
+    static Value wrap(std::shared_ptr<ExceptionObject> p) { return Value(Kind::Exception, std::move(p)); }
+    static Value wrap(std::shared_ptr<IteratorObject> p) { return Value(Kind::Iterator, std::move(p)); }
+    static Value wrap(std::shared_ptr<ModuleObject> p) { return Value(Kind::Module, std::move(p)); }
+
+    Kind kind() const { return kind_; }
+    bool is(Kind k) const { return kind_ == k; }
+    bool is_none() const { return kind_ == Kind::None; }
+    bool is_bool() const { return kind_ == Kind::Bool; }
+    bool is_int() const { return kind_ == Kind::Int; }  // bool is not included
+    bool is_small_int() const { return kind_ == Kind::Int && !ptr_; }
+    bool is_big_int() const { return kind_ == Kind::Int && ptr_; }
+    bool is_float() const { return kind_ == Kind::Float; }
+    bool is_str() const { return kind_ == Kind::Str; }
+
+    bool as_bool() const { return i_ != 0; }            // Kind::Bool
+    int64_t small_int() const { return i_; }             // is_small_int() (or Bool: 0/1)
+    const BigInt& big_int() const;                       // is_big_int()
+    double as_float() const { return f_; }               // Kind::Float
+    const StrObject& as_str() const;                     // Kind::Str
+    const std::string& str_utf8() const;                 // Kind::Str: the UTF-8 text
+
+    // The object behind a heap kind; T must match the table above.
+    template <class T>
+    T& obj() const {
+        return *static_cast<T*>(ptr_.get());
+    }
+    template <class T>
+    std::shared_ptr<T> shared() const {
+        return std::static_pointer_cast<T>(ptr_);
+    }
+    const void* identity() const { return ptr_.get(); }  // null for inline kinds
+
+    // Identity as `is` sees it. Inline kinds compare by value (True is True),
+    // small ints by value too (CPython caches -5..256; larger equal ints built
+    // separately are usually not `is` there, a difference the subset accepts).
+    bool same_as(const Value& other) const;
+
+private:
+    explicit Value(Kind k) : kind_(k) {}
+    template <class T>
+    Value(Kind k, std::shared_ptr<T> p) : kind_(k), ptr_(std::move(p)) {}
+
+    Kind kind_ = Kind::None;
+    union {
+        int64_t i_ = 0;
+        double f_;
+    };
+    std::shared_ptr<void> ptr_;
+};
+
+// ---- plain Python objects ------------------------------------------------
+
+// str: UTF-8 text with its length in code points. Immutable.
+struct StrObject {
+    std::string utf8;
+    int64_t length = 0;  // code points
+    bool ascii = true;   // every byte < 0x80: byte index == code point index
+};
+
+struct ListObject {
+    std::vector<Value> items;
+};
+
+struct TupleObject {
+    std::vector<Value> items;
+};
+
+struct RangeObject {
+    int64_t start = 0, stop = 0, step = 1;
+    int64_t length() const;  // never negative; fits because start/stop are int64
+};
+
+struct SliceObject {
+    Value start, stop, step;  // None when omitted
+};
+
+// An exception instance. `args` as Python sees them. When the runtime raises
+// (an engine::Error carries only text), the instance is rebuilt from the
+// Error: args = (message,), and `text` keeps the message as str(e) must show
+// it (KeyError's message is already repr(key)).
+struct ExceptionObject {
+    ExcType type = ExcType::Exception;
+    std::vector<Value> args;
+    std::optional<std::string> text;  // str(e) when set; otherwise derived from args
+};
+
+// Which built-in type a type object is. Exception classes carry their ExcType.
+enum class TypeId : uint8_t {
+    NoneType, Bool, Int, Float, Str, Bytes, ByteArray, MemoryView, List, Tuple, Dict,
+    Range, Slice, Ellipsis, NotImplementedType, Function, BuiltinFunction, Exception,
+    Type, Module, Array, Mmap, BytesIO, TempFile, Struct,
+    // iterators and iterator-returning builtins
+    ListIterator, TupleIterator, StrIterator, BytesIterator, RangeIterator,
+    DictKeyIterator, DictValueIterator, DictItemIterator, Enumerate, Zip, Reversed,
+    Generator, DictKeys, DictValues, DictItems, Iterator /* any other */,
+};
+
+struct TypeObject {
+    TypeId id = TypeId::NoneType;
+    ExcType exc = ExcType::Exception;  // meaningful when id == Exception
+    bool operator==(const TypeObject& o) const {
+        return id == o.id && (id != TypeId::Exception || exc == o.exc);
+    }
+};
+
+// Positional and keyword arguments of one call.
+struct CallArgs {
+    std::vector<Value> args;
+    std::vector<std::pair<std::string, Value>> kwargs;
+};
+
+// A user-defined function or lambda. The evaluator subclasses it; the runtime
+// only calls it (sorted(key=f), min(key=), map-like builtins).
+class Callable {
+public:
+    virtual ~Callable() = default;
+    virtual Result<Value> call(Interp& interp, CallArgs args) = 0;
+    virtual std::string name() const = 0;  // __name__; "<lambda>" for lambdas
+};
+
+// A built-in function or a method bound to its receiver ("bound method").
+// `self` is None for plain functions such as len.
+using BuiltinFn = Result<Value> (*)(Interp& interp, const Value& self, CallArgs& args);
+class BuiltinFunction {
+public:
+    BuiltinFunction(std::string name, BuiltinFn fn, Value self = Value(), bool has_self = false)
+        : name_(std::move(name)), fn_(fn), self_(std::move(self)), has_self_(has_self) {}
+    Result<Value> call(Interp& interp, CallArgs& args) const { return fn_(interp, self_, args); }
+    const std::string& name() const { return name_; }
+    const Value& self() const { return self_; }
+    bool is_method() const { return has_self_; }  // repr: <built-in method append of list object ...>
+
+private:
+    std::string name_;
+    BuiltinFn fn_;
+    Value self_;
+    bool has_self_;
+};
+
+// The iteration protocol: next() gives the next item, nullopt when exhausted
+// (StopIteration is raised only by the `next` builtin). The evaluator
+// subclasses it for generator expressions.
+class IteratorObject {
+public:
+    virtual ~IteratorObject() = default;
+    virtual Result<std::optional<Value>> next(Interp& interp) = 0;
+    virtual TypeId type_id() const { return TypeId::Iterator; }
+};
+
+// import struct / array / mmap / io / tempfile / os / sys.
+struct ModuleObject {
+    std::string name;
+    std::vector<std::pair<std::string, Value>> attrs;  // few entries: linear lookup
+    const Value* find(std::string_view attr) const {
+        for (const auto& [k, v] : attrs)
+            if (k == attr) return &v;
+        return nullptr;
+    }
+};
+
+// What the runtime needs from the evaluator: calling back into user code,
+// printing, and budgets. The runtime never stores an Interp beyond a call.
+class Interp {
+public:
+    virtual ~Interp() = default;
+    // print() writes here.
+    virtual void write_output(std::string_view text) = 0;
+    // Called once per item by builtins that loop (sum, sorted, list(), join,
+    // ...), so long loops inside one line still meet the step budget.
+    virtual Result<void> tick() { return ok(); }
+    // Deterministic os.urandom: a per-run xorshift64* state; reset per run by
+    // the evaluator if it wants lessons to replay identically.
+    uint64_t urandom_state = 0x9E3779B97F4A7C15ULL;
+};
+
+}  // namespace engine::py
