@@ -1,0 +1,60 @@
+// BytesIOObject: io.BytesIO. Its bytes live in one Block (capacity may exceed
+// the logical size). getbuffer() returns a writable memoryview whose obj is an
+// _io._BytesIOBuffer; while any such view lives, resizing operations (write
+// past the end or any write that would resize, truncate, close) raise
+//   BufferError: Existing exports of data: object cannot be re-sized
+// Every operation after close(): ValueError "I/O operation on closed file."
+//
+//     BV_TRY(b, BytesIOObject::create(ctx, "abc"));
+//     BV_TRY(view, b->getbuffer());          // memoryview, b->exports() == 1
+//     BV_TRY(n, b->write("x"));              // BufferError while view lives
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "engine/buffer/exporter.hpp"
+
+namespace engine {
+
+class MemoryView;
+
+class BytesIOObject : public Exporter {
+public:
+    static Result<std::shared_ptr<BytesIOObject>> create(BufferContext& ctx,
+                                                         std::string_view initial = {});
+    std::string_view type_name() const override { return "_io.BytesIO"; }
+
+    bool closed() const { return closed_; }
+    const Block& block() const { return *block_; }
+    int64_t size() const { return string_size_; }
+
+    Result<std::shared_ptr<MemoryView>> getbuffer();
+    Result<std::string> getvalue() const;
+    Result<std::string> read(std::optional<int64_t> n = std::nullopt);
+    Result<int64_t> readinto(Exporter& buffer);
+    Result<int64_t> write(std::string_view data);
+    Result<int64_t> seek(int64_t pos, int whence = 0);
+    Result<int64_t> tell() const;
+    Result<int64_t> truncate(std::optional<int64_t> size = std::nullopt);
+    Result<void> close();
+
+    explicit BytesIOObject(BufferContext& ctx);  // use create()
+
+protected:
+    // BytesIO itself does not support the buffer protocol (getbuffer does).
+    Result<BufferInfo> fill_buffer(int flags) override;
+
+private:
+    friend class BytesIOBuffer;
+    Result<void> check_closed() const;
+    Result<void> check_exports() const;
+    std::unique_ptr<Block> block_;
+    int64_t string_size_ = 0;
+    int64_t pos_ = 0;
+    bool closed_ = false;
+};
+
+}  // namespace engine

@@ -1,0 +1,40 @@
+// BytesObject: Python's immutable `bytes`, one Block, read-only buffer.
+//
+//     BV_TRY(b, BytesObject::create(ctx, "abc"));   // b'abc'
+//     b->view();  // "abc"
+//     BV_TRY(mv, MemoryView::from_object(b));        // readonly view
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "engine/buffer/exporter.hpp"
+
+namespace engine {
+
+class BytesObject : public Exporter {
+public:
+    static Result<std::shared_ptr<BytesObject>> create(BufferContext& ctx, std::string_view data);
+    // A new bytes object copied from another block's bytes (reports a copy).
+    static Result<std::shared_ptr<BytesObject>> create_copy(BufferContext& ctx,
+                                                            std::string_view data,
+                                                            uint64_t from_block,
+                                                            uint64_t through_id);
+
+    std::string_view type_name() const override { return "bytes"; }
+    bool hashable() const override { return true; }
+
+    int64_t size() const { return static_cast<int64_t>(block_->size()); }
+    std::string_view view() const { return block_->view(); }
+    const Block& block() const { return *block_; }
+
+    explicit BytesObject(BufferContext& ctx);  // use create()
+
+protected:
+    Result<BufferInfo> fill_buffer(int flags) override;
+
+private:
+    std::unique_ptr<Block> block_;
+};
+
+}  // namespace engine

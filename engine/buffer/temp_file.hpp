@@ -1,0 +1,73 @@
+// TempFile: what tempfile.TemporaryFile() gives -- a binary read/write file
+// (io.BufferedRandom over a file on "disk"), here entirely in memory.
+//
+// The file's bytes on "disk" live in a FileStorage (one Block) that an mmap can
+// share, so writes through an ACCESS_WRITE mmap are visible to file reads and
+// vice versa. As in CPython, writes are buffered (8192 bytes) and reach the
+// storage on flush(), seek(), read*(), close() or when the buffer fills:
+// mmap.mmap(f.fileno(), 0) right after f.write() sees an empty file unless the
+// program flushed first.
+//
+//     BV_TRY(f, TempFile::create(ctx));
+//     BV_TRY(n, f->write("hello"));  BV_CHECK(f->flush());
+//     BV_TRY(m, MmapObject::create(ctx, f->storage(), 0, Access::Write));
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "engine/buffer/context.hpp"
+#include "engine/buffer/exporter.hpp"
+
+namespace engine {
+
+// The "disk" contents of a file, shared by the file object and its mmaps.
+class FileStorage {
+public:
+    static Result<std::shared_ptr<FileStorage>> create(BufferContext& ctx, uint64_t owner_id);
+    Block& block() { return *block_; }
+    const Block& block() const { return *block_; }
+    int64_t size() const { return static_cast<int64_t>(block_->size()); }
+    // Write data at offset, growing the file with zeros as needed.
+    Result<void> write_at(int64_t offset, std::string_view data, uint64_t through_id);
+    Result<void> truncate(int64_t size);  // ftruncate
+    int map_count = 0;  // live mmaps sharing this storage
+
+private:
+    std::unique_ptr<Block> block_;
+};
+
+class TempFile {
+public:
+    static Result<std::shared_ptr<TempFile>> create(BufferContext& ctx);
+    ~TempFile();
+
+    uint64_t id() const { return id_; }
+    std::string_view type_name() const { return "_io.BufferedRandom"; }
+    int fileno() const { return fileno_; }  // 3, 4, ... per context
+    bool closed() const { return closed_; }
+    const std::shared_ptr<FileStorage>& storage() const { return storage_; }
+
+    Result<int64_t> write(std::string_view data);     // "write to closed file"
+    Result<void> flush();                             // "flush of closed file"
+    Result<int64_t> seek(int64_t offset, int whence = 0);  // "seek of closed file"
+    Result<int64_t> tell() const;
+    Result<std::string> read(int64_t n = -1);         // "read of closed file"
+    Result<int64_t> readinto(Exporter& buffer);       // writable buffer required
+    Result<void> close();                             // idempotent
+
+private:
+    TempFile(BufferContext& ctx);
+    Result<void> flush_pending();
+    BufferContext* ctx_;
+    uint64_t id_;
+    int fileno_;
+    bool closed_ = false;
+    std::shared_ptr<FileStorage> storage_;
+    int64_t pos_ = 0;           // logical position (after buffered writes)
+    std::string pending_;       // buffered, not yet on "disk"
+    int64_t pending_pos_ = 0;   // where pending_ goes
+};
+
+}  // namespace engine
