@@ -1,0 +1,101 @@
+#include "imgui_app/app.hpp"
+
+#include <imgui.h>
+
+namespace app {
+namespace {
+
+// Places the next window exactly at `r` each frame: the layout is computed, not
+// dragged, so both builds look the same and screenshots are reproducible.
+bool begin_panel(const char* title, const Rect& r) {
+    ImGui::SetNextWindowPos(ImVec2(r.x, r.y));
+    ImGui::SetNextWindowSize(ImVec2(r.w, r.h));
+    constexpr ImGuiWindowFlags flags =
+        ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+        ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
+    return ImGui::Begin(title, nullptr, flags);
+}
+
+void draw_menu_bar(App& app) {
+    if (!ImGui::BeginMainMenuBar()) return;
+    if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("Quit")) app.quit_requested = true;
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Help")) {
+        ImGui::MenuItem("Keyboard shortcuts", "F1", &app.show_help);
+        ImGui::EndMenu();
+    }
+    ImGui::TextDisabled("bufview - see how Python's buffer protocol really works");
+    ImGui::EndMainMenuBar();
+}
+
+}  // namespace
+
+std::string default_program() {
+    return "ba = bytearray(b\"hello world\")\n"
+           "mv = memoryview(ba)\n"
+           "word = mv[6:11]\n"
+           "word[0] = ord(\"W\")\n"
+           "print(ba)\n"
+           "mv.release()\n"
+           "word.release()\n"
+           "ba.append(33)\n"
+           "print(ba)\n";
+}
+
+void apply_style(float scale) {
+    ImGuiStyle& s = ImGui::GetStyle();
+    ImGui::StyleColorsDark(&s);
+    s.WindowRounding = 0.0f;
+    s.FrameRounding = 3.0f;
+    s.GrabRounding = 3.0f;
+    s.WindowBorderSize = 1.0f;
+    s.WindowPadding = ImVec2(10, 8);
+    s.ItemSpacing = ImVec2(8, 6);
+    ImVec4* c = s.Colors;
+    c[ImGuiCol_WindowBg] = ImVec4(0.105f, 0.114f, 0.133f, 1.0f);
+    c[ImGuiCol_ChildBg] = ImVec4(0.090f, 0.098f, 0.114f, 1.0f);
+    c[ImGuiCol_TitleBg] = ImVec4(0.141f, 0.153f, 0.180f, 1.0f);
+    c[ImGuiCol_TitleBgActive] = ImVec4(0.172f, 0.196f, 0.243f, 1.0f);
+    c[ImGuiCol_MenuBarBg] = ImVec4(0.141f, 0.153f, 0.180f, 1.0f);
+    c[ImGuiCol_Border] = ImVec4(0.235f, 0.255f, 0.294f, 1.0f);
+    c[ImGuiCol_FrameBg] = ImVec4(0.160f, 0.172f, 0.200f, 1.0f);
+    c[ImGuiCol_Button] = ImVec4(0.200f, 0.270f, 0.380f, 1.0f);
+    c[ImGuiCol_ButtonHovered] = ImVec4(0.260f, 0.360f, 0.500f, 1.0f);
+    c[ImGuiCol_ButtonActive] = ImVec4(0.300f, 0.420f, 0.600f, 1.0f);
+    c[ImGuiCol_Header] = ImVec4(0.200f, 0.270f, 0.380f, 1.0f);
+    s.ScaleAllSizes(scale);
+}
+
+void draw_app(App& app, float width, float height) {
+    ++app.frame;
+    draw_menu_bar(app);
+    const float top = ImGui::GetFrameHeight();
+    app.layout = layout_panels(width, height, top);
+
+    if (begin_panel("Timeline", app.layout.timeline)) draw_timeline(app);
+    ImGui::End();
+    if (begin_panel("Code", app.layout.code)) draw_code_panel(app);
+    ImGui::End();
+    if (begin_panel("Console", app.layout.console)) draw_console(app);
+    ImGui::End();
+    if (begin_panel("Memory", app.layout.canvas)) draw_memory_canvas(app);
+    ImGui::End();
+    if (begin_panel("Inspector", app.layout.inspector)) draw_inspector(app);
+    ImGui::End();
+    if (begin_panel("Lessons", app.layout.lessons)) draw_lessons(app);
+    ImGui::End();
+
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) app.show_help = false;
+    if (app.show_help) {
+        ImGui::SetNextWindowPos(ImVec2(width * 0.5f, height * 0.5f), ImGuiCond_Always,
+                                ImVec2(0.5f, 0.5f));
+        ImGui::Begin("Keyboard shortcuts", &app.show_help,
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
+        ImGui::TextUnformatted("F1      this help\nEsc     close");
+        ImGui::End();
+    }
+}
+
+}  // namespace app

@@ -1,0 +1,29 @@
+#include "imgui_app/layout.hpp"
+
+#include <algorithm>
+
+namespace app {
+
+PanelLayout layout_panels(float width, float height, float top) {
+    width = std::max(width, 1.0f);
+    height = std::max(height, top + 1.0f);
+    PanelLayout l;
+    const float timeline_h = std::min(76.0f, (height - top) * 0.25f);
+    const float body_y = top + timeline_h;
+    const float body_h = height - body_y;
+    const float left_w = std::max(width * 0.32f, std::min(360.0f, width * 0.5f));
+    const float right_w = std::max(width * 0.22f, std::min(280.0f, width * 0.3f));
+    const float mid_w = std::max(width - left_w - right_w, 1.0f);
+    const float code_h = body_h * 0.64f;
+    const float inspector_h = body_h * 0.58f;
+
+    l.timeline = {0, top, width, timeline_h};
+    l.code = {0, body_y, left_w, code_h};
+    l.console = {0, body_y + code_h, left_w, body_h - code_h};
+    l.canvas = {left_w, body_y, mid_w, body_h};
+    l.inspector = {left_w + mid_w, body_y, width - left_w - mid_w, inspector_h};
+    l.lessons = {left_w + mid_w, body_y + inspector_h, width - left_w - mid_w, body_h - inspector_h};
+    return l;
+}
+
+}  // namespace app

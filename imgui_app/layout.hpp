@@ -1,0 +1,27 @@
+// Where each panel goes: a pure function of the window size, so the layout is
+// testable without a window and the same in the desktop and browser builds.
+#pragma once
+
+namespace app {
+
+struct Rect {
+    float x = 0, y = 0, w = 0, h = 0;
+    float right() const { return x + w; }
+    float bottom() const { return y + h; }
+    bool contains(float px, float py) const { return px >= x && px < x + w && py >= y && py < y + h; }
+};
+
+struct PanelLayout {
+    Rect timeline;   // full width strip under the menu bar
+    Rect code;       // left column, top
+    Rect console;    // left column, bottom
+    Rect canvas;     // middle: the memory canvas gets the most room
+    Rect inspector;  // right column, top
+    Rect lessons;    // right column, bottom
+};
+
+// Splits a window of `width` x `height` pixels below a menu bar of `top` pixels.
+// Panels tile the area exactly: no gaps, no overlaps.
+PanelLayout layout_panels(float width, float height, float top);
+
+}  // namespace app

@@ -1,0 +1,248 @@
+// The only file that knows the platform: window, OpenGL context, main loop.
+// Natively: GLFW + OpenGL 3.2 core. In the browser: Emscripten's GLFW + WebGL 2,
+// the canvas filling the page at the device's pixel ratio.
+//
+//   bufview-app [--open FILE.py] [--step N] [--screenshot OUT.png] [--frames N] [--size WxH]
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#endif
+
+#include "imgui_app/app.hpp"
+#include "imgui_app/png_writer.hpp"
+
+namespace {
+
+struct Options {
+    std::string open_path;
+    int step = 0;
+    std::string screenshot_path;
+    int frames = 4;  // frames rendered before a screenshot (layout settles after 2)
+    int width = 1280;
+    int height = 800;
+};
+
+struct Context {
+    GLFWwindow* window = nullptr;
+    app::App app;
+    Options options;
+    int exit_code = 0;
+};
+
+void print_usage() {
+    std::puts(
+        "usage: bufview-app [--open FILE.py] [--step N] [--screenshot OUT.png] [--frames N]\n"
+        "                   [--size WxH]\n"
+        "  --open FILE.py        load a program\n"
+        "  --step N              show step N of its run\n"
+        "  --screenshot OUT.png  render, save the window as PNG, and exit\n"
+        "  --frames N            frames to render before the screenshot (default 4)\n"
+        "  --size WxH            window size in pixels (default 1280x800)");
+}
+
+bool parse_options(int argc, char** argv, Options& o) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        auto next = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
+        const char* v = nullptr;
+        if (a == "--help" || a == "-h") {
+            print_usage();
+            std::exit(0);
+        } else if (a == "--open" && (v = next())) {
+            o.open_path = v;
+        } else if (a == "--step" && (v = next())) {
+            o.step = std::atoi(v);
+        } else if (a == "--screenshot" && (v = next())) {
+            o.screenshot_path = v;
+        } else if (a == "--frames" && (v = next())) {
+            o.frames = std::max(1, std::atoi(v));
+        } else if (a == "--size" && (v = next())) {
+            if (std::sscanf(v, "%dx%d", &o.width, &o.height) != 2) return false;
+        } else {
+            std::fprintf(stderr, "bufview-app: unknown or incomplete option '%s'\n", a.c_str());
+            return false;
+        }
+    }
+    return true;
+}
+
+// A readable monospace font from a Debian package (fonts-jetbrains-mono); the
+// browser build embeds the same file. Falls back to ImGui's built-in font.
+void load_fonts(float scale) {
+    ImGuiIO& io = ImGui::GetIO();
+    const char* candidates[] = {
+        "/fonts/JetBrainsMono-Regular.ttf",  // embedded in the wasm build
+        "/usr/share/fonts/truetype/jetbrains-mono/JetBrainsMono-Regular.ttf",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
+    };
+    for (const char* path : candidates) {
+        if (std::FILE* f = std::fopen(path, "rb")) {
+            std::fclose(f);
+            io.Fonts->AddFontFromFileTTF(path, 15.0f * scale);
+            return;
+        }
+    }
+    ImFontConfig cfg;
+    cfg.SizePixels = 13.0f * scale;
+    io.Fonts->AddFontDefault(&cfg);
+}
+
+void save_screenshot(const Context& ctx) {
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(ctx.window, &w, &h);
+    std::vector<uint8_t> pixels(static_cast<size_t>(w) * h * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    // OpenGL's rows run bottom to top; PNG's top to bottom.
+    std::vector<uint8_t> flipped(pixels.size());
+    const size_t row = static_cast<size_t>(w) * 4;
+    for (int y = 0; y < h; ++y)
+        std::memcpy(&flipped[row * y], &pixels[row * (h - 1 - y)], row);
+    if (!app::write_png(ctx.options.screenshot_path, flipped.data(), w, h)) {
+        std::fprintf(stderr, "bufview-app: cannot write %s\n", ctx.options.screenshot_path.c_str());
+    } else {
+        std::printf("screenshot: %s (%dx%d)\n", ctx.options.screenshot_path.c_str(), w, h);
+    }
+}
+
+#ifdef __EMSCRIPTEN__
+// Keeps the canvas's backing store at CSS size x devicePixelRatio, so text is
+// crisp on HiDPI screens; ImGui works in canvas pixels.
+void fit_canvas(GLFWwindow* window) {
+    double css_w = 0, css_h = 0;
+    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    const double dpr = emscripten_get_device_pixel_ratio();
+    const int w = static_cast<int>(css_w * dpr + 0.5), h = static_cast<int>(css_h * dpr + 0.5);
+    int cur_w = 0, cur_h = 0;
+    glfwGetWindowSize(window, &cur_w, &cur_h);
+    if (w > 0 && h > 0 && (w != cur_w || h != cur_h)) glfwSetWindowSize(window, w, h);
+}
+#endif
+
+void frame(void* arg) {
+    auto& ctx = *static_cast<Context*>(arg);
+#ifdef __EMSCRIPTEN__
+    fit_canvas(ctx.window);
+#endif
+    glfwPollEvents();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    if (ImGui::IsKeyPressed(GLFW_KEY_F1)) ctx.app.show_help = !ctx.app.show_help;
+    const ImVec2 size = ImGui::GetIO().DisplaySize;
+    app::draw_app(ctx.app, size.x, size.y);
+    ImGui::Render();
+
+    int fb_w = 0, fb_h = 0;
+    glfwGetFramebufferSize(ctx.window, &fb_w, &fb_h);
+    glViewport(0, 0, fb_w, fb_h);
+    glClearColor(0.08f, 0.085f, 0.1f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    if (!ctx.options.screenshot_path.empty() &&
+        ctx.app.frame >= static_cast<uint64_t>(ctx.options.frames)) {
+        save_screenshot(ctx);
+        ctx.app.quit_requested = true;
+    }
+    glfwSwapBuffers(ctx.window);
+#ifdef __EMSCRIPTEN__
+    // Lets the page and the browser tests know a frame has been drawn.
+    EM_ASM({ window.__bufviewFrames = $0; }, static_cast<int>(ctx.app.frame));
+#endif
+}
+
+std::string read_file(const std::string& path, bool& ok) {
+    std::ifstream f(path, std::ios::binary);
+    ok = static_cast<bool>(f);
+    std::ostringstream s;
+    s << f.rdbuf();
+    return s.str();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    static Context ctx;  // static: the browser's main loop outlives main()
+    if (!parse_options(argc, argv, ctx.options)) {
+        print_usage();
+        return 2;
+    }
+    ctx.app.source = app::default_program();
+    if (!ctx.options.open_path.empty()) {
+        bool ok = false;
+        ctx.app.source = read_file(ctx.options.open_path, ok);
+        if (!ok) {
+            std::fprintf(stderr, "bufview-app: cannot read %s\n", ctx.options.open_path.c_str());
+            return 1;
+        }
+        ctx.app.file_path = ctx.options.open_path;
+    }
+    ctx.app.step = ctx.options.step;
+
+    glfwSetErrorCallback([](int code, const char* what) {
+        std::fprintf(stderr, "GLFW error %d: %s\n", code, what);
+    });
+    if (!glfwInit()) return 1;
+#ifdef __EMSCRIPTEN__
+    const char* glsl_version = "#version 300 es";
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+#else
+    const char* glsl_version = "#version 150";
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 2);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GL_TRUE);
+    if (!ctx.options.screenshot_path.empty()) glfwWindowHint(GLFW_VISIBLE, GLFW_TRUE);
+#endif
+    ctx.window = glfwCreateWindow(ctx.options.width, ctx.options.height, "bufview", nullptr, nullptr);
+    if (!ctx.window) {
+        std::fprintf(stderr, "bufview-app: cannot open a window with OpenGL 3\n");
+        glfwTerminate();
+        return 1;
+    }
+    glfwMakeContextCurrent(ctx.window);
+    glfwSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // the layout is computed, nothing to save
+#ifdef __EMSCRIPTEN__
+    ctx.app.ui_scale = static_cast<float>(emscripten_get_device_pixel_ratio());
+#else
+    float sx = 1, sy = 1;
+    glfwGetWindowContentScale(ctx.window, &sx, &sy);
+    ctx.app.ui_scale = sx > 0 ? sx : 1.0f;
+#endif
+    app::apply_style(ctx.app.ui_scale);
+    load_fonts(ctx.app.ui_scale);
+    ImGui_ImplGlfw_InitForOpenGL(ctx.window, true);
+    ImGui_ImplOpenGL3_Init(glsl_version);
+
+#ifdef __EMSCRIPTEN__
+    emscripten_set_main_loop_arg(frame, &ctx, 0, true);
+#else
+    while (!glfwWindowShouldClose(ctx.window) && !ctx.app.quit_requested) frame(&ctx);
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(ctx.window);
+    glfwTerminate();
+#endif
+    return ctx.exit_code;
+}
