@@ -20,6 +20,8 @@ namespace engine::py {
 TypeObject type_of(const Value& v);
 std::string type_name(const Value& v);   // type(v).__name__: "int", "list", "ValueError"
 std::string type_name(const TypeObject& t);
+// __name__ of the type: "array" for array.array, "BytesIO", "error".
+std::string type_short_name(const TypeObject& t);
 // isinstance(v, spec): spec a type or a (nested) tuple of types.
 Result<bool> isinstance(const Value& v, const Value& spec);
 
@@ -84,12 +86,14 @@ Result<Value> context_enter(Interp& interp, const Value& v);
 Result<void> context_exit(Interp& interp, const Value& v);
 
 // ---- exceptions ------------------------------------------------------------
+// str(e) of an exception instance.
+Result<std::string> exception_str(const ExceptionObject& e);
 // The instance `except E as e` binds for a runtime Error.
 Value exception_from_error(const Error& error);
 // The Error that `raise exc` propagates (exc an exception instance, or an
-// exception class that is instantiated with no args). TypeError
-// "exceptions must derive from BaseException" otherwise.
-Result<Error> error_from_raise(const Value& exc);
+// exception class that is instantiated with no args); for anything else the
+// TypeError "exceptions must derive from BaseException".
+Error error_from_raise(const Value& exc);
 // Does `except spec` catch an exception of type `raised`? spec a class or a
 // tuple of classes; TypeError "catching classes that do not inherit from
 // BaseException is not allowed" otherwise.

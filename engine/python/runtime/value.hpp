@@ -27,6 +27,7 @@
 #include "engine/core/result.hpp"
 
 namespace engine {
+class BufferContext;
 // The buffer layer's objects (engine/buffer/), held as they are.
 class BytesObject;
 class ByteArrayObject;
@@ -247,8 +248,13 @@ enum class TypeId : uint8_t {
 struct TypeObject {
     TypeId id = TypeId::NoneType;
     ExcType exc = ExcType::Exception;  // meaningful when id == Exception
+    const char* iter_name = nullptr;   // id == Iterator: "list_iterator", "enumerate", ...
     bool operator==(const TypeObject& o) const {
-        return id == o.id && (id != TypeId::Exception || exc == o.exc);
+        if (id != o.id) return false;
+        if (id == TypeId::Exception) return exc == o.exc;
+        if (id == TypeId::Iterator) return std::string_view(iter_name ? iter_name : "") ==
+                                           std::string_view(o.iter_name ? o.iter_name : "");
+        return true;
     }
 };
 
@@ -294,6 +300,8 @@ public:
     virtual ~IteratorObject() = default;
     virtual Result<std::optional<Value>> next(Interp& interp) = 0;
     virtual TypeId type_id() const { return TypeId::Iterator; }
+    // type(it).__name__ when type_id() is Iterator: "list_iterator", "enumerate"...
+    virtual const char* type_name() const { return "iterator"; }
 };
 
 // import struct / array / mmap / io / tempfile / os / sys.
@@ -314,6 +322,9 @@ public:
     virtual ~Interp() = default;
     // print() writes here.
     virtual void write_output(std::string_view text) = 0;
+    // The run's buffer engine state: every bytes/bytearray/memoryview/array/
+    // mmap/BytesIO/TemporaryFile the runtime creates is created in it.
+    virtual engine::BufferContext& buffer_context() = 0;
     // Called once per item by builtins that loop (sum, sorted, list(), join,
     // ...), so long loops inside one line still meet the step budget.
     virtual Result<void> tick() { return ok(); }

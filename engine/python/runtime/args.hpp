@@ -1,0 +1,105 @@
+// Argument binding for built-in functions and methods.
+//
+//     BV_TRY(a, bind_args(args, "split", {"sep", "maxsplit"}, 0));
+//     const Value* sep = a.get(0);   // null when not given
+//
+// Arity and keyword errors follow CPython's common wording; the exact text of
+// arity errors varies between CPython's built-ins, so only the usual forms are
+// reproduced.
+#pragma once
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "engine/core/result.hpp"
+#include "engine/python/runtime/ops.hpp"
+#include "engine/python/runtime/value.hpp"
+
+namespace engine::py {
+
+struct BoundArgs {
+    std::vector<std::optional<Value>> slots;
+    const Value* get(size_t i) const { return i < slots.size() && slots[i] ? &*slots[i] : nullptr; }
+    bool has(size_t i) const { return get(i) != nullptr; }
+    // The value, or `fallback` when not given (or given as None when none_is_default).
+    Value value_or(size_t i, Value fallback, bool none_is_default = false) const {
+        const Value* v = get(i);
+        if (!v || (none_is_default && v->is_none())) return fallback;
+        return *v;
+    }
+};
+
+// Positional-or-keyword parameters `names`, the first `required` mandatory.
+// `positional_only`: the first n names cannot be given by keyword.
+inline Result<BoundArgs> bind_args(const CallArgs& args, std::string_view fname,
+                                   std::initializer_list<std::string_view> names, size_t required,
+                                   size_t positional_only = 0) {
+    BoundArgs out;
+    out.slots.resize(names.size());
+    std::vector<std::string_view> n(names);
+    if (args.args.size() > n.size()) {
+        if (n.empty())
+            return raise(ExcType::TypeError, fmt::format("{}() takes no arguments ({} given)", fname, args.args.size()));
+        if (required == n.size())
+            return raise(ExcType::TypeError, fmt::format("{}() takes exactly {} argument{} ({} given)", fname, n.size(),
+                                                         n.size() == 1 ? "" : "s", args.args.size()));
+        return raise(ExcType::TypeError,
+                     fmt::format("{} expected at most {} argument{}, got {}", fname, n.size(),
+                                 n.size() == 1 ? "" : "s", args.args.size()));
+    }
+    for (size_t i = 0; i < args.args.size(); ++i) out.slots[i] = args.args[i];
+    for (const auto& [key, value] : args.kwargs) {
+        size_t k = 0;
+        while (k < n.size() && n[k] != key) ++k;
+        if (k == n.size() || k < positional_only) {
+            if (n.empty() || positional_only >= n.size())
+                return raise(ExcType::TypeError, fmt::format("{}() takes no keyword arguments", fname));
+            return raise(ExcType::TypeError, fmt::format("{}() got an unexpected keyword argument '{}'", fname, key));
+        }
+        if (out.slots[k])
+            return raise(ExcType::TypeError,
+                         fmt::format("argument for {}() given by name ('{}') and position ({})", fname, key, k + 1));
+        out.slots[k] = value;
+    }
+    for (size_t i = 0; i < required; ++i) {
+        if (!out.slots[i]) {
+            if (i < args.args.size() || args.kwargs.empty()) {
+                if (required == n.size())
+                    return raise(ExcType::TypeError,
+                                 fmt::format("{}() takes exactly {} argument{} ({} given)", fname, required,
+                                             required == 1 ? "" : "s", args.args.size()));
+                return raise(ExcType::TypeError, fmt::format("{} expected at least {} argument{}, got {}", fname,
+                                                             required, required == 1 ? "" : "s", args.args.size()));
+            }
+            return raise(ExcType::TypeError,
+                         fmt::format("{}() missing required argument '{}' (pos {})", fname, n[i], i + 1));
+        }
+    }
+    return out;
+}
+
+// No keyword arguments allowed; between min and max positional ones.
+inline Result<void> check_positional(const CallArgs& args, std::string_view fname, size_t min, size_t max) {
+    if (!args.kwargs.empty()) return raise(ExcType::TypeError, fmt::format("{}() takes no keyword arguments", fname));
+    size_t n = args.args.size();
+    if (n >= min && n <= max) return ok();
+    if (min == max) {
+        if (min == 0) return raise(ExcType::TypeError, fmt::format("{}() takes no arguments ({} given)", fname, n));
+        if (min == 1)
+            return raise(ExcType::TypeError, fmt::format("{}() takes exactly one argument ({} given)", fname, n));
+        return raise(ExcType::TypeError,
+                     fmt::format("{} expected {} arguments, got {}", fname, min, n));
+    }
+    if (n < min)
+        return raise(ExcType::TypeError, fmt::format("{} expected at least {} argument{}, got {}", fname, min,
+                                                     min == 1 ? "" : "s", n));
+    return raise(ExcType::TypeError,
+                 fmt::format("{} expected at most {} argument{}, got {}", fname, max, max == 1 ? "" : "s", n));
+}
+
+}  // namespace engine::py

@@ -1,0 +1,128 @@
+// Values <-> buffer-layer items and byte strings.
+#include "engine/python/runtime/convert.hpp"
+
+#include <cmath>
+
+#include "engine/buffer/array_object.hpp"
+#include "engine/buffer/bytearray_object.hpp"
+#include "engine/buffer/bytes_object.hpp"
+#include "engine/buffer/memory_view.hpp"
+#include "engine/buffer/mmap_object.hpp"
+#include "engine/python/runtime/bigint.hpp"
+#include "engine/python/runtime/numbers.hpp"
+#include "engine/python/runtime/ops.hpp"
+
+namespace engine::py {
+
+Item to_item(const Value& v) {
+    switch (v.kind()) {
+        case Kind::None: return Item::none();
+        case Kind::Bool: return Item::boolean(v.as_bool());
+        case Kind::Int: {
+            if (v.is_small_int()) return Item::integer(v.small_int());
+            const BigInt& b = v.big_int();
+            if (b.bit_length() <= 64) {
+                BigInt m = b.abs();
+                uint64_t mag = static_cast<uint64_t>(m.shr(32).to_int64()) << 32 |
+                               static_cast<uint64_t>((m & BigInt(0xFFFFFFFFLL)).to_int64());
+                return Item::int_from(b.negative(), mag);
+            }
+            auto d = b.to_double();
+            return Item::big_int(b.negative(), d ? *d : (b.negative() ? -HUGE_VAL : HUGE_VAL));
+        }
+        case Kind::Float: return Item::floating(v.as_float());
+        case Kind::Bytes: return Item::bytes(std::string(v.obj<BytesObject>().view()));
+        default: {
+            auto t = truthy(v);
+            return Item::other(type_name(v), t ? *t : true);
+        }
+    }
+}
+
+Result<Value> from_item(Interp& interp, const Item& item) {
+    switch (item.kind()) {
+        case Item::Kind::None: return Value();
+        case Item::Kind::Bool: return Value::boolean(item.bool_value());
+        case Item::Kind::Int: {
+            if (auto i = item.as_int64()) return Value::integer(*i);
+            return Value::integer(BigInt::from_u64(item.magnitude(), item.negative()));
+        }
+        case Item::Kind::Float: return Value::floating(item.float_value());
+        case Item::Kind::Bytes: return make_bytes(interp, item.bytes_value());
+        case Item::Kind::Other: break;
+    }
+    return raise(ExcType::TypeError, "unsupported item type '" + item.type_name() + "'");
+}
+
+Result<Value> from_items_tuple(Interp& interp, const std::vector<Item>& items) {
+    std::vector<Value> out;
+    out.reserve(items.size());
+    for (const auto& it : items) {
+        BV_TRY(v, from_item(interp, it));
+        out.push_back(std::move(v));
+    }
+    return Value::tuple(std::move(out));
+}
+
+Result<Value> from_nested(Interp& interp, const NestedItem& n) {
+    if (!n.is_list) return from_item(interp, n.item);
+    std::vector<Value> out;
+    out.reserve(n.elements.size());
+    for (const auto& e : n.elements) {
+        BV_TRY(v, from_nested(interp, e));
+        out.push_back(std::move(v));
+    }
+    return Value::list(std::move(out));
+}
+
+Result<Value> make_bytes(Interp& interp, std::string_view data) {
+    BV_TRY(b, BytesObject::create(interp.buffer_context(), data));
+    return Value::wrap(std::move(b));
+}
+
+Result<Value> make_bytearray(Interp& interp, std::string_view data) {
+    BV_TRY(b, ByteArrayObject::create(interp.buffer_context(), data));
+    return Value::wrap(std::move(b));
+}
+
+std::shared_ptr<Exporter> as_exporter(const Value& v) {
+    switch (v.kind()) {
+        case Kind::Bytes: return v.shared<BytesObject>();
+        case Kind::ByteArray: return v.shared<ByteArrayObject>();
+        case Kind::MemoryView: return v.shared<MemoryView>();
+        case Kind::Array: return v.shared<ArrayObject>();
+        case Kind::Mmap: return v.shared<MmapObject>();
+        default: return nullptr;
+    }
+}
+
+std::optional<std::string_view> bytes_view(const Value& v) {
+    if (v.is(Kind::Bytes)) return v.obj<BytesObject>().view();
+    if (v.is(Kind::ByteArray)) return v.obj<ByteArrayObject>().view();
+    return std::nullopt;
+}
+
+Result<std::optional<std::string>> bytes_like(const Value& v) {
+    if (auto view = bytes_view(v)) return std::optional<std::string>(std::string(*view));
+    auto exp = as_exporter(v);
+    if (!exp) return std::optional<std::string>();
+    if (v.is(Kind::MemoryView)) {
+        BV_TRY(s, v.obj<MemoryView>().tobytes_string());
+        return std::optional<std::string>(std::move(s));
+    }
+    BV_TRY(buf, exp->get_buffer(kBufSimple));
+    return std::optional<std::string>(std::string(buf.bytes()));
+}
+
+Result<std::string> require_bytes_like(const Value& v) {
+    BV_TRY(b, bytes_like(v));
+    if (!b) return raise(ExcType::TypeError, "a bytes-like object is required, not '" + type_name(v) + "'");
+    return std::move(*b);
+}
+
+SliceArgs to_slice_args(const Value& slice) {
+    const auto& s = slice.obj<SliceObject>();
+    return SliceArgs{to_item(s.start), to_item(s.stop), to_item(s.step)};
+}
+
+}  // namespace engine::py

@@ -1,0 +1,358 @@
+// x[key], x[key] = value, del x[key] for every subscriptable kind.
+#include <fmt/format.h>
+
+#include "engine/buffer/array_object.hpp"
+#include "engine/buffer/bytearray_object.hpp"
+#include "engine/buffer/bytes_object.hpp"
+#include "engine/buffer/memory_view.hpp"
+#include "engine/buffer/mmap_object.hpp"
+#include "engine/python/runtime/convert.hpp"
+#include "engine/python/runtime/dict.hpp"
+#include "engine/python/runtime/numbers.hpp"
+#include "engine/python/runtime/ops.hpp"
+#include "engine/python/runtime/seq.hpp"
+#include "engine/python/runtime/text.hpp"
+
+namespace engine::py {
+
+namespace {
+
+bool is_index(const Value& v) { return v.is_int() || v.is_bool(); }
+
+// Normalised index for item access; IndexError `msg` when out of range.
+Result<int64_t> seq_index(const Value& key, int64_t length, const char* msg) {
+    if (key.is_big_int()) return raise(ExcType::IndexError, "cannot fit 'int' into an index-sized integer");
+    int64_t i = key.small_int();
+    if (i < 0) i += length;
+    if (i < 0 || i >= length) return raise(ExcType::IndexError, msg);
+    return i;
+}
+
+Error bad_key(const std::string& what, const Value& key) {
+    return raise(ExcType::TypeError, what + " indices must be integers or slices, not " + type_name(key));
+}
+
+template <class F>
+std::vector<Value> take(const std::vector<Value>& items, const SliceBounds& b, F&&) {
+    std::vector<Value> out;
+    out.reserve(static_cast<size_t>(b.length));
+    int64_t i = b.start;
+    for (int64_t k = 0; k < b.length; ++k, i += b.step) out.push_back(items[static_cast<size_t>(i)]);
+    return out;
+}
+
+std::string take_bytes(std::string_view s, const SliceBounds& b) {
+    if (b.step == 1) return std::string(s.substr(static_cast<size_t>(b.start), static_cast<size_t>(b.length)));
+    std::string out;
+    out.reserve(static_cast<size_t>(b.length));
+    int64_t i = b.start;
+    for (int64_t k = 0; k < b.length; ++k, i += b.step) out.push_back(s[static_cast<size_t>(i)]);
+    return out;
+}
+
+Result<Subscript> to_subscript(const Value& key) {
+    if (is_index(key)) return Subscript::of_index(to_item(key));
+    if (key.is(Kind::Slice)) return Subscript::of_slice(to_slice_args(key));
+    if (key.is(Kind::Ellipsis)) return Subscript::ellipsis();
+    if (key.is(Kind::Tuple)) {
+        std::vector<Subscript> items;
+        for (const auto& k : key.obj<TupleObject>().items) {
+            BV_TRY(s, to_subscript(k));
+            items.push_back(std::move(s));
+        }
+        return Subscript::tuple(std::move(items));
+    }
+    return Subscript::other(type_name(key));
+}
+
+Result<Value> from_item_or_view(Interp& interp, ItemOrView r) {
+    if (auto* item = std::get_if<Item>(&r)) return from_item(interp, *item);
+    return Value::wrap(std::get<ViewPtr>(std::move(r)));
+}
+
+// The ints 0..255 of an iterable, for bytearray slice assignment.
+Result<std::string> bytes_from_value(Interp& interp, const Value& value) {
+    BV_TRY(direct, bytes_like(value));
+    if (direct) return std::move(*direct);
+    if (is_index(value) || value.is_str() || value.is_none() || value.is_float())
+        return raise(ExcType::TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
+    auto items = collect(interp, value);
+    if (!items) return raise(ExcType::TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
+    std::string out;
+    for (const auto& v : *items) {
+        BV_TRY(b, byte_from_item(to_item(v)));
+        out.push_back(static_cast<char>(b));
+    }
+    return out;
+}
+
+}  // namespace
+
+Result<Value> getitem(Interp& interp, const Value& obj, const Value& key) {
+    switch (obj.kind()) {
+        case Kind::List:
+        case Kind::Tuple: {
+            bool list = obj.is(Kind::List);
+            const auto& items = list ? obj.obj<ListObject>().items : obj.obj<TupleObject>().items;
+            if (key.is(Kind::Slice)) {
+                BV_TRY(b, slice_bounds(key.obj<SliceObject>(), static_cast<int64_t>(items.size())));
+                auto out = take(items, b, 0);
+                return list ? Value::list(std::move(out)) : Value::tuple(std::move(out));
+            }
+            if (!is_index(key)) return bad_key(list ? "list" : "tuple", key);
+            BV_TRY(i, seq_index(key, static_cast<int64_t>(items.size()),
+                                list ? "list index out of range" : "tuple index out of range"));
+            return items[static_cast<size_t>(i)];
+        }
+        case Kind::Str: {
+            const auto& s = obj.as_str();
+            if (key.is(Kind::Slice)) {
+                BV_TRY(b, slice_bounds(key.obj<SliceObject>(), s.length));
+                if (b.step == 1) return str_substr(obj, b.start, b.length);
+                auto cps = str_code_points(obj);
+                std::u32string out;
+                int64_t i = b.start;
+                for (int64_t k = 0; k < b.length; ++k, i += b.step) out.push_back(cps[static_cast<size_t>(i)]);
+                return Value::str(utf8_encode(out));
+            }
+            if (!is_index(key))
+                return raise(ExcType::TypeError, "string indices must be integers, not '" + type_name(key) + "'");
+            BV_TRY(i, seq_index(key, s.length, "string index out of range"));
+            return str_substr(obj, i, 1);
+        }
+        case Kind::Dict: {
+            BV_TRY(v, obj.obj<DictObject>().get(key));
+            if (!v) {
+                BV_TRY(r, repr(key));
+                return raise(ExcType::KeyError, r);
+            }
+            return std::move(*v);
+        }
+        case Kind::Range: {
+            const auto& r = obj.obj<RangeObject>();
+            int64_t n = r.length();
+            if (key.is(Kind::Slice)) {
+                BV_TRY(b, slice_bounds(key.obj<SliceObject>(), n));
+                // start + i*step for i in the slice; computed in wrapping unsigned to avoid UB.
+                auto at = [&](int64_t i) {
+                    return static_cast<int64_t>(static_cast<uint64_t>(r.start) +
+                                                static_cast<uint64_t>(i) * static_cast<uint64_t>(r.step));
+                };
+                int64_t start = at(b.start);
+                int64_t step = r.step * b.step;
+                int64_t stop = static_cast<int64_t>(static_cast<uint64_t>(start) +
+                                                    static_cast<uint64_t>(b.length) * static_cast<uint64_t>(step));
+                (void)at(b.stop);
+                return Value::range(start, stop, step);
+            }
+            if (!is_index(key)) return bad_key("range", key);
+            BV_TRY(i, seq_index(key, n, "range object index out of range"));
+            return Value::integer(static_cast<int64_t>(static_cast<uint64_t>(r.start) +
+                                                       static_cast<uint64_t>(i) * static_cast<uint64_t>(r.step)));
+        }
+        case Kind::Bytes: {
+            std::string_view s = obj.obj<BytesObject>().view();
+            if (key.is(Kind::Slice)) {
+                BV_TRY(b, slice_bounds(key.obj<SliceObject>(), static_cast<int64_t>(s.size())));
+                return make_bytes(interp, take_bytes(s, b));
+            }
+            if (!is_index(key)) return bad_key("byte", key);
+            BV_TRY(i, seq_index(key, static_cast<int64_t>(s.size()), "index out of range"));
+            return Value::integer(static_cast<uint8_t>(s[static_cast<size_t>(i)]));
+        }
+        case Kind::ByteArray: {
+            auto& ba = obj.obj<ByteArrayObject>();
+            if (key.is(Kind::Slice)) {
+                BV_TRY(r, ba.get_slice(to_slice_args(key)));
+                return Value::wrap(std::move(r));
+            }
+            if (!is_index(key)) return bad_key("bytearray", key);
+            BV_TRY(i, to_index(key));
+            BV_TRY(b, ba.get(i));
+            return Value::integer(b);
+        }
+        case Kind::MemoryView: {
+            BV_TRY(sub, to_subscript(key));
+            BV_TRY(r, obj.obj<MemoryView>().get(sub));
+            return from_item_or_view(interp, std::move(r));
+        }
+        case Kind::Array: {
+            auto& a = obj.obj<ArrayObject>();
+            if (key.is(Kind::Slice)) {
+                BV_TRY(r, a.get_slice(to_slice_args(key)));
+                return Value::wrap(std::move(r));
+            }
+            if (!is_index(key)) return raise(ExcType::TypeError, "array indices must be integers");
+            BV_TRY(i, to_index(key));
+            BV_TRY(item, a.get(i));
+            return from_item(interp, item);
+        }
+        case Kind::Mmap: {
+            auto& m = obj.obj<MmapObject>();
+            if (key.is(Kind::Slice)) {
+                BV_TRY(s, m.get_slice(to_slice_args(key)));
+                return make_bytes(interp, s);
+            }
+            if (!is_index(key)) return raise(ExcType::TypeError, "mmap indices must be integers");
+            BV_TRY(i, to_index(key));
+            BV_TRY(b, m.get(i));
+            return Value::integer(b);
+        }
+        default:
+            break;
+    }
+    if (obj.is(Kind::Type))
+        return raise(ExcType::NotImplementedError, "generic aliases such as list[int] are not supported");
+    return raise(ExcType::TypeError, "'" + type_name(obj) + "' object is not subscriptable");
+}
+
+Result<void> setitem(Interp& interp, const Value& obj, const Value& key, const Value& value) {
+    switch (obj.kind()) {
+        case Kind::List: {
+            auto& items = obj.obj<ListObject>().items;
+            if (key.is(Kind::Slice)) {
+                // Collect first: `a[:] = a` and generators that read a must see the old list.
+                auto src = collect(interp, value);
+                if (!src) {
+                    if (src.error().type == ExcType::TypeError && value.kind() != Kind::Iterator)
+                        return raise(ExcType::TypeError, "can only assign an iterable");
+                    return src.error();
+                }
+                BV_TRY(b, slice_bounds(key.obj<SliceObject>(), static_cast<int64_t>(items.size())));
+                if (b.step == 1) {
+                    int64_t stop = std::max(b.stop, b.start);
+                    std::vector<Value> removed(items.begin() + b.start, items.begin() + stop);
+                    items.erase(items.begin() + b.start, items.begin() + stop);
+                    items.insert(items.begin() + b.start, src->begin(), src->end());
+                    return ok();
+                }
+                if (static_cast<int64_t>(src->size()) != b.length)
+                    return raise(ExcType::ValueError,
+                                 fmt::format("attempt to assign sequence of size {} to extended slice of size {}",
+                                             src->size(), b.length));
+                std::vector<Value> old;
+                int64_t i = b.start;
+                for (int64_t k = 0; k < b.length; ++k, i += b.step) {
+                    old.push_back(std::move(items[static_cast<size_t>(i)]));
+                    items[static_cast<size_t>(i)] = (*src)[static_cast<size_t>(k)];
+                }
+                return ok();
+            }
+            if (!is_index(key)) return bad_key("list", key);
+            BV_TRY(i, seq_index(key, static_cast<int64_t>(items.size()), "list assignment index out of range"));
+            Value old = std::move(items[static_cast<size_t>(i)]);
+            items[static_cast<size_t>(i)] = value;
+            return ok();
+        }
+        case Kind::Dict:
+            return obj.obj<DictObject>().set(key, value);
+        case Kind::ByteArray: {
+            auto& ba = obj.obj<ByteArrayObject>();
+            if (key.is(Kind::Slice)) {
+                BV_TRY(data, bytes_from_value(interp, value));
+                return ba.set_slice(to_slice_args(key), data);
+            }
+            if (!is_index(key)) return bad_key("bytearray", key);
+            BV_TRY(i, to_index(key));
+            return ba.set(i, to_item(value));
+        }
+        case Kind::MemoryView: {
+            BV_TRY(sub, to_subscript(key));
+            AssignValue av = AssignValue::of(to_item(value));
+            if (auto exp = as_exporter(value)) av.buffer = exp;
+            return obj.obj<MemoryView>().set(sub, av);
+        }
+        case Kind::Array: {
+            auto& a = obj.obj<ArrayObject>();
+            if (key.is(Kind::Slice)) {
+                if (!value.is(Kind::Array))
+                    return raise(ExcType::TypeError,
+                                 "can only assign array (not \"" + type_name(value) + "\") to array slice");
+                return a.set_slice(to_slice_args(key), value.obj<ArrayObject>());
+            }
+            if (!is_index(key)) return raise(ExcType::TypeError, "array indices must be integers");
+            BV_TRY(i, to_index(key));
+            return a.set(i, to_item(value));
+        }
+        case Kind::Mmap: {
+            auto& m = obj.obj<MmapObject>();
+            if (key.is(Kind::Slice)) {
+                BV_TRY(data, require_bytes_like(value));
+                return m.set_slice(to_slice_args(key), data);
+            }
+            if (!is_index(key)) return raise(ExcType::TypeError, "mmap indices must be integer");
+            BV_TRY(i, to_index(key));
+            return m.set(i, to_item(value));
+        }
+        default:
+            return raise(ExcType::TypeError, "'" + type_name(obj) + "' object does not support item assignment");
+    }
+}
+
+Result<void> delitem(Interp& interp, const Value& obj, const Value& key) {
+    (void)interp;
+    switch (obj.kind()) {
+        case Kind::List: {
+            auto& items = obj.obj<ListObject>().items;
+            if (key.is(Kind::Slice)) {
+                BV_TRY(b, slice_bounds(key.obj<SliceObject>(), static_cast<int64_t>(items.size())));
+                if (b.length == 0) return ok();
+                std::vector<Value> removed;
+                if (b.step < 0) {
+                    // walk forwards over the same positions
+                    b.start = b.start + (b.length - 1) * b.step;
+                    b.step = -b.step;
+                }
+                std::vector<Value> kept;
+                kept.reserve(items.size() - static_cast<size_t>(b.length));
+                int64_t next = b.start, taken = 0;
+                for (int64_t i = 0; i < static_cast<int64_t>(items.size()); ++i) {
+                    if (taken < b.length && i == next) {
+                        removed.push_back(std::move(items[static_cast<size_t>(i)]));
+                        next += b.step;
+                        ++taken;
+                    } else {
+                        kept.push_back(std::move(items[static_cast<size_t>(i)]));
+                    }
+                }
+                items = std::move(kept);
+                return ok();
+            }
+            if (!is_index(key)) return bad_key("list", key);
+            BV_TRY(i, seq_index(key, static_cast<int64_t>(items.size()), "list assignment index out of range"));
+            Value old = std::move(items[static_cast<size_t>(i)]);
+            items.erase(items.begin() + i);
+            return ok();
+        }
+        case Kind::Dict: {
+            BV_TRY(old, obj.obj<DictObject>().erase(key));
+            if (!old) {
+                BV_TRY(r, repr(key));
+                return raise(ExcType::KeyError, r);
+            }
+            return ok();
+        }
+        case Kind::ByteArray: {
+            auto& ba = obj.obj<ByteArrayObject>();
+            if (key.is(Kind::Slice)) return ba.del_slice(to_slice_args(key));
+            if (!is_index(key)) return bad_key("bytearray", key);
+            BV_TRY(i, to_index(key));
+            return ba.del_item(i);
+        }
+        case Kind::Array: {
+            auto& a = obj.obj<ArrayObject>();
+            if (key.is(Kind::Slice)) return a.del_slice(to_slice_args(key));
+            if (!is_index(key)) return raise(ExcType::TypeError, "array indices must be integers");
+            BV_TRY(i, to_index(key));
+            return a.del_item(i);
+        }
+        case Kind::MemoryView: {
+            BV_TRY(sub, to_subscript(key));
+            return obj.obj<MemoryView>().del(sub);
+        }
+        default:
+            return raise(ExcType::TypeError, "'" + type_name(obj) + "' object doesn't support item deletion");
+    }
+}
+
+}  // namespace engine::py
