@@ -26,6 +26,7 @@ public:
     static Result<std::shared_ptr<BytesIOObject>> create(BufferContext& ctx,
                                                          std::string_view initial = {});
     std::string_view type_name() const override { return "_io.BytesIO"; }
+    bool supports_buffer() const override { return false; }
 
     bool closed() const { return closed_; }
     const Block& block() const { return *block_; }

@@ -5,6 +5,7 @@
 //     BV_TRY(mv, MemoryView::from_object(b));        // readonly view
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string_view>
 
@@ -20,6 +21,10 @@ public:
                                                             std::string_view data,
                                                             uint64_t from_block,
                                                             uint64_t through_id);
+
+    // A new bytes object of `size` bytes written by `fill` (no zero-fill first).
+    static Result<std::shared_ptr<BytesObject>> create_filled(
+        BufferContext& ctx, int64_t size, const std::function<void(uint8_t*)>& fill);
 
     std::string_view type_name() const override { return "bytes"; }
     bool hashable() const override { return true; }

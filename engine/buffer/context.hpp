@@ -76,6 +76,9 @@ public:
     // A block holding a copy of `data` (counted as allocation, not as a copy).
     static Result<std::unique_ptr<Block>> create_from(BufferContext& ctx, uint64_t owner_id,
                                                       std::string_view data);
+    // Like create() but the bytes are left for the caller to fill at once.
+    static Result<std::unique_ptr<Block>> create_uninitialized(BufferContext& ctx, uint64_t owner_id,
+                                                               uint64_t size);
     ~Block();
     Block(const Block&) = delete;
     Block& operator=(const Block&) = delete;

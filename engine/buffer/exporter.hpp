@@ -103,6 +103,9 @@ public:
     virtual std::string_view type_name() const = 0;
     // False for objects whose hash() raises TypeError "unhashable type: '...'".
     virtual bool hashable() const { return false; }
+    // False for objects that are no buffer exporters themselves (io.BytesIO):
+    // get_buffer raises TypeError "a bytes-like object is required, not '...'".
+    virtual bool supports_buffer() const { return true; }
 
     uint64_t id() const { return id_; }
     BufferContext& context() const { return *ctx_; }

@@ -39,6 +39,8 @@ public:
     static Item bytes(std::string v);
     // Any other Python object: its type name ("str", "list", ...) and truth value.
     static Item other(std::string type_name, bool truthy = true);
+    // A bytearray value (an "other" for memoryview, accepted by struct 's'/'p').
+    static Item bytearray(std::string v);
 
     Kind kind() const { return kind_; }
     bool is_none() const { return kind_ == Kind::None; }
@@ -51,6 +53,8 @@ public:
     bool bool_value() const { return bool_; }
     double float_value() const { return float_; }
     const std::string& bytes_value() const { return bytes_; }
+    bool is_bytearray() const { return kind_ == Kind::Other && has_data_; }
+    const std::string& bytearray_value() const { return data_; }
 
     // Int access (valid when is_int()).
     bool negative() const { return negative_; }
@@ -79,6 +83,8 @@ private:
     double float_ = 0.0;  // Float value, or approx for too_big ints
     std::string bytes_;   // Bytes value, or the type name of Other
     bool truthy_ = true;  // Other only
+    bool has_data_ = false;  // Other: a bytearray with data_
+    std::string data_;
 };
 
 // tolist() of a multi-dimensional view: a leaf Item or a list of NestedItem.
@@ -92,5 +98,7 @@ struct NestedItem {
 // repr of a list of items: "[1, 2, 3]"; of a tuple: "(1,)" / "(1, 2)".
 std::string repr_list(const std::vector<Item>& items);
 std::string repr_tuple(const std::vector<Item>& items);
+// repr of a bytes value: b'ab\x00'.
+std::string bytes_repr(std::string_view b);
 
 }  // namespace engine

@@ -106,7 +106,7 @@ public:
     Result<bool> c_contiguous() const;
     Result<bool> f_contiguous() const;
     Result<bool> contiguous() const;
-    Result<int64_t> len() const;  // TypeError "0-dim memory has no length"
+    Result<int64_t> len() const;  // shape[0]; 1 for a 0-dim view (CPython 3.11)
 
     // Release and context manager.
     Result<void> release();

@@ -1,0 +1,84 @@
+// Exporter / ExportedBuffer: the export count and PyBuffer_FillInfo.
+#include "engine/buffer/exporter.hpp"
+
+namespace engine {
+
+ExportedBuffer::ExportedBuffer(std::shared_ptr<Exporter> obj, BufferInfo info, uint64_t consumer_id)
+    : obj_(std::move(obj)), info_(std::move(info)), consumer_id_(consumer_id) {}
+
+ExportedBuffer::ExportedBuffer(ExportedBuffer&& other) noexcept
+    : obj_(std::move(other.obj_)), info_(std::move(other.info_)), consumer_id_(other.consumer_id_) {
+    other.obj_ = nullptr;
+}
+
+ExportedBuffer& ExportedBuffer::operator=(ExportedBuffer&& other) noexcept {
+    if (this != &other) {
+        release();
+        obj_ = std::move(other.obj_);
+        other.obj_ = nullptr;
+        info_ = std::move(other.info_);
+        consumer_id_ = other.consumer_id_;
+    }
+    return *this;
+}
+
+void ExportedBuffer::release() {
+    if (!obj_) return;
+    std::shared_ptr<Exporter> obj = std::move(obj_);
+    obj_ = nullptr;
+    obj->release_export(consumer_id_);
+    // `obj` (possibly the last reference) goes here, after the count is down.
+}
+
+Exporter::Exporter(BufferContext& ctx) : ctx_(&ctx), id_(ctx.new_object_id()) {}
+
+Exporter::~Exporter() {
+    assert(exports_ == 0);
+    if (auto* obs = ctx_->observer()) obs->on_object_destroyed(id_);
+}
+
+Result<ExportedBuffer> Exporter::get_buffer(int flags, uint64_t consumer_id) {
+    if (!supports_buffer()) {
+        return raise(ExcType::TypeError,
+                     "a bytes-like object is required, not '" + std::string(type_name()) + "'");
+    }
+    BV_TRY(info, fill_buffer(flags));
+    ++exports_;
+    if (auto* obs = ctx_->observer()) obs->on_export_acquired(id_, consumer_id);
+    return ExportedBuffer(shared_from_this(), std::move(info), consumer_id);
+}
+
+void Exporter::release_export(uint64_t consumer_id) {
+    assert(exports_ > 0);
+    --exports_;
+    buffer_released();
+    if (auto* obs = ctx_->observer()) obs->on_export_released(id_, consumer_id);
+}
+
+Result<BufferInfo> Exporter::fill_info(Block* block, int64_t offset, int64_t len, bool readonly,
+                                       int flags, std::string_view format, int64_t itemsize) {
+    if ((flags & kBufWritable) == kBufWritable && readonly) {
+        return raise(ExcType::BufferError, "Object is not writable.");
+    }
+    BufferInfo info;
+    info.block = block;
+    info.offset = offset;
+    info.len = len;
+    info.readonly = readonly;
+    info.itemsize = itemsize;
+    info.has_format = (flags & kBufFormat) == kBufFormat;
+    info.format = std::string(format);
+    info.ndim = 1;
+    info.has_shape = (flags & kBufND) == kBufND;
+    info.has_strides = (flags & kBufStrides) == kBufStrides;
+    info.shape = {itemsize ? len / itemsize : 0};
+    info.strides = {itemsize};
+    return info;
+}
+
+Result<void> Exporter::check_resizable() const {
+    if (exports_ > 0) return raise(ExcType::BufferError, std::string(kCannotResizeMessage));
+    return ok();
+}
+
+}  // namespace engine
