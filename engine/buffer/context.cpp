@@ -84,13 +84,18 @@ Result<void> Block::resize(uint64_t new_size, bool exact) {
     }
     uint64_t old_size = size_, old_address = address_;
     bool moved = false;
-    if (new_size <= capacity_ && !(exact && new_size < capacity_ / 2)) {
+    if (new_size <= capacity_) {
+        // CPython bytearray: a major downsize (below half) reallocates in place.
+        if (new_size < capacity_ / 2) {
+            ctx_->uncharge(capacity_ - new_size);
+            capacity_ = new_size;
+        }
         if (new_size > size_) std::memset(data_.get() + size_, 0, static_cast<size_t>(new_size - size_));
         size_ = new_size;
     } else {
-        // CPython bytearray: over-allocate by 1/8 when growing.
+        // Moderate upsize: over-allocate like list_resize; major upsize: exact.
         uint64_t alloc = new_size;
-        if (!exact && new_size > size_ && new_size <= size_ + (size_ >> 3) + 64) {
+        if (!exact && new_size <= capacity_ + (capacity_ >> 3)) {
             alloc = new_size + (new_size >> 3) + (new_size < 9 ? 3 : 6);
         }
         BV_CHECK(ctx_->charge(alloc));
@@ -100,8 +105,7 @@ Result<void> Block::resize(uint64_t new_size, bool exact) {
             return raise(ExcType::MemoryError, "");
         }
         std::memset(fresh.get(), 0, static_cast<size_t>(alloc) + 1);
-        uint64_t keep = new_size < size_ ? new_size : size_;
-        if (keep) std::memcpy(fresh.get(), data_.get(), static_cast<size_t>(keep));
+        if (size_) std::memcpy(fresh.get(), data_.get(), static_cast<size_t>(size_));
         ctx_->uncharge(capacity_);
         data_ = std::move(fresh);
         capacity_ = alloc;
