@@ -340,14 +340,14 @@ Result<ViewPtr> MemoryView::cast(std::string_view format, const std::optional<Ca
         }
     }
     // cast_to_1D
-    int64_t itemsize = native_itemsize(format);
+    int64_t itemsize = mv_native_itemsize(format);
     if (itemsize < 0) {
         return raise(ExcType::ValueError,
                      "memoryview: destination format must be a native single character format "
                      "prefixed with an optional '@'");
     }
     char destchar = format.back();
-    int64_t src_size = native_itemsize(view_.format);
+    int64_t src_size = mv_native_itemsize(view_.format);
     char srcchar = view_.format.empty() ? '\0' : view_.format.back();
     if ((src_size < 0 || !is_byte_format(srcchar)) && !is_byte_format(destchar)) {
         return raise(ExcType::TypeError, "memoryview: cannot cast between two non-byte formats");

@@ -13,6 +13,13 @@
 namespace engine {
 namespace mv_internal {
 
+int64_t mv_native_itemsize(std::string_view format) {
+    std::string_view f = format;
+    if (!f.empty() && f[0] == '@') f.remove_prefix(1);
+    if (f == "e") return -1;
+    return native_itemsize(format);
+}
+
 void init_strides_from_shape(BufferInfo& v) {
     v.strides.assign(v.shape.size(), 0);
     if (v.shape.empty()) return;
@@ -500,12 +507,12 @@ Result<std::optional<bool>> MemoryView::equals(const std::shared_ptr<Exporter>& 
         if (v.shape[static_cast<size_t>(i)] == 0) break;
     }
     std::optional<Struct> sv, sw;
-    if (native_itemsize(v.format) < 0) {
+    if (mv_native_itemsize(v.format) < 0) {
         auto s = Struct::compile(v.format);
         if (!s) return std::optional<bool>(false);
         sv = std::move(s).value();
     }
-    if (native_itemsize(w.format) < 0) {
+    if (mv_native_itemsize(w.format) < 0) {
         auto s = Struct::compile(w.format);
         if (!s) return std::optional<bool>(false);
         sw = std::move(s).value();
@@ -521,7 +528,7 @@ Result<int64_t> MemoryView::hash(const std::function<int64_t(std::string_view)>&
     if (hash_) return *hash_;
     BV_CHECK(check_released());
     if (!view_.readonly) return raise(ExcType::ValueError, "cannot hash writable memoryview object");
-    int64_t size = native_itemsize(view_.format);
+    int64_t size = mv_native_itemsize(view_.format);
     if (size < 0 || !is_byte_format(view_.format.back())) {
         return raise(ExcType::ValueError, "memoryview: hashing is restricted to formats 'B', 'b' or 'c'");
     }

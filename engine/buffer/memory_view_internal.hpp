@@ -13,6 +13,10 @@ inline constexpr int kFlagScalar = 1;
 inline constexpr int kFlagC = 2;
 inline constexpr int kFlagFortran = 4;
 
+// get_native_fmtchar of CPython 3.11's memoryobject.c: like the struct native
+// codes but without 'e' (half floats arrived in memoryview in 3.12).
+int64_t mv_native_itemsize(std::string_view format);
+
 inline bool is_byte_format(char c) { return c == 'b' || c == 'B' || c == 'c'; }
 
 void init_strides_from_shape(BufferInfo& v);
