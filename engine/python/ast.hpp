@@ -68,7 +68,8 @@ struct Param {
 
 // The signature and body of a def or lambda, plus what scope analysis found.
 struct FunctionSpec {
-    std::string name;  // "<lambda>" for lambdas
+    std::string name;      // "<lambda>" for lambdas
+    std::string qualname;  // "outer.<locals>.inner", as CPython's error messages show it
     int line = 0;
     std::vector<Param> params;         // positional-or-keyword
     std::string vararg;                // *args name, empty when none

@@ -522,6 +522,7 @@ private:
         bind_name(name);
         auto spec = std::make_shared<FunctionSpec>();
         spec->name = name;
+        spec->qualname = qualify(name);
         spec->line = line;
         BV_CHECK(expect_op("("));
         BV_CHECK(parameters(*spec, ")"));
@@ -541,6 +542,13 @@ private:
         s->fn = std::move(spec);
         out.push_back(std::move(s));
         return ok();
+    }
+
+    std::string qualify(const std::string& name) const {
+        for (auto it = scopes_.rbegin(); it != scopes_.rend(); ++it) {
+            if (*it != &comp_scope_) return (*it)->qualname + ".<locals>." + name;
+        }
+        return name;
     }
 
     static void finish_scope(FunctionSpec& spec) {
@@ -751,6 +759,7 @@ private:
         ++i_;
         auto spec = std::make_shared<FunctionSpec>();
         spec->name = "<lambda>";
+        spec->qualname = qualify("<lambda>");
         spec->line = start.line;
         BV_CHECK(parameters(*spec, ":"));
         BV_CHECK(expect_op(":"));

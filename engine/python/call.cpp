@@ -1,0 +1,194 @@
+// Calling user functions: binding arguments to parameters with CPython 3.11's
+// TypeError texts (Python/ceval.c, initialize_locals / missing_arguments /
+// too_many_positional), frames, the recursion limit and traceback entries.
+#include <algorithm>
+
+#include "engine/python/frame.hpp"
+#include "engine/python/runtime/ops.hpp"
+
+namespace engine::py {
+
+bool Frame::is_local(const std::string& name) const {
+    return spec && std::find(spec->locals.begin(), spec->locals.end(), name) != spec->locals.end();
+}
+
+bool Frame::is_global_decl(const std::string& name) const {
+    return spec && std::find(spec->globals.begin(), spec->globals.end(), name) != spec->globals.end();
+}
+
+void Frame::clear() {
+    // Drop in binding order; each erase destroys one Value at a time.
+    for (const auto& name : order) {
+        auto it = vars.find(name);
+        if (it != vars.end()) {
+            Value doomed = std::move(it->second);
+            vars.erase(it);
+        }
+    }
+    order.clear();
+    vars.clear();
+}
+
+Result<Value> UserFunction::call(Interp& interp, CallArgs args) {
+    return static_cast<Interpreter&>(interp).call_user(*this, std::move(args));
+}
+
+namespace {
+
+std::string quoted_list(const std::vector<std::string>& names) {
+    // 'a' / 'a' and 'b' / 'a', 'b', and 'c'
+    std::string out;
+    for (size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) {
+            if (names.size() == 2) {
+                out += " and ";
+            } else {
+                out += i + 1 == names.size() ? ", and " : ", ";
+            }
+        }
+        out += "'" + names[i] + "'";
+    }
+    return out;
+}
+
+Error missing(const std::string& fn, const std::vector<std::string>& names, const char* kind) {
+    return raise(ExcType::TypeError, fn + "() missing " + std::to_string(names.size()) +
+                                         " required " + kind + " argument" +
+                                         (names.size() == 1 ? "" : "s") + ": " +
+                                         quoted_list(names));
+}
+
+}  // namespace
+
+Result<void> Interpreter::enter_call(int line) {
+    (void)line;
+    if (depth_ + 1 > options_.recursion_limit) {
+        return raise(ExcType::RecursionError, "maximum recursion depth exceeded");
+    }
+    if (options_.stack_limit != 0 && stack_base_ != nullptr) {
+        char marker = 0;
+        const char* here = &marker;
+        uint64_t used = stack_base_ > here ? static_cast<uint64_t>(stack_base_ - here)
+                                           : static_cast<uint64_t>(here - stack_base_);
+        if (used > options_.stack_limit) {
+            return raise(ExcType::RecursionError, "maximum recursion depth exceeded");
+        }
+    }
+    ++depth_;
+    return ok();
+}
+
+Result<Value> Interpreter::call_user(const UserFunction& fn, CallArgs args) {
+    const FunctionSpec& spec = fn.spec();
+    const std::string& qual = spec.qualname;
+    auto frame = std::make_shared<Frame>();
+    frame->kind = FrameKind::Function;
+    frame->spec = &spec;
+    frame->outer = fn.closure();
+    frame->globals = fn.globals();
+    frame->line = spec.line;
+
+    const size_t nparams = spec.params.size();
+    std::vector<std::optional<Value>> slots(nparams);
+    std::vector<std::optional<Value>> kw_slots(spec.kwonly.size());
+    size_t given = args.args.size();
+    for (size_t i = 0; i < std::min(given, nparams); ++i) slots[i] = std::move(args.args[i]);
+    std::vector<Value> extra;
+    if (given > nparams) {
+        if (spec.vararg.empty()) {
+            size_t required = 0;
+            for (const auto& p : spec.params) required += p.default_value ? 0 : 1;
+            std::string takes = required == nparams
+                                    ? std::to_string(nparams) + " positional argument" +
+                                          (nparams == 1 ? "" : "s")
+                                    : "from " + std::to_string(required) + " to " +
+                                          std::to_string(nparams) + " positional arguments";
+            return raise(ExcType::TypeError, qual + "() takes " + takes + " but " +
+                                                 std::to_string(given) +
+                                                 (given == 1 ? " was" : " were") + " given");
+        }
+        for (size_t i = nparams; i < given; ++i) extra.push_back(std::move(args.args[i]));
+    }
+    for (auto& [name, value] : args.kwargs) {
+        bool found = false;
+        for (size_t i = 0; i < nparams && !found; ++i) {
+            if (spec.params[i].name == name) {
+                if (slots[i]) {
+                    return raise(ExcType::TypeError,
+                                 qual + "() got multiple values for argument '" + name + "'");
+                }
+                slots[i] = std::move(value);
+                found = true;
+            }
+        }
+        for (size_t i = 0; i < spec.kwonly.size() && !found; ++i) {
+            if (spec.kwonly[i].name == name) {
+                kw_slots[i] = std::move(value);
+                found = true;
+            }
+        }
+        if (!found) {
+            return raise(ExcType::TypeError,
+                         qual + "() got an unexpected keyword argument '" + name + "'");
+        }
+    }
+    std::vector<std::string> absent;
+    for (size_t i = 0; i < nparams; ++i) {
+        if (slots[i]) continue;
+        if (spec.params[i].default_value) {
+            slots[i] = fn.defaults()[i];
+        } else {
+            absent.push_back(spec.params[i].name);
+        }
+    }
+    if (!absent.empty()) return missing(qual, absent, "positional");
+    for (size_t i = 0; i < spec.kwonly.size(); ++i) {
+        if (kw_slots[i]) continue;
+        if (spec.kwonly[i].default_value) {
+            kw_slots[i] = fn.kw_defaults()[i];
+        } else {
+            absent.push_back(spec.kwonly[i].name);
+        }
+    }
+    if (!absent.empty()) return missing(qual, absent, "keyword-only");
+
+    for (size_t i = 0; i < nparams; ++i) {
+        frame->vars[spec.params[i].name] = std::move(*slots[i]);
+        frame->order.push_back(spec.params[i].name);
+    }
+    if (!spec.vararg.empty()) {
+        frame->vars[spec.vararg] = Value::tuple(std::move(extra));
+        frame->order.push_back(spec.vararg);
+    }
+    for (size_t i = 0; i < spec.kwonly.size(); ++i) {
+        frame->vars[spec.kwonly[i].name] = std::move(*kw_slots[i]);
+        frame->order.push_back(spec.kwonly[i].name);
+    }
+
+    BV_CHECK(enter_call(spec.line));
+    Result<Value> result = Value();
+    if (spec.body_expr) {
+        result = eval(*spec.body_expr, frame);
+    } else {
+        auto flow = exec_block(spec.body, frame);
+        if (!flow) {
+            result = std::move(flow).error();
+        } else {
+            result = std::move(return_value_);
+            return_value_ = Value();
+        }
+    }
+    leave_call();
+    if (!result) {
+        Error e = std::move(result).error();
+        if (e.line == 0) e.line = frame->line;
+        traceback_.push_back({spec.name, e.line});
+        e.line = 0;  // the caller stamps its own line
+        frame.reset();  // locals die before the caller sees the exception
+        return e;
+    }
+    frame.reset();  // locals die at return, before the caller continues
+    return result;
+}
+
+}  // namespace engine::py

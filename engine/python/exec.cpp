@@ -1,0 +1,447 @@
+// Statements, assignment targets and exception handling.
+#include "engine/python/frame.hpp"
+#include "engine/python/runtime/builtins.hpp"
+#include "engine/python/runtime/ops.hpp"
+
+namespace engine::py {
+
+// ---- assignment ---------------------------------------------------------------
+
+Result<void> Interpreter::store_name(const std::string& name, Value value,
+                                     const std::shared_ptr<Frame>& f) {
+    Frame* target = f.get();
+    if (target->kind == FrameKind::Function && target->is_global_decl(name)) {
+        target = target->globals;
+    }
+    auto it = target->vars.find(name);
+    if (it != target->vars.end()) {
+        // Rebinding: the old value dies here, after the new one is in place.
+        Value old = std::move(it->second);
+        it->second = std::move(value);
+        return ok();
+    }
+    target->vars.emplace(name, std::move(value));
+    target->order.push_back(name);
+    return ok();
+}
+
+Result<void> Interpreter::assign(const Expr& target, Value value, const std::shared_ptr<Frame>& f) {
+    switch (target.kind) {
+        case ExprKind::Name: return store_name(target.name, std::move(value), f);
+        case ExprKind::Attribute: {
+            BV_TRY(obj, eval(*target.a, f));
+            auto r = setattr(*this, obj, target.name, value);
+            if (!r) return stamp(std::move(r).error(), target.line);
+            return ok();
+        }
+        case ExprKind::Subscript: {
+            BV_TRY(obj, eval(*target.a, f));
+            BV_TRY(key, eval_subscript_key(*target.b, f));
+            auto r = setitem(*this, obj, key, value);
+            if (!r) return stamp(std::move(r).error(), target.line);
+            return ok();
+        }
+        case ExprKind::Tuple:
+        case ExprKind::List: return unpack(target, value, f);
+        default: return raise(ExcType::SyntaxError, "cannot assign to expression");
+    }
+}
+
+Result<void> Interpreter::unpack(const Expr& target, const Value& value,
+                                 const std::shared_ptr<Frame>& f) {
+    const size_t want = target.items.size();
+    auto iter = get_iter(*this, value);
+    if (!iter) {
+        if (iter.error().type == ExcType::TypeError) {
+            return raise(ExcType::TypeError, "cannot unpack non-iterable " + type_name(value) +
+                                                 " object");
+        }
+        return std::move(iter).error();
+    }
+    std::vector<Value> items;
+    items.reserve(want);
+    for (;;) {
+        BV_TRY(item, iter_next(*this, *iter));
+        if (!item) break;
+        if (items.size() == want) {
+            return raise(ExcType::ValueError,
+                         "too many values to unpack (expected " + std::to_string(want) + ")");
+        }
+        items.push_back(std::move(*item));
+    }
+    if (items.size() < want) {
+        return raise(ExcType::ValueError, "not enough values to unpack (expected " +
+                                              std::to_string(want) + ", got " +
+                                              std::to_string(items.size()) + ")");
+    }
+    for (size_t i = 0; i < want; ++i) {
+        BV_CHECK(assign(*target.items[i], std::move(items[i]), f));
+    }
+    return ok();
+}
+
+Result<void> Interpreter::delete_target(const Expr& target, const std::shared_ptr<Frame>& f) {
+    switch (target.kind) {
+        case ExprKind::Name: {
+            Frame* frame = f.get();
+            if (frame->kind == FrameKind::Function && frame->is_global_decl(target.name)) {
+                frame = frame->globals;
+            }
+            auto it = frame->vars.find(target.name);
+            if (it == frame->vars.end()) {
+                if (frame->kind == FrameKind::Function && frame->is_local(target.name)) {
+                    return raise(ExcType::UnboundLocalError,
+                                 "cannot access local variable '" + target.name +
+                                     "' where it is not associated with a value");
+                }
+                return raise(ExcType::NameError, "name '" + target.name + "' is not defined");
+            }
+            Value doomed = std::move(it->second);
+            frame->vars.erase(it);
+            return ok();  // `doomed` dies here: a view's export is released at this line
+        }
+        case ExprKind::Subscript: {
+            BV_TRY(obj, eval(*target.a, f));
+            BV_TRY(key, eval_subscript_key(*target.b, f));
+            return delitem(*this, obj, key);
+        }
+        case ExprKind::Attribute:
+            return raise(ExcType::AttributeError, "attribute deletion is not supported");
+        case ExprKind::Tuple:
+        case ExprKind::List:
+            for (const auto& item : target.items) BV_CHECK(delete_target(*item, f));
+            return ok();
+        default: return raise(ExcType::SyntaxError, "cannot delete expression");
+    }
+}
+
+// ---- statements ---------------------------------------------------------------
+
+Result<void> Interpreter::line_event(int line, const std::shared_ptr<Frame>& f) {
+    f->line = line;
+    if (options_.line_hook) options_.line_hook(line);
+    return tick();
+}
+
+Result<Interpreter::Flow> Interpreter::exec_block(const Block& block,
+                                                  const std::shared_ptr<Frame>& f) {
+    for (const auto& s : block) {
+        BV_TRY(flow, exec(*s, f));
+        if (flow != Flow::Normal) return flow;
+    }
+    return Flow::Normal;
+}
+
+Result<Interpreter::Flow> Interpreter::exec(const Stmt& s, const std::shared_ptr<Frame>& f) {
+    auto r = line_event(s.line, f);
+    if (!r) return stamp(std::move(r).error(), s.line);
+    auto flow = exec_inner(s, f);
+    if (!flow && flow.error().line == 0) return stamp(std::move(flow).error(), f->line);
+    return flow;
+}
+
+Result<Interpreter::Flow> Interpreter::exec_inner(const Stmt& s, const std::shared_ptr<Frame>& f) {
+    switch (s.kind) {
+        case StmtKind::Expr: {
+            // The value (and every temporary) dies at the end of the statement.
+            BV_TRY(v, eval(*s.value, f));
+            (void)v;
+            return Flow::Normal;
+        }
+        case StmtKind::Assign: return exec_assign(s, f);
+        case StmtKind::AugAssign: return exec_augassign(s, f);
+        case StmtKind::If: {
+            BV_TRY(test, eval(*s.value, f));
+            BV_TRY(t, truthy(test));
+            return exec_block(t ? s.body : s.orelse, f);
+        }
+        case StmtKind::While: return exec_while(s, f);
+        case StmtKind::For: return exec_for(s, f);
+        case StmtKind::Break: return Flow::Break;
+        case StmtKind::Continue: return Flow::Continue;
+        case StmtKind::Pass: return Flow::Normal;
+        case StmtKind::FunctionDef: {
+            BV_TRY(fn, make_function(s.fn, f));
+            BV_CHECK(store_name(s.fn->name, std::move(fn), f));
+            return Flow::Normal;
+        }
+        case StmtKind::Return: {
+            Value v;
+            if (s.value) {
+                BV_TRY(r, eval(*s.value, f));
+                v = std::move(r);
+            }
+            return_value_ = std::move(v);
+            return Flow::Return;
+        }
+        case StmtKind::Try: return exec_try(s, f);
+        case StmtKind::Raise: return exec_raise(s, f);
+        case StmtKind::With: return exec_with(s, 0, f);
+        case StmtKind::Import:
+        case StmtKind::ImportFrom: return exec_import(s, f);
+        case StmtKind::Delete:
+            for (const auto& t : s.targets) {
+                auto r = delete_target(*t, f);
+                if (!r) return stamp(std::move(r).error(), t->line);
+            }
+            return Flow::Normal;
+        case StmtKind::Assert: {
+            BV_TRY(test, eval(*s.value, f));
+            BV_TRY(t, truthy(test));
+            if (t) return Flow::Normal;
+            std::vector<Value> args;
+            if (s.target) {
+                BV_TRY(msg, eval(*s.target, f));
+                args.push_back(std::move(msg));
+            }
+            Value exc = Value::exception(ExcType::AssertionError, std::move(args));
+            Error err = error_from_raise(exc);
+            raised_value_ = std::move(exc);
+            raised_error_ = err;
+            return err;
+        }
+        case StmtKind::Global: return Flow::Normal;
+    }
+    return Flow::Normal;
+}
+
+Result<Interpreter::Flow> Interpreter::exec_assign(const Stmt& s, const std::shared_ptr<Frame>& f) {
+    BV_TRY(value, eval(*s.value, f));
+    for (const auto& target : s.targets) BV_CHECK(assign(*target, value, f));
+    return Flow::Normal;
+}
+
+Result<Interpreter::Flow> Interpreter::exec_augassign(const Stmt& s,
+                                                      const std::shared_ptr<Frame>& f) {
+    const Expr& t = *s.target;
+    switch (t.kind) {
+        case ExprKind::Name: {
+            BV_TRY(old, eval(t, f));
+            BV_TRY(rhs, eval(*s.value, f));
+            BV_TRY(result, inplace_op(*this, s.bin_op, old, rhs));
+            old = Value();
+            BV_CHECK(store_name(t.name, std::move(result), f));
+            return Flow::Normal;
+        }
+        case ExprKind::Subscript: {
+            BV_TRY(obj, eval(*t.a, f));
+            BV_TRY(key, eval_subscript_key(*t.b, f));
+            BV_TRY(old, getitem(*this, obj, key));
+            BV_TRY(rhs, eval(*s.value, f));
+            BV_TRY(result, inplace_op(*this, s.bin_op, old, rhs));
+            old = Value();
+            BV_CHECK(setitem(*this, obj, key, result));
+            return Flow::Normal;
+        }
+        case ExprKind::Attribute: {
+            BV_TRY(obj, eval(*t.a, f));
+            BV_TRY(old, getattr(*this, obj, t.name));
+            BV_TRY(rhs, eval(*s.value, f));
+            BV_TRY(result, inplace_op(*this, s.bin_op, old, rhs));
+            old = Value();
+            BV_CHECK(setattr(*this, obj, t.name, result));
+            return Flow::Normal;
+        }
+        default: return raise(ExcType::SyntaxError, "illegal expression for augmented assignment");
+    }
+}
+
+Result<Interpreter::Flow> Interpreter::exec_while(const Stmt& s, const std::shared_ptr<Frame>& f) {
+    bool first = true;
+    for (;;) {
+        if (!first) {
+            auto r = line_event(s.line, f);
+            if (!r) return stamp(std::move(r).error(), s.line);
+        }
+        first = false;
+        BV_TRY(test, eval(*s.value, f));
+        BV_TRY(t, truthy(test));
+        if (!t) break;
+        BV_TRY(flow, exec_block(s.body, f));
+        if (flow == Flow::Break) return Flow::Normal;
+        if (flow == Flow::Return) return flow;
+    }
+    return exec_block(s.orelse, f);
+}
+
+Result<Interpreter::Flow> Interpreter::exec_for(const Stmt& s, const std::shared_ptr<Frame>& f) {
+    BV_TRY(iterable, eval(*s.value, f));
+    BV_TRY(iter, get_iter(*this, iterable));
+    iterable = Value();
+    bool first = true;
+    for (;;) {
+        if (!first) {
+            auto r = line_event(s.line, f);
+            if (!r) return stamp(std::move(r).error(), s.line);
+        }
+        first = false;
+        auto item = iter_next(*this, iter);
+        if (!item) return stamp(std::move(item).error(), s.line);
+        if (!*item) break;
+        BV_CHECK(assign(*s.target, std::move(**item), f));
+        BV_TRY(flow, exec_block(s.body, f));
+        if (flow == Flow::Break) return Flow::Normal;
+        if (flow == Flow::Return) return flow;
+    }
+    return exec_block(s.orelse, f);
+}
+
+Value Interpreter::exception_value(const Error& error) {
+    if (raised_value_ && raised_error_.type == error.type &&
+        raised_error_.message == error.message) {
+        return *raised_value_;
+    }
+    return exception_from_error(error);
+}
+
+Result<Interpreter::Flow> Interpreter::exec_try(const Stmt& s, const std::shared_ptr<Frame>& f) {
+    auto body = exec_block(s.body, f);
+    Result<Flow> outcome = Flow::Normal;
+    if (body) {
+        outcome = std::move(body);
+        if (*outcome == Flow::Normal) outcome = exec_block(s.orelse, f);
+    } else {
+        Error error = std::move(body).error();
+        const Handler* match = nullptr;
+        for (const auto& h : s.handlers) {
+            if (!h.type) {
+                match = &h;
+                break;
+            }
+            auto spec = eval(*h.type, f);
+            if (!spec) {
+                outcome = std::move(spec).error();
+                break;
+            }
+            auto m = exception_matches(error.type, *spec);
+            if (!m) {
+                outcome = stamp(std::move(m).error(), h.line);
+                break;
+            }
+            if (*m) {
+                match = &h;
+                break;
+            }
+        }
+        if (match != nullptr) {
+            Value exc = exception_value(error);
+            raised_value_.reset();
+            traceback_.clear();
+            handling_.emplace_back(error, exc);
+            Result<void> bound = ok();
+            if (!match->name.empty()) bound = store_name(match->name, exc, f);
+            exc = Value();
+            if (!bound) {
+                outcome = std::move(bound).error();
+            } else {
+                outcome = exec_block(match->body, f);
+            }
+            handling_.pop_back();
+            if (!match->name.empty()) {
+                // CPython deletes the `as` name at the end of the handler.
+                Frame* frame = f.get();
+                if (frame->kind == FrameKind::Function && frame->is_global_decl(match->name)) {
+                    frame = frame->globals;
+                }
+                auto it = frame->vars.find(match->name);
+                if (it != frame->vars.end()) {
+                    Value doomed = std::move(it->second);
+                    frame->vars.erase(it);
+                }
+            }
+        } else if (outcome) {
+            outcome = std::move(error);
+        }
+    }
+    if (s.finalbody.empty()) return outcome;
+    // finally: runs on every path; its own break/return/exception wins.
+    Value saved_return = return_value_;
+    auto saved_traceback = traceback_;
+    auto fin = exec_block(s.finalbody, f);
+    if (!fin) return std::move(fin).error();
+    if (*fin != Flow::Normal) return fin;
+    return_value_ = std::move(saved_return);
+    traceback_ = std::move(saved_traceback);
+    return outcome;
+}
+
+Result<Interpreter::Flow> Interpreter::exec_raise(const Stmt& s, const std::shared_ptr<Frame>& f) {
+    if (!s.value) {
+        if (handling_.empty()) {
+            return raise(ExcType::RuntimeError, "No active exception to reraise");
+        }
+        raised_value_ = handling_.back().second;
+        raised_error_ = handling_.back().first;
+        Error e = handling_.back().first;
+        e.line = 0;
+        return e;
+    }
+    BV_TRY(exc, eval(*s.value, f));
+    if (s.target) {
+        BV_TRY(cause, eval(*s.target, f));
+        (void)cause;  // __cause__ only changes the traceback text above the last line
+    }
+    Error err = error_from_raise(exc);
+    if (exc.is(Kind::Exception)) {
+        raised_value_ = std::move(exc);
+    } else if (!exc.is(Kind::Type)) {
+        raised_value_.reset();  // not an exception: the TypeError travels alone
+    } else {
+        raised_value_ = exception_from_error(err);
+        // A class raised bare (raise BufferError) has no args.
+        if (raised_value_->is(Kind::Exception)) {
+            auto& obj = raised_value_->obj<ExceptionObject>();
+            if (err.message.empty()) obj.args.clear();
+        }
+    }
+    raised_error_ = err;
+    err.line = 0;
+    return err;
+}
+
+Result<Interpreter::Flow> Interpreter::exec_with(const Stmt& s, size_t index,
+                                                 const std::shared_ptr<Frame>& f) {
+    if (index == s.items.size()) return exec_block(s.body, f);
+    const WithItem& item = s.items[index];
+    BV_TRY(manager, eval(*item.context, f));
+    BV_TRY(entered, context_enter(*this, manager));
+    if (item.target) {
+        auto bound = assign(*item.target, std::move(entered), f);
+        if (!bound) {
+            auto exit = context_exit(*this, manager);
+            return std::move(bound).error();
+        }
+    } else {
+        entered = Value();
+    }
+    auto flow = exec_with(s, index + 1, f);
+    f->line = s.line;
+    auto exit = context_exit(*this, manager);
+    if (!exit) return stamp(std::move(exit).error(), s.line);
+    return flow;
+}
+
+Result<Interpreter::Flow> Interpreter::exec_import(const Stmt& s, const std::shared_ptr<Frame>& f) {
+    if (s.kind == StmtKind::Import) {
+        for (const auto& alias : s.names) {
+            BV_TRY(module, import_module(*this, alias.name));
+            std::string bind = alias.asname.empty() ? alias.name.substr(0, alias.name.find('.'))
+                                                    : alias.asname;
+            BV_CHECK(store_name(bind, std::move(module), f));
+        }
+        return Flow::Normal;
+    }
+    BV_TRY(module, import_module(*this, s.module));
+    for (const auto& alias : s.names) {
+        auto attr = getattr(*this, module, alias.name);
+        if (!attr) {
+            // TODO(lead): ExcType has no ImportError yet; CPython raises ImportError here.
+            return raise(ExcType::AttributeError, "cannot import name '" + alias.name + "' from '" +
+                                                   s.module + "' (unknown location)");
+        }
+        BV_CHECK(store_name(alias.asname.empty() ? alias.name : alias.asname, std::move(*attr), f));
+    }
+    return Flow::Normal;
+}
+
+}  // namespace engine::py

@@ -1,0 +1,89 @@
+// Frames, user functions and generator expressions: the evaluator's objects.
+//
+// A Frame holds one scope's variables. Module frame: the globals. Function
+// frame: its locals (spec->locals says which names are local). Comprehension
+// frame: only its loop targets; every other name is looked up in `outer`.
+// A function frame links `outer` to its defining frame only when the function
+// reads an enclosing function's names (FunctionSpec::uses_enclosing).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/python/ast.hpp"
+#include "engine/python/interpreter.hpp"
+#include "engine/python/runtime/value.hpp"
+
+namespace engine::py {
+
+// Provided by the runtime's modules (a weak fallback lives in interpreter.cpp).
+Result<Value> import_module(Interp& interp, std::string_view name);
+
+enum class FrameKind { Module, Function, Comprehension };
+
+struct Frame {
+    FrameKind kind = FrameKind::Module;
+    const FunctionSpec* spec = nullptr;  // Function frames
+    std::shared_ptr<Frame> outer;        // enclosing scope for lookups (not the caller)
+    Frame* globals = nullptr;            // the module frame (self for the module)
+    std::unordered_map<std::string, Value> vars;
+    // Variables in binding order, so that a frame's locals die in CPython's order.
+    std::vector<std::string> order;
+    int line = 0;  // the line being executed (tracebacks)
+
+    bool is_local(const std::string& name) const;
+    bool is_global_decl(const std::string& name) const;
+    // Drops the variables in binding order (CPython clears fast locals in order).
+    void clear();
+    ~Frame() { clear(); }
+};
+
+class UserFunction final : public Callable {
+public:
+    UserFunction(std::shared_ptr<FunctionSpec> spec, std::vector<Value> defaults,
+                 std::vector<Value> kw_defaults, std::shared_ptr<Frame> closure, Frame* globals)
+        : spec_(std::move(spec)),
+          defaults_(std::move(defaults)),
+          kw_defaults_(std::move(kw_defaults)),
+          closure_(std::move(closure)),
+          globals_(globals) {}
+
+    Result<Value> call(Interp& interp, CallArgs args) override;
+    std::string name() const override { return spec_->name; }
+
+    const FunctionSpec& spec() const { return *spec_; }
+    const std::vector<Value>& defaults() const { return defaults_; }        // for params
+    const std::vector<Value>& kw_defaults() const { return kw_defaults_; }  // for kwonly
+    const std::shared_ptr<Frame>& closure() const { return closure_; }
+    Frame* globals() const { return globals_; }
+
+private:
+    std::shared_ptr<FunctionSpec> spec_;
+    std::vector<Value> defaults_;     // one per param (None-kind placeholder when no default)
+    std::vector<Value> kw_defaults_;  // one per kwonly param
+    std::shared_ptr<Frame> closure_;
+    Frame* globals_;
+};
+
+// A generator expression, evaluated lazily like CPython's: the first
+// iterable is iterated at creation, everything else on each next().
+class GeneratorExpression final : public IteratorObject {
+public:
+    GeneratorExpression(const Expr* node, std::shared_ptr<Frame> frame, Value first_iter)
+        : node_(node), frame_(std::move(frame)) {
+        iters_.push_back(std::move(first_iter));
+    }
+    Result<std::optional<Value>> next(Interp& interp) override;
+    TypeId type_id() const override { return TypeId::Generator; }
+    const char* type_name() const override { return "generator"; }
+
+private:
+    const Expr* node_;
+    std::shared_ptr<Frame> frame_;
+    std::vector<Value> iters_;  // one live iterator per `for` clause entered
+    bool done_ = false;
+};
+
+}  // namespace engine::py

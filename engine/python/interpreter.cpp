@@ -1,0 +1,133 @@
+// Interpreter: runs, budgets, output and tracebacks.
+#include "engine/python/interpreter.hpp"
+
+#include <algorithm>
+
+#include "engine/python/frame.hpp"
+#include "engine/python/parser.hpp"
+#include "engine/python/runtime/ops.hpp"
+
+namespace engine::py {
+
+// Until the runtime provides modules, imports fail cleanly (the runtime's
+// definition replaces this one).
+__attribute__((weak)) Result<Value> import_module(Interp&, std::string_view name) {
+    return raise(ExcType::NotImplementedError,
+                 "module '" + std::string(name) + "' is not available in bufview");
+}
+
+Interpreter::Interpreter(RunOptions options)
+    : options_(std::move(options)), buffers_(options_.memory_budget) {
+    globals_ = std::make_shared<Frame>();
+    globals_->kind = FrameKind::Module;
+    globals_->globals = globals_.get();
+    globals_->vars.emplace("__name__", Value::str("__main__"));
+    globals_->order.push_back("__name__");
+}
+
+Interpreter::~Interpreter() {
+    // Every Value must die before the BufferContext they point into.
+    raised_value_.reset();
+    handling_.clear();
+    return_value_ = Value();
+    constants_.clear();
+    if (globals_) globals_->clear();
+    globals_.reset();
+}
+
+void Interpreter::write_output(std::string_view text) {
+    if (options_.output) {
+        options_.output(text);
+    } else {
+        output_ += text;
+    }
+}
+
+Result<void> Interpreter::tick() {
+    if (++steps_ > options_.step_budget) {
+        return raise(ExcType::TimeoutError, "the program ran past its step budget of " +
+                                                std::to_string(options_.step_budget) + " steps");
+    }
+    return ok();
+}
+
+std::optional<Value> Interpreter::global(std::string_view name) const {
+    auto it = globals_->vars.find(std::string(name));
+    if (it == globals_->vars.end()) return std::nullopt;
+    return it->second;
+}
+
+Result<void> Interpreter::run(std::string_view source) {
+    traceback_.clear();
+    handling_.clear();
+    raised_value_.reset();
+    depth_ = 1;  // the module frame
+    source_ = std::string(source);
+    auto parsed = parse(source);
+    if (!parsed) return std::move(parsed).error();
+    modules_.push_back(std::make_unique<Module>(std::move(*parsed)));
+    const Module& module = *modules_.back();
+    char base = 0;
+    stack_base_ = &base;
+    auto flow = exec_block(module.body, globals_);
+    stack_base_ = nullptr;
+    raised_value_.reset();
+    if (!flow) {
+        Error e = std::move(flow).error();
+        if (e.line == 0) e.line = globals_->line;
+        traceback_.push_back({"<module>", e.line});
+        std::reverse(traceback_.begin(), traceback_.end());
+        e.line = traceback_.back().line;  // where it was raised
+        return e;
+    }
+    return ok();
+}
+
+std::string Interpreter::format_exception_line(const Error& error) {
+    std::string out(exc_qualified_name(error.type));
+    if (!error.message.empty()) out += ": " + error.message;
+    return out;
+}
+
+namespace {
+
+std::string source_line(const std::string& source, int line) {
+    size_t pos = 0;
+    for (int i = 1; i < line && pos != std::string::npos; ++i) {
+        pos = source.find('\n', pos);
+        if (pos != std::string::npos) ++pos;
+    }
+    if (pos == std::string::npos || pos >= source.size()) return "";
+    size_t end = source.find('\n', pos);
+    std::string text = source.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+    size_t first = text.find_first_not_of(" \t");
+    size_t last = text.find_last_not_of(" \t\r");
+    if (first == std::string::npos) return "";
+    return text.substr(first, last - first + 1);
+}
+
+}  // namespace
+
+std::string Interpreter::format_traceback(const Error& error) const {
+    std::string out;
+    bool syntax = exc_is_subclass(error.type, ExcType::SyntaxError);
+    if (syntax || traceback_.empty()) {
+        if (error.line > 0) {
+            out += "  File \"" + options_.filename + "\", line " + std::to_string(error.line) + "\n";
+            std::string text = source_line(source_, error.line);
+            if (!text.empty()) out += "    " + text + "\n";
+        }
+        if (!syntax) out = "Traceback (most recent call last):\n" + out;
+        return out + format_exception_line(error) + "\n";
+    }
+    out = "Traceback (most recent call last):\n";
+    for (const auto& entry : traceback_) {
+        out += "  File \"" + options_.filename + "\", line " + std::to_string(entry.line) +
+               ", in " + entry.function + "\n";
+        std::string text = source_line(source_, entry.line);
+        if (!text.empty()) out += "    " + text + "\n";
+    }
+    return out + format_exception_line(error) + "\n";
+}
+
+}  // namespace engine::py

@@ -1,0 +1,153 @@
+// The evaluator: runs a parsed Module over the runtime's Values.
+//
+//     RunOptions opts;
+//     opts.output = [&](std::string_view s) { out += s; };
+//     Interpreter interp(opts);
+//     Result<void> r = interp.run(source);   // r.error(): type, message, innermost line
+//     interp.traceback();                     // frames, outermost first
+//
+// Ownership and lifetimes: the BufferContext outlives every Value the run
+// made. Temporaries are C++ temporaries, so they die at the end of the
+// expression that made them; locals die when their frame returns; a rebinding
+// or `del` drops the old Value at once. That is what makes memoryview exports
+// lift at the same line as in CPython.
+//
+// Budgets: a step budget (statements, loop iterations and the runtime's
+// per-item ticks; past it -> TimeoutError at that line), a recursion limit
+// (1000 frames like CPython -> RecursionError), a C++ stack guard, and the
+// buffer layer's memory budget (MemoryError).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/buffer/context.hpp"
+#include "engine/core/result.hpp"
+#include "engine/python/ast.hpp"
+#include "engine/python/runtime/value.hpp"
+
+namespace engine::py {
+
+struct RunOptions {
+    int64_t step_budget = 20'000'000;
+    int recursion_limit = 1000;
+    uint64_t memory_budget = uint64_t{256} << 20;
+    // Bytes of C++ stack the evaluator may use before it raises RecursionError
+    // (the host's stack must be larger). 0 disables the guard.
+    uint64_t stack_limit = 0;
+    std::string filename = "<string>";
+    std::function<void(std::string_view)> output;  // print(); default: collected in output()
+    std::function<void(int line)> line_hook;       // called for each executed line
+};
+
+struct TracebackEntry {
+    std::string function;  // "<module>", "describe", "<lambda>"
+    int line = 0;
+};
+
+struct Frame;
+class UserFunction;
+
+class Interpreter final : public Interp {
+public:
+    explicit Interpreter(RunOptions options = {});
+    ~Interpreter() override;
+    Interpreter(const Interpreter&) = delete;
+    Interpreter& operator=(const Interpreter&) = delete;
+
+    // Parses and runs a program. A second call runs in the same globals.
+    Result<void> run(std::string_view source);
+
+    // After a failed run: the frames the exception passed, outermost first.
+    const std::vector<TracebackEntry>& traceback() const { return traceback_; }
+    // The last line of CPython's traceback: "KeyError: 'x'", "AssertionError".
+    static std::string format_exception_line(const Error& error);
+    // CPython's whole traceback text for an error of the last run.
+    std::string format_traceback(const Error& error) const;
+
+    const std::string& output() const { return output_; }
+    std::optional<Value> global(std::string_view name) const;
+    int64_t steps() const { return steps_; }
+
+    // Interp
+    void write_output(std::string_view text) override;
+    engine::BufferContext& buffer_context() override { return buffers_; }
+    Result<void> tick() override;
+
+    // Used by function and generator objects (call.cpp, comprehension.cpp).
+    Result<Value> call_user(const UserFunction& fn, CallArgs args);
+    Result<void> enter_call(int line);
+    void leave_call() { --depth_; }
+
+    // ---- evaluation (eval.cpp, exec.cpp) ----
+    Result<Value> eval(const Expr& e, const std::shared_ptr<Frame>& f);
+    Result<void> assign(const Expr& target, Value value, const std::shared_ptr<Frame>& f);
+
+private:
+    enum class Flow { Normal, Break, Continue, Return };
+
+    Result<Value> eval_inner(const Expr& e, const std::shared_ptr<Frame>& f);
+    Result<Value> eval_constant(const Expr& e);
+    Result<Value> eval_name(const Expr& e, const std::shared_ptr<Frame>& f);
+    Result<Value> eval_fstring(const Expr& e, const std::shared_ptr<Frame>& f);
+    Result<Value> eval_boolop(const Expr& e, const std::shared_ptr<Frame>& f);
+    Result<Value> eval_compare(const Expr& e, const std::shared_ptr<Frame>& f);
+    Result<Value> eval_call(const Expr& e, const std::shared_ptr<Frame>& f);
+    Result<Value> eval_subscript_key(const Expr& e, const std::shared_ptr<Frame>& f);
+    Result<Value> eval_display(const Expr& e, const std::shared_ptr<Frame>& f);
+    Result<Value> eval_listcomp(const Expr& e, const std::shared_ptr<Frame>& f);
+    Result<Value> eval_genexp(const Expr& e, const std::shared_ptr<Frame>& f);
+    Result<Value> make_function(const std::shared_ptr<FunctionSpec>& spec,
+                                const std::shared_ptr<Frame>& f);
+    Result<void> comp_level(const Expr& e, size_t level, const Value& iter,
+                            const std::shared_ptr<Frame>& cf, std::vector<Value>& out);
+    Result<void> unpack(const Expr& target, const Value& value, const std::shared_ptr<Frame>& f);
+    Result<void> store_name(const std::string& name, Value value, const std::shared_ptr<Frame>& f);
+    Result<void> delete_target(const Expr& target, const std::shared_ptr<Frame>& f);
+
+    Result<Flow> exec_block(const Block& block, const std::shared_ptr<Frame>& f);
+    Result<Flow> exec(const Stmt& s, const std::shared_ptr<Frame>& f);
+    Result<Flow> exec_inner(const Stmt& s, const std::shared_ptr<Frame>& f);
+    Result<Flow> exec_assign(const Stmt& s, const std::shared_ptr<Frame>& f);
+    Result<Flow> exec_augassign(const Stmt& s, const std::shared_ptr<Frame>& f);
+    Result<Flow> exec_while(const Stmt& s, const std::shared_ptr<Frame>& f);
+    Result<Flow> exec_for(const Stmt& s, const std::shared_ptr<Frame>& f);
+    Result<Flow> exec_try(const Stmt& s, const std::shared_ptr<Frame>& f);
+    Result<Flow> exec_with(const Stmt& s, size_t item, const std::shared_ptr<Frame>& f);
+    Result<Flow> exec_raise(const Stmt& s, const std::shared_ptr<Frame>& f);
+    Result<Flow> exec_import(const Stmt& s, const std::shared_ptr<Frame>& f);
+    Result<void> line_event(int line, const std::shared_ptr<Frame>& f);
+
+    Value exception_value(const Error& error);
+    Error stamp(Error error, int line);
+
+    // Members are destroyed in reverse order: buffers_ last, after every Value.
+    RunOptions options_;
+    engine::BufferContext buffers_;
+    std::vector<std::unique_ptr<Module>> modules_;
+    std::shared_ptr<Frame> globals_;
+    std::unordered_map<const Expr*, Value> constants_;
+    std::string output_;
+    int64_t steps_ = 0;
+    int depth_ = 0;
+    const char* stack_base_ = nullptr;
+    std::vector<TracebackEntry> traceback_;
+    std::string source_;
+    // The instance a `raise` statement raised, while its Error is in flight.
+    std::optional<Value> raised_value_;
+    Error raised_error_;
+    // Exceptions being handled (innermost last), for a bare `raise`.
+    std::vector<std::pair<Error, Value>> handling_;
+    Value return_value_;
+
+    friend class UserFunction;
+    friend class GeneratorExpression;
+};
+
+}  // namespace engine::py
