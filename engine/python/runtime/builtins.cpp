@@ -100,14 +100,6 @@ namespace {
 
 using Fn = Result<Value> (*)(Interp&, const Value&, CallArgs&);
 
-Result<std::optional<std::string>> opt_str_arg(const BoundArgs& a, size_t i, const char* what) {
-    const Value* v = a.get(i);
-    if (!v || v->is_none()) return std::optional<std::string>();
-    if (!v->is_str())
-        return raise(ExcType::TypeError, fmt::format("{} must be None or a string, not {}", what, type_name(*v)));
-    return std::optional<std::string>(v->str_utf8());
-}
-
 Result<Value> bi_print(Interp& interp, const Value&, CallArgs& args) {
     for (const auto& [k, v] : args.kwargs) {
         if (k != "sep" && k != "end" && k != "file" && k != "flush")
