@@ -31,6 +31,9 @@ public:
     bool closed() const { return closed_; }
     const Block& block() const { return *block_; }
     int64_t size() const { return string_size_; }
+    // Live getbuffer() exports (CPython's b->exports); exports() of the
+    // BytesIO itself stays 0 since BytesIO is no exporter.
+    int64_t buffer_exports() const { return exports_count_; }
 
     Result<std::shared_ptr<MemoryView>> getbuffer();
     Result<std::string> getvalue() const;
@@ -56,6 +59,7 @@ private:
     int64_t string_size_ = 0;
     int64_t pos_ = 0;
     bool closed_ = false;
+    int64_t exports_count_ = 0;  // live getbuffer() exports (b->exports)
 };
 
 }  // namespace engine

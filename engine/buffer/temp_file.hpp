@@ -16,6 +16,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "engine/buffer/context.hpp"
 #include "engine/buffer/exporter.hpp"
@@ -23,19 +25,31 @@
 namespace engine {
 
 // The "disk" contents of a file, shared by the file object and its mmaps.
+// The Block may be larger than the logical file size: it never shrinks below
+// the end of a live mapping, so a mapping never dangles (where a real process
+// would get SIGBUS after the file shrank under it).
 class FileStorage {
 public:
     static Result<std::shared_ptr<FileStorage>> create(BufferContext& ctx, uint64_t owner_id);
     Block& block() { return *block_; }
     const Block& block() const { return *block_; }
-    int64_t size() const { return static_cast<int64_t>(block_->size()); }
+    int64_t size() const { return size_; }  // logical file size (st_size)
+    std::string_view view() const { return block_->view().substr(0, static_cast<size_t>(size_)); }
     // Write data at offset, growing the file with zeros as needed.
     Result<void> write_at(int64_t offset, std::string_view data, uint64_t through_id);
     Result<void> truncate(int64_t size);  // ftruncate
-    int map_count = 0;  // live mmaps sharing this storage
+
+    void set_map(uint64_t map_id, int64_t end);  // a live mapping ends at `end`
+    void remove_map(uint64_t map_id);
+
+    explicit FileStorage(BufferContext& ctx) : ctx_(&ctx) {}
 
 private:
+    int64_t needed_block_size(int64_t logical) const;
+    BufferContext* ctx_;
     std::unique_ptr<Block> block_;
+    int64_t size_ = 0;
+    std::vector<std::pair<uint64_t, int64_t>> maps_;
 };
 
 class TempFile {
@@ -46,6 +60,8 @@ public:
     uint64_t id() const { return id_; }
     std::string_view type_name() const { return "_io.BufferedRandom"; }
     int fileno() const { return fileno_; }  // 3, 4, ... per context
+    // f.fileno(): ValueError "I/O operation on closed file" once closed.
+    Result<int64_t> fileno_checked() const;
     bool closed() const { return closed_; }
     const std::shared_ptr<FileStorage>& storage() const { return storage_; }
 
