@@ -1,0 +1,190 @@
+// TempFile + MmapObject against CPython 3.11 (tempfile.TemporaryFile, mmap.mmap).
+#include "engine/buffer/mmap_object.hpp"
+
+#include <gtest/gtest.h>
+
+#include "engine/buffer/bytearray_object.hpp"
+#include "engine/buffer/memory_view.hpp"
+#include "engine/buffer/temp_file.hpp"
+#include "test_util.hpp"
+
+namespace engine {
+namespace {
+
+Item I(int64_t v) { return Item::integer(v); }
+Item N() { return Item::none(); }
+const std::string kClosed = "mmap closed or invalid";
+
+struct MmapObjectTest : ::testing::Test {
+    BufferContext ctx;
+    std::shared_ptr<TempFile> file(std::string_view content) {
+        auto f = *TempFile::create(ctx);
+        EXPECT_OK(f->write(content));
+        EXPECT_OK(f->flush());
+        return f;
+    }
+};
+
+TEST_F(MmapObjectTest, UnflushedWriteIsNotInTheFile) {
+    auto f = *TempFile::create(ctx);
+    EXPECT_EQ(f->fileno(), 3);
+    EXPECT_EQ(*f->write("hello"), 5);
+    EXPECT_RAISES(MmapObject::create(ctx, f->storage(), 0), ValueError, "cannot mmap an empty file");
+    ASSERT_OK(f->flush());
+    auto m = *MmapObject::create(ctx, f->storage(), 0);
+    EXPECT_EQ(*m->len(), 5);
+    EXPECT_EQ(*m->size(), 5);
+    EXPECT_EQ(*m->get_slice({N(), N(), N()}), "hello");
+    EXPECT_EQ(*m->get(-1), 111);
+    EXPECT_EQ((*TempFile::create(ctx))->fileno(), 4);
+}
+
+TEST_F(MmapObjectTest, WritesAreSharedWithTheFile) {
+    auto f = file("hello");
+    auto m = *MmapObject::create(ctx, f->storage(), 0);
+    ASSERT_OK(m->set(0, I(72)));
+    ASSERT_OK(f->seek(0));
+    EXPECT_EQ(*f->read(), "Hello");
+    EXPECT_RAISES(m->get(5), IndexError, "mmap index out of range");
+    EXPECT_RAISES(m->set(0, I(256)), ValueError, "mmap item value must be in range(0, 256)");
+    EXPECT_RAISES(m->set(0, Item::bytes("a")), TypeError, "mmap item value must be an int");
+    EXPECT_RAISES(m->set_slice({I(0), I(2), N()}, "abc"), IndexError, "mmap slice assignment is wrong size");
+    ASSERT_OK(m->set_slice({I(1), I(3), N()}, "EL"));
+    EXPECT_EQ(*m->get_slice({N(), N(), N()}), "HELlo");
+    EXPECT_EQ(*m->write("xy"), 2);
+    EXPECT_EQ(*m->tell(), 2);
+    EXPECT_EQ(*m->get_slice({N(), N(), N()}), "xyLlo");
+    EXPECT_RAISES(m->write("1234"), ValueError, "data out of range");
+    EXPECT_RAISES(m->seek(10), ValueError, "seek out of range");
+    EXPECT_RAISES(m->seek(-1), ValueError, "seek out of range");
+    EXPECT_RAISES(m->seek(0, 3), ValueError, "unknown seek type");
+    ASSERT_OK(m->seek(0, 2));
+    EXPECT_EQ(*m->read(), "");
+    EXPECT_RAISES(m->read_byte(), ValueError, "read byte out of range");
+    ASSERT_OK(m->seek(0));
+    EXPECT_EQ(*m->read(2), "xy");
+    EXPECT_EQ(*m->read(-1), "Llo");
+    ASSERT_OK(m->seek(0));
+    EXPECT_EQ(*m->read_byte(), 120);
+    EXPECT_RAISES(m->write_byte(I(300)), OverflowError, "unsigned byte integer is greater than maximum");
+    ASSERT_OK(m->write_byte(I(65)));
+    // File writes show through the mapping, too.
+    ASSERT_OK(f->seek(0));
+    ASSERT_OK(f->write("ZZ"));
+    ASSERT_OK(f->flush());
+    EXPECT_EQ(*m->get_slice({I(0), I(5), N()}), "ZZLlo");
+}
+
+TEST_F(MmapObjectTest, ExportsBlockCloseAndResize) {
+    auto f = file("xALlo");
+    auto m = *MmapObject::create(ctx, f->storage(), 0);
+    auto mv = *MemoryView::from_object(m);
+    EXPECT_RAISES(m->close(), BufferError, "cannot close exported pointers exist");
+    EXPECT_RAISES(m->resize(10), BufferError, "mmap can't resize with extant buffers exported.");
+    EXPECT_FALSE(m->closed());
+    ASSERT_OK(mv->set(Subscript::of_int(0), AssignValue::of(I(33))));
+    ASSERT_OK(mv->release());
+    ASSERT_OK(m->resize(10));
+    EXPECT_EQ(*m->len(), 10);
+    EXPECT_EQ(*m->size(), 10);
+    ASSERT_OK(f->seek(0));
+    EXPECT_EQ(*f->read(), std::string("!ALlo\0\0\0\0\0", 10));
+    ASSERT_OK(m->close());
+    EXPECT_RAISES(m->len(), ValueError, kClosed);
+    EXPECT_RAISES(m->get(0), ValueError, kClosed);
+    EXPECT_RAISES(m->read(), ValueError, kClosed);
+    EXPECT_RAISES(m->size(), ValueError, kClosed);
+    EXPECT_RAISES(m->tell(), ValueError, kClosed);
+    EXPECT_RAISES(m->seek(0), ValueError, kClosed);
+    EXPECT_RAISES(m->write("a"), ValueError, kClosed);
+    EXPECT_RAISES(m->flush(), ValueError, kClosed);
+    EXPECT_RAISES(MemoryView::from_object(m), ValueError, kClosed);
+    EXPECT_OK(m->close());
+}
+
+TEST_F(MmapObjectTest, CreateErrors) {
+    auto f = file("0123456789");
+    EXPECT_RAISES(MmapObject::create(ctx, f->storage(), 100), ValueError, "mmap length is greater than file size");
+    EXPECT_RAISES(MmapObject::create(ctx, f->storage(), -1), OverflowError, "memory mapped length must be positive");
+    EXPECT_RAISES(MmapObject::create(ctx, f->storage(), 0, Access::Default, 4096), ValueError,
+                  "mmap offset is greater than file size");
+    EXPECT_RAISES(MmapObject::create(ctx, f->storage(), 0, Access::Default, -1), OverflowError,
+                  "memory mapped offset must be positive");
+}
+
+TEST_F(MmapObjectTest, AccessReadAndCopy) {
+    auto f = file("xALlo");
+    auto r = *MmapObject::create(ctx, f->storage(), 0, Access::Read);
+    const std::string ro = "mmap can't modify a readonly memory map.";
+    EXPECT_RAISES(r->set(0, I(1)), TypeError, ro);
+    EXPECT_RAISES(r->write("a"), TypeError, ro);
+    EXPECT_RAISES(r->set_slice({I(0), I(1), N()}, "a"), TypeError, ro);
+    EXPECT_RAISES(r->write_byte(I(1)), TypeError, ro);
+    EXPECT_RAISES(r->resize(3), TypeError, "mmap can't resize a readonly or copy-on-write memory map.");
+    auto rv = *MemoryView::from_object(r);
+    EXPECT_TRUE(*rv->readonly());
+    EXPECT_RAISES(rv->set(Subscript::of_int(0), AssignValue::of(I(1))), TypeError, "cannot modify read-only memory");
+    auto c = *MmapObject::create(ctx, f->storage(), 0, Access::Copy);
+    ASSERT_OK(c->set(0, I(122)));
+    EXPECT_EQ(*c->get_slice({N(), N(), N()}), "zALlo");
+    ASSERT_OK(f->seek(0));
+    EXPECT_EQ(*f->read(5), "xALlo");
+    EXPECT_RAISES(c->resize(3), TypeError, "mmap can't resize a readonly or copy-on-write memory map.");
+    EXPECT_OK(c->flush());
+}
+
+TEST_F(MmapObjectTest, MappingOutlivesTheFileAndAShrink) {
+    auto f = file("0123456789");
+    auto w = *MmapObject::create(ctx, f->storage(), 10);
+    auto m = *MmapObject::create(ctx, f->storage(), 10);
+    ASSERT_OK(m->resize(2));  // the file shrinks to 2 bytes; w still maps 10
+    EXPECT_EQ(*w->size(), 2);
+    EXPECT_EQ(*w->get(9), '9');  // no dangling bytes (CPython would SIGBUS here)
+    ASSERT_OK(f->close());
+    EXPECT_EQ(*w->get(0), '0');
+    EXPECT_RAISES(f->write("a"), ValueError, "write to closed file");
+}
+
+TEST_F(MmapObjectTest, AnonymousMap) {
+    auto a = *MmapObject::create(ctx, nullptr, 5);
+    EXPECT_EQ(*a->get_slice({N(), N(), N()}), std::string(5, '\0'));
+    ASSERT_OK(a->resize(8));
+    EXPECT_EQ(*a->len(), 8);
+    EXPECT_RAISES(a->size(), OSError, "[Errno 9] Bad file descriptor");
+}
+
+TEST_F(MmapObjectTest, TempFileBehaviour) {
+    auto f = *TempFile::create(ctx);
+    ASSERT_OK(f->write("abcdef"));
+    EXPECT_EQ(*f->seek(1), 1);
+    auto ba = *ByteArrayObject::create(ctx, std::string(3, '\0'));
+    EXPECT_EQ(*f->readinto(*ba), 3);
+    EXPECT_EQ(ba->view(), "bcd");
+    EXPECT_EQ(*f->tell(), 4);
+    auto mv = *MemoryView::from_object(*ByteArrayObject::create(ctx, std::string(4, '\0')));
+    auto strided = std::get<ViewPtr>(*mv->get(Subscript::of_slice({N(), N(), I(2)})));
+    EXPECT_RAISES(f->readinto(*strided), TypeError, "readinto() argument must be read-write bytes-like object, not memoryview");
+    EXPECT_EQ(*f->seek(0, 2), 6);
+    ASSERT_OK(f->seek(10));
+    ASSERT_OK(f->write("Z"));
+    ASSERT_OK(f->seek(0));
+    EXPECT_EQ(*f->read(), std::string("abcdef\0\0\0\0Z", 11));
+    ASSERT_OK(f->seek(2));
+    ASSERT_OK(f->write("QQ"));
+    EXPECT_EQ(*f->tell(), 4);
+    ASSERT_OK(f->seek(0));
+    EXPECT_EQ(*f->read(3), "abQ");
+    EXPECT_RAISES(f->seek(-1), OSError, "[Errno 22] Invalid argument");
+    EXPECT_RAISES(f->read(-5), ValueError, "read length must be non-negative or -1");
+    ASSERT_OK(f->close());
+    EXPECT_RAISES(f->write("a"), ValueError, "write to closed file");
+    EXPECT_RAISES(f->read(), ValueError, "read of closed file");
+    EXPECT_RAISES(f->seek(0), ValueError, "seek of closed file");
+    EXPECT_RAISES(f->tell(), ValueError, "I/O operation on closed file");
+    EXPECT_RAISES(f->flush(), ValueError, "flush of closed file");
+    EXPECT_RAISES(f->fileno_checked(), ValueError, "I/O operation on closed file");
+    EXPECT_OK(f->close());
+}
+
+}  // namespace
+}  // namespace engine
