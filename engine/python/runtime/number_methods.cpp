@@ -1,7 +1,153 @@
-// placeholder: filled in by the next commits
+// Methods of int (and bool) and float: bit_length, to_bytes, from_bytes, ...
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "engine/python/runtime/args.hpp"
+#include "engine/python/runtime/bigint.hpp"
+#include "engine/python/runtime/convert.hpp"
 #include "engine/python/runtime/methods.hpp"
+#include "engine/python/runtime/numbers.hpp"
+#include "engine/python/runtime/ops.hpp"
+
 namespace engine::py {
-MethodTable int_methods() { return {}; }
-MethodTable float_methods() { return {}; }
-Result<Value> int_from_bytes(Interp&, const Value&, CallArgs&) { return raise(ExcType::NotImplementedError, "from_bytes"); }
+
+namespace {
+
+Result<Value> i_bit_length(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "int.bit_length", 0, 0));
+    return Value::integer(to_big(self).bit_length());
 }
+
+Result<Value> i_bit_count(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "int.bit_count", 0, 0));
+    std::string bits = to_big(self).abs().to_string(2);
+    int64_t n = 0;
+    for (char c : bits) n += c == '1';
+    return Value::integer(n);
+}
+
+Result<bool> byteorder_arg(const Value* v) {
+    if (!v) return false;
+    if (!v->is_str())
+        return raise(ExcType::TypeError, "to_bytes() argument 'byteorder' must be str, not " + type_name(*v));
+    const std::string& s = v->str_utf8();
+    if (s == "little") return true;
+    if (s == "big") return false;
+    return raise(ExcType::ValueError, "byteorder must be either 'little' or 'big'");
+}
+
+Result<Value> i_to_bytes(Interp& interp, const Value& self, CallArgs& args) {
+    if (args.args.size() > 2)
+        return raise(ExcType::TypeError,
+                     fmt::format("to_bytes() takes at most 2 positional arguments ({} given)", args.args.size()));
+    BV_TRY(a, bind_args(args, "to_bytes", {"length", "byteorder", "signed"}, 0));
+    int64_t length = 1;
+    if (a.has(0)) {
+        BV_TRY(n, to_index(*a.get(0)));
+        length = n;
+    }
+    if (length < 0) return raise(ExcType::ValueError, "length argument must be non-negative");
+    BV_TRY(little, byteorder_arg(a.get(1)));
+    bool is_signed = false;
+    if (a.has(2)) {
+        BV_TRY(t, truthy(*a.get(2)));
+        is_signed = t;
+    }
+    if (length > (int64_t{1} << 28)) return raise(ExcType::MemoryError, "");
+    BigInt v = to_big(self);
+    if (v.negative() && !is_signed) return raise(ExcType::OverflowError, "can't convert negative int to unsigned");
+    std::vector<uint8_t> out;
+    if (!v.to_bytes(out, static_cast<size_t>(length), little, is_signed))
+        return raise(ExcType::OverflowError, "int too big to convert");
+    return make_bytes(interp, std::string_view(reinterpret_cast<const char*>(out.data()), out.size()));
+}
+
+Result<Value> i_conjugate(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "int.conjugate", 0, 0));
+    return self.is_bool() ? Value::integer(self.small_int()) : self;
+}
+
+Result<Value> f_is_integer(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "float.is_integer", 0, 0));
+    double d = self.as_float();
+    return Value::boolean(std::isfinite(d) && d == std::floor(d));
+}
+
+Result<Value> f_conjugate(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "float.conjugate", 0, 0));
+    return self;
+}
+
+const MethodDef kIntMethods[] = {
+    {"bit_length", i_bit_length}, {"bit_count", i_bit_count}, {"to_bytes", i_to_bytes},
+    {"conjugate", i_conjugate},
+};
+
+const MethodDef kFloatMethods[] = {
+    {"is_integer", f_is_integer},
+    {"conjugate", f_conjugate},
+};
+
+}  // namespace
+
+Result<Value> int_from_bytes(Interp& interp, const Value&, CallArgs& args) {
+    if (args.args.size() > 2)
+        return raise(ExcType::TypeError,
+                     fmt::format("from_bytes() takes at most 2 positional arguments ({} given)", args.args.size()));
+    BV_TRY(a, bind_args(args, "from_bytes", {"bytes", "byteorder", "signed"}, 1));
+    const Value& src = *a.get(0);
+    BV_TRY(data, bytes_like(src));
+    std::string bytes;
+    if (data) {
+        bytes = std::move(*data);
+    } else {
+        if (src.is_str() || is_number(src) || src.is_none())
+            return raise(ExcType::TypeError, "cannot convert '" + type_name(src) + "' object to bytes");
+        BV_TRY(items, collect(interp, src));
+        for (const auto& v : items) {
+            if (!is_intlike(v))
+                return raise(ExcType::TypeError, "'" + type_name(v) + "' object cannot be interpreted as an integer");
+            int64_t b = v.is_big_int() ? -1 : v.small_int();
+            if (b < 0 || b > 255) return raise(ExcType::ValueError, "bytes must be in range(0, 256)");
+            bytes.push_back(static_cast<char>(b));
+        }
+    }
+    const Value* order = a.get(1);
+    bool little = false;
+    if (order) {
+        if (!order->is_str())
+            return raise(ExcType::TypeError, "from_bytes() argument 'byteorder' must be str, not " + type_name(*order));
+        if (order->str_utf8() == "little")
+            little = true;
+        else if (order->str_utf8() != "big")
+            return raise(ExcType::ValueError, "byteorder must be either 'little' or 'big'");
+    }
+    bool is_signed = false;
+    if (a.has(2)) {
+        BV_TRY(t, truthy(*a.get(2)));
+        is_signed = t;
+    }
+    return Value::integer(BigInt::from_bytes(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), little,
+                                             is_signed));
+}
+
+MethodTable int_methods() { return {kIntMethods, sizeof(kIntMethods) / sizeof(kIntMethods[0])}; }
+MethodTable float_methods() { return {kFloatMethods, sizeof(kFloatMethods) / sizeof(kFloatMethods[0])}; }
+
+// Data attributes of numbers; called from buffer_attribute.
+Result<std::optional<Value>> number_attribute(const Value& obj, std::string_view name) {
+    if (is_intlike(obj)) {
+        Value i = obj.is_bool() ? Value::integer(obj.small_int()) : obj;
+        if (name == "real" || name == "numerator") return std::optional<Value>(i);
+        if (name == "imag") return std::optional<Value>(Value::integer(0));
+        if (name == "denominator") return std::optional<Value>(Value::integer(1));
+    }
+    if (obj.is_float()) {
+        if (name == "real") return std::optional<Value>(obj);
+        if (name == "imag") return std::optional<Value>(Value::floating(0.0));
+    }
+    return std::optional<Value>();
+}
+
+}  // namespace engine::py
