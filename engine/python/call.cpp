@@ -78,15 +78,13 @@ Result<void> Interpreter::enter_call(int line) {
     return ok();
 }
 
-Result<Value> Interpreter::call_user(const UserFunction& fn, CallArgs args) {
+// Binds arguments to parameters in `frame` (kept out of call_user, whose
+// frame is on the recursive path).
+[[gnu::noinline]] Result<void> Interpreter::bind_args(const UserFunction& fn, CallArgs& args,
+                                                     Frame& frame_ref) {
     const FunctionSpec& spec = fn.spec();
     const std::string& qual = spec.qualname;
-    auto frame = std::make_shared<Frame>();
-    frame->kind = FrameKind::Function;
-    frame->spec = &spec;
-    frame->outer = fn.closure();
-    frame->globals = fn.globals();
-    frame->line = spec.line;
+    Frame* frame = &frame_ref;
 
     const size_t nparams = spec.params.size();
     std::vector<std::optional<Value>> slots(nparams);
@@ -164,7 +162,18 @@ Result<Value> Interpreter::call_user(const UserFunction& fn, CallArgs args) {
         frame->vars[spec.kwonly[i].name] = std::move(*kw_slots[i]);
         frame->order.push_back(spec.kwonly[i].name);
     }
+    return ok();
+}
 
+Result<Value> Interpreter::call_user(const UserFunction& fn, CallArgs args) {
+    const FunctionSpec& spec = fn.spec();
+    auto frame = std::make_shared<Frame>();
+    frame->kind = FrameKind::Function;
+    frame->spec = &spec;
+    frame->outer = fn.closure();
+    frame->globals = fn.globals();
+    frame->line = spec.line;
+    BV_CHECK(bind_args(fn, args, *frame));
     BV_CHECK(enter_call(spec.line));
     Result<Value> result = Value();
     if (spec.body_expr) {

@@ -26,11 +26,10 @@ Result<Value> Interpreter::eval(const Expr& e, const std::shared_ptr<Frame>& f) 
     return r;
 }
 
-Result<Value> Interpreter::eval_inner(const Expr& e, const std::shared_ptr<Frame>& f) {
+// The operators, kept out of eval_inner so its frame stays small.
+[[gnu::noinline]] Result<Value> Interpreter::eval_operator(const Expr& e,
+                                                          const std::shared_ptr<Frame>& f) {
     switch (e.kind) {
-        case ExprKind::Name: return eval_name(e, f);
-        case ExprKind::Constant: return eval_constant(e);
-        case ExprKind::FString: return eval_fstring(e, f);
         case ExprKind::Unary: {
             BV_TRY(v, eval(*e.a, f));
             if (e.unary_op == UnaryOp::Not) {
@@ -44,14 +43,11 @@ Result<Value> Interpreter::eval_inner(const Expr& e, const std::shared_ptr<Frame
             BV_TRY(b, eval(*e.b, f));
             return binary_op(*this, e.bin_op, a, b);
         }
-        case ExprKind::BoolOp: return eval_boolop(e, f);
-        case ExprKind::Compare: return eval_compare(e, f);
         case ExprKind::IfExp: {
             BV_TRY(test, eval(*e.a, f));
             BV_TRY(t, truthy(test));
             return eval(t ? *e.b : *e.c, f);
         }
-        case ExprKind::Call: return eval_call(e, f);
         case ExprKind::Attribute: {
             BV_TRY(obj, eval(*e.a, f));
             return getattr(*this, obj, e.name);
@@ -61,6 +57,23 @@ Result<Value> Interpreter::eval_inner(const Expr& e, const std::shared_ptr<Frame
             BV_TRY(key, eval_subscript_key(*e.b, f));
             return getitem(*this, obj, key);
         }
+        default: return raise(ExcType::RuntimeError, "bufview: unexpected expression node");
+    }
+}
+
+Result<Value> Interpreter::eval_inner(const Expr& e, const std::shared_ptr<Frame>& f) {
+    switch (e.kind) {
+        case ExprKind::Name: return eval_name(e, f);
+        case ExprKind::Constant: return eval_constant(e);
+        case ExprKind::FString: return eval_fstring(e, f);
+        case ExprKind::Unary:
+        case ExprKind::Binary:
+        case ExprKind::IfExp:
+        case ExprKind::Attribute:
+        case ExprKind::Subscript: return eval_operator(e, f);
+        case ExprKind::BoolOp: return eval_boolop(e, f);
+        case ExprKind::Compare: return eval_compare(e, f);
+        case ExprKind::Call: return eval_call(e, f);
         case ExprKind::Slice: return eval_subscript_key(e, f);
         case ExprKind::Tuple:
         case ExprKind::List:
@@ -73,7 +86,6 @@ Result<Value> Interpreter::eval_inner(const Expr& e, const std::shared_ptr<Frame
     }
     return raise(ExcType::RuntimeError, "bufview: unexpected expression node");
 }
-
 
 Result<Value> Interpreter::eval_constant(const Expr& e) {
     switch (e.const_kind) {
@@ -213,6 +225,23 @@ Result<Value> Interpreter::eval_compare(const Expr& e, const std::shared_ptr<Fra
 Result<Value> Interpreter::eval_call(const Expr& e, const std::shared_ptr<Frame>& f) {
     BV_TRY(callee, eval(*e.a, f));
     CallArgs args;
+    BV_CHECK(eval_args(e, callee, args, f));
+    f->line = e.line;
+    if (callee.is(Kind::Function)) {
+        if (auto* user = dynamic_cast<UserFunction*>(&callee.obj<Callable>())) {
+            return call_user(*user, std::move(args));
+        }
+    }
+    // CPython counts C calls against the recursion limit too.
+    BV_CHECK(enter_call(e.line));
+    auto r = call(*this, callee, std::move(args));
+    leave_call();
+    return r;
+}
+
+[[gnu::noinline]] Result<void> Interpreter::eval_args(const Expr& e, const Value& callee,
+                                                     CallArgs& args,
+                                                     const std::shared_ptr<Frame>& f) {
     args.args.reserve(e.items.size());
     for (const auto& item : e.items) {
         if (item->kind == ExprKind::Starred) {
@@ -240,17 +269,7 @@ Result<Value> Interpreter::eval_call(const Expr& e, const std::shared_ptr<Frame>
         BV_TRY(v, eval(*kw.value, f));
         args.kwargs.emplace_back(kw.name, std::move(v));
     }
-    f->line = e.line;
-    if (callee.is(Kind::Function)) {
-        if (auto* user = dynamic_cast<UserFunction*>(&callee.obj<Callable>())) {
-            return call_user(*user, std::move(args));
-        }
-    }
-    // CPython counts C calls against the recursion limit too.
-    BV_CHECK(enter_call(e.line));
-    auto r = call(*this, callee, std::move(args));
-    leave_call();
-    return r;
+    return ok();
 }
 
 Result<Value> Interpreter::eval_subscript_key(const Expr& e, const std::shared_ptr<Frame>& f) {

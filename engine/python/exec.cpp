@@ -142,6 +142,28 @@ Result<Interpreter::Flow> Interpreter::exec(const Stmt& s, const std::shared_ptr
 
 Result<Interpreter::Flow> Interpreter::exec_inner(const Stmt& s, const std::shared_ptr<Frame>& f) {
     switch (s.kind) {
+        case StmtKind::Assign: return exec_assign(s, f);
+        case StmtKind::AugAssign: return exec_augassign(s, f);
+        case StmtKind::While: return exec_while(s, f);
+        case StmtKind::For: return exec_for(s, f);
+        case StmtKind::Break: return Flow::Break;
+        case StmtKind::Continue: return Flow::Continue;
+        case StmtKind::Pass:
+        case StmtKind::Global: return Flow::Normal;
+        case StmtKind::Try: return exec_try(s, f);
+        case StmtKind::Raise: return exec_raise(s, f);
+        case StmtKind::With: return exec_with(s, 0, f);
+        case StmtKind::Import:
+        case StmtKind::ImportFrom: return exec_import(s, f);
+        default: return exec_simple(s, f);
+    }
+}
+
+// Expression statements, if, def, return, del, assert: out of exec_inner so
+// that the recursive path keeps a small C++ frame.
+[[gnu::noinline]] Result<Interpreter::Flow> Interpreter::exec_simple(
+    const Stmt& s, const std::shared_ptr<Frame>& f) {
+    switch (s.kind) {
         case StmtKind::Expr: {
             // The value (and every temporary) dies at the end of the statement.
             BV_TRY(v, eval(*s.value, f));
@@ -185,24 +207,27 @@ Result<Interpreter::Flow> Interpreter::exec_inner(const Stmt& s, const std::shar
                 if (!r) return stamp(std::move(r).error(), t->line);
             }
             return Flow::Normal;
-        case StmtKind::Assert: {
-            BV_TRY(test, eval(*s.value, f));
-            BV_TRY(t, truthy(test));
-            if (t) return Flow::Normal;
-            std::vector<Value> args;
-            if (s.target) {
-                BV_TRY(msg, eval(*s.target, f));
-                args.push_back(std::move(msg));
-            }
-            Value exc = Value::exception(ExcType::AssertionError, std::move(args));
-            Error err = error_from_raise(exc);
-            raised_value_ = std::move(exc);
-            raised_error_ = err;
-            return err;
-        }
+        case StmtKind::Assert: return exec_assert(s, f);
         case StmtKind::Global: return Flow::Normal;
     }
     return Flow::Normal;
+}
+
+[[gnu::noinline]] Result<Interpreter::Flow> Interpreter::exec_assert(
+    const Stmt& s, const std::shared_ptr<Frame>& f) {
+    BV_TRY(test, eval(*s.value, f));
+    BV_TRY(t, truthy(test));
+    if (t) return Flow::Normal;
+    std::vector<Value> args;
+    if (s.target) {
+        BV_TRY(msg, eval(*s.target, f));
+        args.push_back(std::move(msg));
+    }
+    Value exc = Value::exception(ExcType::AssertionError, std::move(args));
+    Error err = error_from_raise(exc);
+    raised_value_ = std::move(exc);
+    raised_error_ = err;
+    return err;
 }
 
 Result<Interpreter::Flow> Interpreter::exec_assign(const Stmt& s, const std::shared_ptr<Frame>& f) {

@@ -93,6 +93,12 @@ private:
     enum class Flow { Normal, Break, Continue, Return };
 
     Result<Value> eval_inner(const Expr& e, const std::shared_ptr<Frame>& f);
+    Result<Value> eval_operator(const Expr& e, const std::shared_ptr<Frame>& f);
+    Result<void> eval_args(const Expr& e, const Value& callee, CallArgs& args,
+                           const std::shared_ptr<Frame>& f);
+    Result<void> bind_args(const UserFunction& fn, CallArgs& args, Frame& frame);
+    Result<Flow> exec_assert(const Stmt& s, const std::shared_ptr<Frame>& f);
+    Result<Flow> exec_simple(const Stmt& s, const std::shared_ptr<Frame>& f);
     Result<Value> eval_constant(const Expr& e);
     Result<Value> eval_name(const Expr& e, const std::shared_ptr<Frame>& f);
     Result<Value> eval_fstring(const Expr& e, const std::shared_ptr<Frame>& f);

@@ -28,6 +28,7 @@ constexpr const char* kUsage =
     "options:\n"
     "  --steps N    step budget (default 20000000); past it: TimeoutError\n"
     "  --memory N   memory budget in bytes for buffers (default 268435456)\n"
+    "  --stack N    C++ stack bytes the evaluator may use (RecursionError past it)\n"
     "\n"
     "Prints the program's stdout. An uncaught exception prints a traceback on\n"
     "stderr and exits with status 1.\n";
@@ -42,6 +43,7 @@ constexpr uint64_t kStackLimit = 0;
 struct Job {
     std::string source;
     engine::py::RunOptions options;
+    uint64_t stack_limit = kStackLimit;
     int status = 0;
 };
 
@@ -49,7 +51,7 @@ void run_job(Job& job) {
     job.options.output = [](std::string_view text) {
         std::fwrite(text.data(), 1, text.size(), stdout);
     };
-    job.options.stack_limit = kStackLimit;
+    job.options.stack_limit = job.stack_limit;
     engine::py::Interpreter interp(job.options);
     auto result = interp.run(job.source);
     std::fflush(stdout);
@@ -107,13 +109,14 @@ int main(int argc, char** argv) {
     for (int i = 2; i < argc; ++i) {
         std::string arg = argv[i];
         uint64_t n = 0;
-        if ((arg == "--steps" || arg == "--memory") && i + 1 < argc) {
+        if ((arg == "--steps" || arg == "--memory" || arg == "--stack") && i + 1 < argc) {
             if (!parse_number(argv[++i], n)) {
                 std::fprintf(stderr, "bufview: %s needs a number\n", arg.c_str());
                 return 2;
             }
             if (arg == "--steps") job.options.step_budget = static_cast<int64_t>(n);
             if (arg == "--memory") job.options.memory_budget = n;
+            if (arg == "--stack") job.stack_limit = n;
         } else if (path.empty()) {
             path = arg;
         } else {
