@@ -27,6 +27,13 @@ target_include_directories(bufview_fmt SYSTEM INTERFACE "${BUFVIEW_FMT_INCLUDE}"
 target_compile_definitions(bufview_fmt INTERFACE FMT_HEADER_ONLY=1)
 
 if(EMSCRIPTEN)
+  # Debian's emcc needs acorn from /usr/share/nodejs; set it for every compile
+  # and link, whoever runs the build.
+  set(_bv_env ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs)
+  set(CMAKE_C_COMPILER_LAUNCHER ${_bv_env})
+  set(CMAKE_CXX_COMPILER_LAUNCHER ${_bv_env})
+  set(CMAKE_C_LINKER_LAUNCHER ${_bv_env})
+  set(CMAKE_CXX_LINKER_LAUNCHER ${_bv_env})
   # wasm32 runs the same tests as native; memory grows on demand and exit codes
   # reach node.
   target_link_options(bufview_options INTERFACE -sALLOW_MEMORY_GROWTH=1)

@@ -7,13 +7,13 @@ namespace {
 
 // Places the next window exactly at `r` each frame: the layout is computed, not
 // dragged, so both builds look the same and screenshots are reproducible.
-bool begin_panel(const char* title, const Rect& r) {
+bool begin_panel(const char* title, const Rect& r, ImGuiWindowFlags extra = 0) {
     ImGui::SetNextWindowPos(ImVec2(r.x, r.y));
     ImGui::SetNextWindowSize(ImVec2(r.w, r.h));
     constexpr ImGuiWindowFlags flags =
         ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
         ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
-    return ImGui::Begin(title, nullptr, flags);
+    return ImGui::Begin(title, nullptr, flags | extra);
 }
 
 void draw_menu_bar(App& app) {
@@ -72,9 +72,9 @@ void draw_app(App& app, float width, float height) {
     ++app.frame;
     draw_menu_bar(app);
     const float top = ImGui::GetFrameHeight();
-    app.layout = layout_panels(width, height, top);
+    app.layout = layout_panels(width, height, top, app.ui_scale);
 
-    if (begin_panel("Timeline", app.layout.timeline)) draw_timeline(app);
+    if (begin_panel("Timeline", app.layout.timeline, ImGuiWindowFlags_NoScrollbar)) draw_timeline(app);
     ImGui::End();
     if (begin_panel("Code", app.layout.code)) draw_code_panel(app);
     ImGui::End();

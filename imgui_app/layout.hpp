@@ -21,7 +21,8 @@ struct PanelLayout {
 };
 
 // Splits a window of `width` x `height` pixels below a menu bar of `top` pixels.
-// Panels tile the area exactly: no gaps, no overlaps.
-PanelLayout layout_panels(float width, float height, float top);
+// `scale` is the UI scale (HiDPI): fixed sizes such as the timeline's height grow
+// with it. Panels tile the area exactly: no gaps, no overlaps.
+PanelLayout layout_panels(float width, float height, float top, float scale = 1.0f);
 
 }  // namespace app

@@ -43,5 +43,13 @@ TEST(LayoutTest, CanvasIsTheLargestPanel) {
         EXPECT_GT(area(l.canvas), area(r));
 }
 
+TEST(LayoutTest, FixedSizesGrowWithTheUiScale) {
+    const PanelLayout one = layout_panels(1800, 1200, 20, 1.0f);
+    const PanelLayout two = layout_panels(1800, 1200, 40, 2.0f);
+    EXPECT_FLOAT_EQ(one.timeline.h, 76.0f);
+    EXPECT_FLOAT_EQ(two.timeline.h, 152.0f);
+    EXPECT_FLOAT_EQ(two.timeline.y, 40.0f);
+}
+
 }  // namespace
 }  // namespace app

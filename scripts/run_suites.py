@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Run bufview's test suites and print one closing line: `N passed, M failed`.
+
+Used by scripts/test. Each suite reports its own counts:
+  gtest    every ctest entry of a build dir (GoogleTest binaries, natively or
+           under node), counted per TEST from gtest's output
+  corpus   the conformance runner's `N passed, M failed`
+  node     node --test's `# pass N` / `# fail M`
+  command  a single pass/fail check (exit status)
+"""
+import json, os, re, subprocess, sys, time
+
+RESULTS = []  # (suite, passed, failed, seconds)
+
+
+def run(cmd, cwd=None, env=None, timeout=1800):
+    start = time.time()
+    try:
+        p = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+        out, code = p.stdout + p.stderr, p.returncode
+    except subprocess.TimeoutExpired as e:
+        out, code = f"{e.stdout or ''}{e.stderr or ''}\n[timeout after {timeout}s]", -1
+    return out, code, time.time() - start
+
+
+def report(suite, passed, failed, seconds, output=None):
+    RESULTS.append((suite, passed, failed, seconds))
+    status = "ok" if failed == 0 else "FAILED"
+    print(f"  {suite:<34} {passed:>5} passed {failed:>4} failed {seconds:7.1f}s  {status}", flush=True)
+    if failed and output:
+        tail = "\n".join(output.rstrip().splitlines()[-60:])
+        print("    " + tail.replace("\n", "\n    "), flush=True)
+
+
+def gtest(build_dir, label):
+    listing = subprocess.run(["ctest", "--show-only=json-v1"], cwd=build_dir,
+                             capture_output=True, text=True, check=True)
+    tests = json.loads(listing.stdout).get("tests", [])
+    env = dict(os.environ, ASAN_OPTIONS="detect_leaks=1:abort_on_error=0",
+               UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1")
+    for t in tests:
+        if not t.get("command"):
+            continue
+        out, code, secs = run(t["command"], cwd=build_dir, env=env)
+        ok = len(re.findall(r"^\[       OK \] ", out, re.M))
+        bad = len(re.findall(r"^\[  FAILED  \] \S+ \(\d+ ms\)$", out, re.M))
+        if code != 0 and bad == 0:
+            bad = 1  # crashed, sanitizer report, or no gtest output at all
+        report(f"{label} {t['name']}", ok, bad, secs, out if bad else None)
+
+
+def corpus(label, bufview, cases):
+    runner = os.path.join(os.path.dirname(cases.rstrip("/")), "run_corpus.py")
+    if not os.path.exists(runner):
+        runner = os.environ.get("BUFVIEW_CORPUS_RUNNER", runner)
+    out, code, secs = run([sys.executable, runner, "--cmd", f"{bufview} run", cases])
+    m = re.search(r"^(\d+) passed, (\d+) failed$", out, re.M)
+    if not m:
+        report(label, 0, 1, secs, out)
+        return
+    report(label, int(m.group(1)), int(m.group(2)), secs, out if int(m.group(2)) else None)
+
+
+def node_tests(label, cwd, files):
+    out, code, secs = run(["node", "--test", *files], cwd=cwd)
+    p = re.search(r"^# pass (\d+)$", out, re.M)
+    f = re.search(r"^# fail (\d+)$", out, re.M)
+    passed, failed = (int(p.group(1)) if p else 0), (int(f.group(1)) if f else 1)
+    if code != 0 and failed == 0:
+        failed = 1
+    report(label, passed, failed, secs, out if failed else None)
+
+
+def command(label, cmd, cwd=None):
+    out, code, secs = run(cmd, cwd=cwd)
+    report(label, 1 if code == 0 else 0, 0 if code == 0 else 1, secs, out if code else None)
+
+
+def main():
+    plan = json.loads(sys.argv[1])
+    for step in plan:
+        kind = step.pop("kind")
+        {"gtest": gtest, "corpus": corpus, "node": node_tests, "command": command}[kind](**step)
+    passed = sum(r[1] for r in RESULTS)
+    failed = sum(r[2] for r in RESULTS)
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
