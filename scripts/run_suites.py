@@ -6,6 +6,7 @@ Used by scripts/test. Each suite reports its own counts:
            under node), counted per TEST from gtest's output
   corpus   the conformance runner's `N passed, M failed`
   node     node --test's `# pass N` / `# fail M`
+  oracle   programs run under CPython and bufview, outputs compared live
   command  a single pass/fail check (exit status)
 """
 import json, os, re, subprocess, sys, time
@@ -61,6 +62,23 @@ def corpus(label, bufview, cases):
     report(label, int(m.group(1)), int(m.group(2)), secs, out if int(m.group(2)) else None)
 
 
+def oracle(label, bufview, files_dir):
+    """Each program in files_dir prints the same under bufview as under CPython."""
+    start, passed, failed, notes = time.time(), 0, 0, []
+    for name in sorted(os.listdir(files_dir)):
+        if not name.endswith(".py"):
+            continue
+        path = os.path.join(files_dir, name)
+        want, _, _ = run([sys.executable, path], cwd=files_dir, timeout=60)
+        got, _, _ = run([bufview, "run", path], cwd=files_dir, timeout=60)
+        if got == want:
+            passed += 1
+        else:
+            failed += 1
+            notes.append(f"{name}:\n--- CPython\n{want}--- bufview\n{got}")
+    report(label, passed, failed, time.time() - start, "\n".join(notes) if failed else None)
+
+
 def node_tests(label, cwd, files):
     out, code, secs = run(["node", "--test", *files], cwd=cwd)
     p = re.search(r"^# pass (\d+)$", out, re.M)
@@ -80,7 +98,8 @@ def main():
     plan = json.loads(sys.argv[1])
     for step in plan:
         kind = step.pop("kind")
-        {"gtest": gtest, "corpus": corpus, "node": node_tests, "command": command}[kind](**step)
+        {"gtest": gtest, "corpus": corpus, "oracle": oracle, "node": node_tests,
+         "command": command}[kind](**step)
     passed = sum(r[1] for r in RESULTS)
     failed = sum(r[2] for r in RESULTS)
     print(f"{passed} passed, {failed} failed")
