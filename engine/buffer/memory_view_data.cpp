@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -135,6 +136,80 @@ std::vector<ByteRange> pieces_1d(int64_t offset, int64_t n, int64_t stride, int6
 
 }  // namespace
 
+namespace {
+
+// Reverse n bytes from s[0], s[-1], ... into d[0..n): 8 bytes at a time.
+void reverse_bytes(uint8_t* d, const uint8_t* s, int64_t n) {
+    int64_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        std::memcpy(&w, s - i - 7, 8);
+        w = __builtin_bswap64(w);
+        std::memcpy(d + i, &w, 8);
+    }
+    for (; i < n; ++i) d[i] = s[-i];
+}
+
+// Even bytes of 16 source bytes -> 8 output bytes (little-endian hosts: x86-64, wasm32).
+inline uint64_t even_bytes(uint64_t w) {
+    w &= 0x00FF00FF00FF00FFULL;
+    w = (w | (w >> 8)) & 0x0000FFFF0000FFFFULL;
+    w = (w | (w >> 16)) & 0x00000000FFFFFFFFULL;
+    return w;
+}
+
+void gather_step2_bytes(uint8_t* d, const uint8_t* s, int64_t n) {
+    int64_t i = 0;
+    for (; i + 8 < n; i += 8) {  // strict: the loads never pass the last element
+        uint64_t a, b;
+        std::memcpy(&a, s + 2 * i, 8);
+        std::memcpy(&b, s + 2 * i + 8, 8);
+        uint64_t w = even_bytes(a) | (even_bytes(b) << 32);
+        std::memcpy(d + i, &w, 8);
+    }
+    for (; i < n; ++i) d[i] = s[2 * i];
+}
+
+template <size_t N>
+void copy_fixed(uint8_t* d, int64_t ds, const uint8_t* s, int64_t ss, int64_t n) {
+    if (N == 1 && ds == 1 && ss == -1) {
+        reverse_bytes(d, s, n);
+        return;
+    }
+    if (N == 1 && ds == -1 && ss == 1) {
+        reverse_bytes(d - (n - 1), s + (n - 1), n);
+        return;
+    }
+    if (N == 1 && ds == 1 && ss == 2 && n > 0) {
+        gather_step2_bytes(d, s, n);
+        return;
+    }
+    if (ds == static_cast<int64_t>(N)) {  // gather into a contiguous run
+        for (int64_t i = 0; i < n; ++i) std::memcpy(d + i * static_cast<int64_t>(N), s + i * ss, N);
+        return;
+    }
+    for (int64_t i = 0; i < n; ++i) std::memcpy(d + i * ds, s + i * ss, N);
+}
+
+}  // namespace
+
+// Copy n elements of itemsize bytes from s (stride ss) to d (stride ds); no overlap.
+void copy_strided(uint8_t* d, int64_t ds, const uint8_t* s, int64_t ss, int64_t n, int64_t itemsize) {
+    if (n <= 0) return;
+    if (ds == itemsize && ss == itemsize) {
+        std::memcpy(d, s, static_cast<size_t>(n * itemsize));
+        return;
+    }
+    switch (itemsize) {
+        case 1: copy_fixed<1>(d, ds, s, ss, n); return;
+        case 2: copy_fixed<2>(d, ds, s, ss, n); return;
+        case 4: copy_fixed<4>(d, ds, s, ss, n); return;
+        case 8: copy_fixed<8>(d, ds, s, ss, n); return;
+        default:
+            for (int64_t i = 0; i < n; ++i) std::memcpy(d + i * ds, s + i * ss, static_cast<size_t>(itemsize));
+    }
+}
+
 Result<void> pack_single(MemoryView& mv, int64_t offset, const Item& item, char fmt) {
     uint8_t buf[8] = {0};
     int64_t size = native_itemsize(std::string_view(&fmt, 1));
@@ -257,11 +332,6 @@ Result<void> copy_single(MemoryView& mv, const BufferInfo& dest, const BufferInf
         block->report_write(static_cast<uint64_t>(dest.offset), static_cast<uint64_t>(dest.offset + n * itemsize), mv.id());
         std::memmove(dbase, src_base, static_cast<size_t>(n * itemsize));
     } else {
-        // Strided: via a scratch copy, which also makes overlapping views safe.
-        std::vector<uint8_t> mem(static_cast<size_t>(n * itemsize));
-        for (int64_t i = 0; i < n; ++i) {
-            std::memcpy(mem.data() + i * itemsize, src_base + i * ss, static_cast<size_t>(itemsize));
-        }
         int64_t lo = ds < 0 ? dest.offset + (n - 1) * ds : dest.offset;
         int64_t hi = (ds < 0 ? dest.offset : dest.offset + (n - 1) * ds) + itemsize;
         if (ctx.observer()) {
@@ -269,8 +339,19 @@ Result<void> copy_single(MemoryView& mv, const BufferInfo& dest, const BufferInf
             if (ds != itemsize && ds != -itemsize) pieces = pieces_1d(dest.offset, n, ds, itemsize);
             block->report_write(static_cast<uint64_t>(lo), static_cast<uint64_t>(hi), mv.id(), std::move(pieces));
         }
-        for (int64_t i = 0; i < n; ++i) {
-            std::memcpy(dbase + i * ds, mem.data() + i * itemsize, static_cast<size_t>(itemsize));
+        // Source bytes that may overlap the destination go through a scratch copy.
+        bool overlap = false;
+        if (src.block == block) {
+            int64_t slo = ss < 0 ? src.offset + (n - 1) * ss : src.offset;
+            int64_t shi = (ss < 0 ? src.offset : src.offset + (n - 1) * ss) + itemsize;
+            overlap = slo < hi && lo < shi;
+        }
+        if (overlap) {
+            std::unique_ptr<uint8_t[]> mem(new uint8_t[static_cast<size_t>(n * itemsize)]);
+            copy_strided(mem.get(), itemsize, src_base, ss, n, itemsize);
+            copy_strided(dbase, ds, mem.get(), itemsize, n, itemsize);
+        } else {
+            copy_strided(dbase, ds, src_base, ss, n, itemsize);
         }
     }
     ctx.note_copy(static_cast<uint64_t>(n * itemsize), from_block, block->id(), mv.id());
@@ -283,19 +364,8 @@ void copy_rec(const BufferInfo& v, int dim, const uint8_t* sptr, uint8_t*& out, 
     (void)order;
     const int64_t n = v.shape[static_cast<size_t>(dim)], stride = v.strides[static_cast<size_t>(dim)];
     if (dim == v.ndim - 1) {
-        if (stride == v.itemsize) {
-            std::memcpy(out, sptr, static_cast<size_t>(n * v.itemsize));
-            out += n * v.itemsize;
-            return;
-        }
-        if (v.itemsize == 1) {
-            for (int64_t i = 0; i < n; ++i) out[i] = sptr[i * stride];
-            out += n;
-            return;
-        }
-        for (int64_t i = 0; i < n; ++i, out += v.itemsize) {
-            std::memcpy(out, sptr + i * stride, static_cast<size_t>(v.itemsize));
-        }
+        copy_strided(out, v.itemsize, sptr, stride, n, v.itemsize);
+        out += n * v.itemsize;
         return;
     }
     for (int64_t i = 0; i < n; ++i) copy_rec(v, dim + 1, sptr + i * stride, out, order);

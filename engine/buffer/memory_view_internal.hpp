@@ -47,6 +47,9 @@ Result<void> acquire_source(const AssignValue& value, uint64_t consumer_id, Sour
 Result<void> copy_single(MemoryView& mv, const BufferInfo& dest, const BufferInfo& src_info,
                          const uint8_t* src_base);
 
+// Copy n elements of itemsize bytes from s (stride ss) to d (stride ds); no overlap.
+void copy_strided(uint8_t* d, int64_t ds, const uint8_t* s, int64_t ss, int64_t n, int64_t itemsize);
+
 // Copy the elements of v (any ndim, strides) to dest in C or Fortran order.
 void to_contiguous(const BufferInfo& v, uint8_t* dest, char order);
 
