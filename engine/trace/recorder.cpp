@@ -1,0 +1,380 @@
+// Recorder: events, the step-end byte sync and the undo log.
+#include "engine/trace/recorder.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace engine::trace {
+
+namespace {
+
+// The buffer engine may (later) hand out pointers in its events; use them when there.
+template <class E>
+const Block* block_of(const E& ev) {
+    if constexpr (requires { ev.block; }) {
+        return ev.block;
+    } else {
+        return nullptr;
+    }
+}
+
+template <class E>
+const BufferInfo* info_of(const E& ev) {
+    if constexpr (requires { ev.info; }) {
+        return ev.info;
+    } else {
+        return nullptr;
+    }
+}
+
+// Runs of changed bytes closer than this are stored as one run.
+constexpr uint64_t kMergeGap = 8;
+
+}  // namespace
+
+Recorder::Recorder(RecordingBudget budget) : budget_(budget) {}
+
+CopyMeter& Recorder::meter() { return trace_.steps_.back().meter; }
+
+void Recorder::push_event(Event e) {
+    if (!recording()) return;
+    trace_.events_.push_back(std::move(e));
+}
+
+uint64_t Recorder::pool_bytes(const uint8_t* data, uint64_t n) {
+    uint64_t at = trace_.pool_.size();
+    if (n) trace_.pool_.insert(trace_.pool_.end(), data, data + n);
+    return at;
+}
+
+void Recorder::push_op(const Op& op) {
+    if (!recording()) return;
+    trace_.ops_.push_back(op);
+    trace_.apply(op, true);
+}
+
+void Recorder::mark_dirty(uint64_t block, uint64_t begin, uint64_t end) {
+    if (!recording() || begin >= end) return;
+    dirty_[block].push_back(Range{begin, end});
+}
+
+void Recorder::begin_step(int line) {
+    if (finished_) return;
+    end_step();
+    if (recording()) {
+        bool full = trace_.step_count() >= budget_.max_steps ||
+                    trace_.pool_.size() >= budget_.max_undo_bytes;
+        if (full) {
+            trace_.stopped_ = true;
+            trace_.stopped_line_ = line;
+            dirty_.clear();
+        }
+    }
+    if (!recording()) {
+        ++trace_.unrecorded_steps_;
+        return;
+    }
+    Step s;
+    s.line = line;
+    s.first_event = static_cast<uint32_t>(trace_.events_.size());
+    s.first_op = static_cast<uint32_t>(trace_.ops_.size());
+    s.names = trace_.steps_.back().names;
+    trace_.steps_.push_back(s);
+    trace_.position_ = trace_.step_count();
+}
+
+void Recorder::finish() {
+    if (finished_) return;
+    end_step();
+    finished_ = true;
+}
+
+void Recorder::end_step() {
+    if (!recording()) return;
+    sync_bytes();
+    Step& s = trace_.steps_.back();
+    s.event_count = static_cast<uint32_t>(trace_.events_.size()) - s.first_event;
+    s.op_count = static_cast<uint32_t>(trace_.ops_.size()) - s.first_op;
+    if (trace_.steps_.size() > 1) {
+        CopyMeter& lm = trace_.line_meters_[s.line];
+        lm.copied += s.meter.copied;
+        lm.allocated += s.meter.allocated;
+    }
+}
+
+// Compares the touched ranges of each live block with its mirror and stores the
+// changed runs (old and new bytes) as Bytes ops.
+void Recorder::sync_bytes() {
+    for (auto& [block_id, ranges] : dirty_) {
+        auto sit = trace_.state_.blocks.find(block_id);
+        if (sit == trace_.state_.blocks.end()) continue;  // freed in this step
+        const Block* block = nullptr;
+        if (auto pit = blocks_.find(block_id); pit != blocks_.end()) block = pit->second;
+        if (!block && resolver_) block = resolver_(block_id);
+        if (!block || block->id() != block_id) continue;  // bytes unknown: mirror stays
+        BlockState& mirror = sit->second;
+        uint64_t size = std::min<uint64_t>(block->size(), mirror.bytes.size());
+        const uint8_t* real = block->data();
+        if (!real) continue;
+        std::sort(ranges.begin(), ranges.end(),
+                  [](const Range& x, const Range& y) { return x.begin < y.begin; });
+        uint64_t done = 0;  // bytes below this offset are compared
+        for (const Range& r : ranges) {
+            uint64_t i = std::max(r.begin, done), end = std::min(r.end, size);
+            while (i < end) {
+                if (mirror.bytes[i] == real[i]) {
+                    ++i;
+                    continue;
+                }
+                uint64_t run_begin = i, run_end = i + 1, j = i + 1;
+                while (j < end && j - run_end < kMergeGap) {
+                    if (mirror.bytes[j] != real[j]) run_end = j + 1;
+                    ++j;
+                }
+                Op op;
+                op.kind = OpKind::Bytes;
+                op.id = block_id;
+                op.a = run_begin;
+                op.b = run_end - run_begin;
+                op.pool = pool_bytes(mirror.bytes.data() + run_begin, op.b);
+                pool_bytes(real + run_begin, op.b);
+                trace_.ops_.push_back(op);
+                std::memcpy(mirror.bytes.data() + run_begin, real + run_begin, op.b);
+                i = run_end;
+            }
+            done = std::max(done, end);
+        }
+    }
+    dirty_.clear();
+}
+
+void Recorder::set_names(std::vector<NameRef> names) {
+    if (!recording()) return;
+    auto& sets = trace_.name_sets_;
+    const auto& current = sets[trace_.steps_.back().names];
+    bool same = current.size() == names.size();
+    for (size_t i = 0; same && i < names.size(); ++i) {
+        const NameRef &a = current[i], &b = names[i];
+        same = a.target == b.target && a.is_view == b.is_view && a.depth == b.depth &&
+               a.name == b.name && a.function == b.function;
+    }
+    if (same) return;
+    sets.push_back(std::move(names));
+    trace_.steps_.back().names = static_cast<uint32_t>(sets.size() - 1);
+}
+
+void Recorder::note_print(std::string_view text) {
+    if (!recording()) return;
+    Event e;
+    e.kind = EventKind::Print;
+    e.text = static_cast<int32_t>(trace_.texts_.size());
+    trace_.texts_.emplace_back(text);
+    push_event(std::move(e));
+}
+
+void Recorder::note_exception(std::string text, int line) {
+    if (!recording()) return;
+    Event e;
+    e.kind = EventKind::Exception;
+    e.line = line;
+    e.text = static_cast<int32_t>(trace_.texts_.size());
+    trace_.texts_.push_back(std::move(text));
+    push_event(std::move(e));
+}
+
+void Recorder::note_block(const Block* block) {
+    if (block && trace_.state_.blocks.count(block->id())) blocks_[block->id()] = block;
+}
+
+void Recorder::note_view_geometry(uint64_t view_id, const BufferInfo& info) {
+    auto it = trace_.views_.find(view_id);
+    if (it == trace_.views_.end() || it->second.has_geometry) return;
+    ViewInfo& v = it->second;
+    v.has_geometry = true;
+    v.offset = info.offset;
+    v.itemsize = info.itemsize;
+    v.len = info.len;
+    v.ndim = info.ndim;
+    v.readonly = info.readonly;
+    v.format = info.has_format ? info.format : "B";
+    v.shape = info.shape;
+    v.strides = info.strides;
+    if (!v.block) v.block = info.block_id();
+    if (info.block) note_block(info.block);
+}
+
+// ---- BufferObserver ----
+
+void Recorder::on_object_created(uint64_t object_id, std::string_view type_name,
+                                 uint64_t block_id) {
+    if (!recording()) return;
+    trace_.objects_[object_id] = ObjectInfo{object_id, block_id, std::string(type_name)};
+    Event e;
+    e.kind = EventKind::ObjectCreated;
+    e.id = object_id;
+    e.block = block_id;
+    e.text = static_cast<int32_t>(trace_.texts_.size());
+    trace_.texts_.emplace_back(type_name);
+    push_event(std::move(e));
+    push_op(Op{OpKind::ObjectCreate, object_id});
+}
+
+void Recorder::on_object_destroyed(uint64_t object_id) {
+    if (!recording()) return;
+    Event e;
+    e.kind = EventKind::ObjectDestroyed;
+    e.id = object_id;
+    push_event(std::move(e));
+    push_op(Op{OpKind::ObjectDestroy, object_id});
+}
+
+void Recorder::on_block_allocated(const BlockEvent& ev) {
+    trace_.run_meter_.allocated += ev.size;
+    if (!recording()) return;
+    meter().allocated += ev.size;
+    if (const Block* b = block_of(ev)) blocks_[ev.block_id] = b;
+    Event e;
+    e.kind = EventKind::Allocate;
+    e.id = ev.block_id;
+    e.other = ev.owner_id;
+    e.bytes = ev.size;
+    e.address = ev.address;
+    push_event(std::move(e));
+    Op op{OpKind::BlockAlloc, ev.block_id, ev.owner_id, ev.size, 0, ev.address};
+    push_op(op);
+    mark_dirty(ev.block_id, 0, ev.size);
+}
+
+void Recorder::on_block_resized(const BlockResizeEvent& ev) {
+    uint64_t grown = ev.new_size > ev.old_size ? ev.new_size - ev.old_size : 0;
+    trace_.run_meter_.allocated += grown;
+    if (!recording()) return;
+    meter().allocated += grown;
+    Event e;
+    e.kind = EventKind::Resize;
+    e.id = ev.block_id;
+    e.begin = ev.old_size;
+    e.end = ev.new_size;
+    e.address = ev.new_address;
+    e.moved = ev.moved;
+    push_event(std::move(e));
+    Op op{OpKind::BlockResize, ev.block_id, 0, ev.old_size, ev.new_size, ev.old_address,
+          ev.new_address};
+    auto it = trace_.state_.blocks.find(ev.block_id);
+    if (it != trace_.state_.blocks.end() && ev.new_size < ev.old_size &&
+        it->second.bytes.size() >= ev.old_size) {
+        op.pool = pool_bytes(it->second.bytes.data() + ev.new_size, ev.old_size - ev.new_size);
+    }
+    push_op(op);
+    // Bytes may have moved inside the block without a write report: compare it all.
+    mark_dirty(ev.block_id, 0, ev.new_size);
+}
+
+void Recorder::on_block_freed(uint64_t block_id) {
+    blocks_.erase(block_id);
+    if (!recording()) return;
+    dirty_.erase(block_id);
+    Event e;
+    e.kind = EventKind::Free;
+    e.id = block_id;
+    push_event(std::move(e));
+    auto it = trace_.state_.blocks.find(block_id);
+    if (it == trace_.state_.blocks.end()) return;
+    const BlockState& b = it->second;
+    Op op{OpKind::BlockFree, block_id, b.owner, b.size, 0, b.address};
+    op.pool = pool_bytes(b.bytes.data(), b.bytes.size());
+    push_op(op);
+}
+
+void Recorder::on_write(const WriteEvent& ev) {
+    if (!recording()) return;
+    Event e;
+    e.kind = EventKind::Write;
+    e.block = ev.block_id;
+    e.begin = ev.begin;
+    e.end = ev.end;
+    e.through = ev.through_id;
+    e.first_piece = static_cast<uint32_t>(trace_.pieces_.size());
+    e.piece_count = static_cast<uint32_t>(ev.pieces.size());
+    for (const ByteRange& p : ev.pieces) trace_.pieces_.push_back(Range{p.begin, p.end});
+    push_event(std::move(e));
+    mark_dirty(ev.block_id, ev.begin, ev.end);
+}
+
+void Recorder::on_copy(const CopyEvent& ev) {
+    trace_.run_meter_.copied += ev.bytes;
+    if (!recording()) return;
+    meter().copied += ev.bytes;
+    Event e;
+    e.kind = EventKind::Copy;
+    e.bytes = ev.bytes;
+    e.block = ev.from_block;
+    e.to_block = ev.to_block;
+    e.through = ev.through_id;
+    push_event(std::move(e));
+}
+
+void Recorder::on_export_acquired(uint64_t exporter_id, uint64_t consumer_id) {
+    if (!recording()) return;
+    Event e;
+    e.kind = EventKind::ExportAcquired;
+    e.id = exporter_id;
+    e.other = consumer_id;
+    push_event(std::move(e));
+    push_op(Op{OpKind::ExportAcquire, exporter_id, consumer_id});
+}
+
+void Recorder::on_export_released(uint64_t exporter_id, uint64_t consumer_id) {
+    if (!recording()) return;
+    Event e;
+    e.kind = EventKind::ExportReleased;
+    e.id = exporter_id;
+    e.other = consumer_id;
+    push_event(std::move(e));
+    push_op(Op{OpKind::ExportRelease, exporter_id, consumer_id});
+}
+
+void Recorder::on_view_created(const ViewEvent& ev) {
+    if (!recording()) return;
+    ViewInfo& v = trace_.views_[ev.view_id];
+    v.id = ev.view_id;
+    v.parent = ev.parent_id;
+    v.managed_buffer = ev.managed_buffer_id;
+    v.exporter = ev.exporter_id;
+    v.block = ev.block_id;
+    v.color = color_++;
+    v.created_step = trace_.step_count();
+    if (const BufferInfo* info = info_of(ev)) note_view_geometry(ev.view_id, *info);
+    Event e;
+    e.kind = EventKind::ViewCreated;
+    e.id = ev.view_id;
+    e.other = ev.parent_id;
+    e.block = ev.block_id;
+    e.through = ev.exporter_id;
+    push_event(std::move(e));
+    push_op(Op{OpKind::ViewCreate, ev.view_id});
+}
+
+void Recorder::on_view_released(uint64_t view_id) {
+    if (!recording()) return;
+    Event e;
+    e.kind = EventKind::ViewReleased;
+    e.id = view_id;
+    push_event(std::move(e));
+    auto it = trace_.state_.views.find(view_id);
+    auto prev = it == trace_.state_.views.end() ? ViewState::Alive : it->second;
+    push_op(Op{OpKind::ViewRelease, view_id, 0, static_cast<uint64_t>(prev)});
+}
+
+void Recorder::on_view_destroyed(uint64_t view_id) {
+    if (!recording()) return;
+    Event e;
+    e.kind = EventKind::ViewDestroyed;
+    e.id = view_id;
+    push_event(std::move(e));
+    auto it = trace_.state_.views.find(view_id);
+    auto prev = it == trace_.state_.views.end() ? ViewState::Alive : it->second;
+    push_op(Op{OpKind::ViewDestroy, view_id, 0, static_cast<uint64_t>(prev)});
+}
+
+}  // namespace engine::trace

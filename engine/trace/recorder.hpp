@@ -1,0 +1,93 @@
+// Recorder: the BufferObserver that turns a run into a Trace.
+//
+//     Recorder rec(budget);
+//     ctx.set_observer(&rec);
+//     options.line_hook = [&](int line) { rec.set_names(...); rec.begin_step(line); };
+//     ... run ...
+//     rec.note_exception("ValueError: ...", line);   // if the run failed
+//     rec.finish();
+//     Trace& t = rec.trace();   // position() == step_count()
+//
+// Byte contents: the buffer engine reports writes before they happen and
+// allocations without their bytes, so the recorder keeps a mirror of every live
+// block (TraceState, the state at the last step end) and, at each step end,
+// compares the ranges touched in the step with the real bytes. The changed runs
+// become Bytes ops holding old and new bytes: the undo log. To read the real
+// bytes it needs the Block: from BlockEvent::block when the buffer engine
+// provides it, else from a resolver (the session finds blocks through the
+// program's values).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/buffer/context.hpp"
+#include "engine/buffer/exporter.hpp"
+#include "engine/buffer/observer.hpp"
+#include "engine/trace/trace.hpp"
+
+namespace engine::trace {
+
+class Recorder final : public BufferObserver {
+public:
+    explicit Recorder(RecordingBudget budget = {});
+
+    // Ends the current step (syncing bytes) and starts one for `line`. When the
+    // budget is used up, recording stops here: this line is the first unrecorded.
+    void begin_step(int line);
+    // Ends the last step. Call once, after the run.
+    void finish();
+
+    // Names at the end of the current step (call just before begin_step/finish).
+    void set_names(std::vector<NameRef> names);
+    void note_print(std::string_view text);
+    void note_exception(std::string text, int line);  // "ValueError: message"
+
+    // Sources of what events alone do not carry (see the file comment).
+    using BlockResolver = std::function<const Block*(uint64_t block_id)>;
+    void set_block_resolver(BlockResolver r) { resolver_ = std::move(r); }
+    void note_block(const Block* block);                       // a live block seen by the caller
+    void note_view_geometry(uint64_t view_id, const BufferInfo& info);
+
+    Trace& trace() { return trace_; }
+    const Trace& trace() const { return trace_; }
+    bool recording() const { return !trace_.stopped_; }
+
+    // BufferObserver
+    void on_object_created(uint64_t object_id, std::string_view type_name,
+                           uint64_t block_id) override;
+    void on_object_destroyed(uint64_t object_id) override;
+    void on_block_allocated(const BlockEvent& ev) override;
+    void on_block_resized(const BlockResizeEvent& ev) override;
+    void on_block_freed(uint64_t block_id) override;
+    void on_write(const WriteEvent& ev) override;
+    void on_copy(const CopyEvent& ev) override;
+    void on_export_acquired(uint64_t exporter_id, uint64_t consumer_id) override;
+    void on_export_released(uint64_t exporter_id, uint64_t consumer_id) override;
+    void on_view_created(const ViewEvent& ev) override;
+    void on_view_released(uint64_t view_id) override;
+    void on_view_destroyed(uint64_t view_id) override;
+
+private:
+    void end_step();
+    void sync_bytes();
+    void push_event(Event e);
+    void push_op(const Op& op);  // appends and applies to the head state
+    uint64_t pool_bytes(const uint8_t* data, uint64_t n);
+    void mark_dirty(uint64_t block, uint64_t begin, uint64_t end);
+    CopyMeter& meter();
+
+    Trace trace_;
+    RecordingBudget budget_;
+    bool finished_ = false;
+    int color_ = 0;
+    std::unordered_map<uint64_t, const Block*> blocks_;             // live Block pointers
+    std::unordered_map<uint64_t, std::vector<Range>> dirty_;        // touched this step
+    BlockResolver resolver_;
+};
+
+}  // namespace engine::trace

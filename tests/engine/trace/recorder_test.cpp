@@ -1,0 +1,102 @@
+#include "engine/trace/recorder.hpp"
+
+#include <gtest/gtest.h>
+
+#include "engine/buffer/bytearray_object.hpp"
+#include "engine/buffer/memory_view.hpp"
+
+namespace engine::trace {
+namespace {
+
+std::string bytes_of(const Trace& t, uint64_t block) {
+    auto it = t.state().blocks.find(block);
+    if (it == t.state().blocks.end()) return "<none>";
+    return std::string(it->second.bytes.begin(), it->second.bytes.end());
+}
+
+struct Fixture {
+    BufferContext ctx;
+    Recorder rec;
+    explicit Fixture(RecordingBudget b = {}) : rec(b) { ctx.set_observer(&rec); }
+    ~Fixture() { ctx.set_observer(nullptr); }
+};
+
+TEST(RecorderTest, SeeksBytesBackAndForth) {
+    Fixture f;
+    f.rec.begin_step(1);
+    auto ba = ByteArrayObject::create(f.ctx, "hello");
+    ASSERT_TRUE(ba);
+    const Block* block = &(*ba)->block();
+    f.rec.note_block(block);
+    uint64_t id = block->id();
+    f.rec.begin_step(2);
+    ASSERT_TRUE((*ba)->set(0, Item::integer('j')));
+    f.rec.begin_step(3);
+    ASSERT_TRUE((*ba)->extend("!!"));
+    f.rec.finish();
+    Trace& t = f.rec.trace();
+    ASSERT_EQ(t.step_count(), 3);
+    EXPECT_EQ(bytes_of(t, id), "jello!!");
+    t.seek(2);
+    EXPECT_EQ(bytes_of(t, id), "jello");
+    t.seek(1);
+    EXPECT_EQ(bytes_of(t, id), "hello");
+    t.seek(0);
+    EXPECT_EQ(bytes_of(t, id), "<none>");
+    t.seek(3);
+    EXPECT_EQ(bytes_of(t, id), "jello!!");
+    t.seek(1);
+    EXPECT_EQ(bytes_of(t, id), "hello");
+}
+
+TEST(RecorderTest, RecordsViewsExportsAndMeter) {
+    Fixture f;
+    f.rec.begin_step(1);
+    auto ba = ByteArrayObject::create(f.ctx, "abcdef");
+    ASSERT_TRUE(ba);
+    f.rec.note_block(&(*ba)->block());
+    f.rec.begin_step(2);
+    auto mv = MemoryView::from_object(*ba);
+    ASSERT_TRUE(mv);
+    f.rec.note_view_geometry((*mv)->id(), (*mv)->view());
+    f.rec.begin_step(3);
+    ASSERT_TRUE((*mv)->release());
+    f.rec.finish();
+    Trace& t = f.rec.trace();
+    const ViewInfo* v = t.view((*mv)->id());
+    ASSERT_NE(v, nullptr);
+    EXPECT_TRUE(v->has_geometry);
+    EXPECT_EQ(v->shape, std::vector<int64_t>{6});
+    EXPECT_EQ(v->exporter, (*ba)->id());
+    t.seek(2);
+    EXPECT_EQ(t.state().views.at(v->id), ViewState::Alive);
+    ASSERT_EQ(t.state().exports.count((*ba)->id()), 1u);
+    t.seek(3);
+    EXPECT_EQ(t.state().views.at(v->id), ViewState::Released);
+    EXPECT_EQ(t.state().exports.count((*ba)->id()), 0u);
+    EXPECT_EQ(t.step(1).meter.allocated, 6u);
+    EXPECT_EQ(t.run_meter().allocated, 6u);
+    bool saw_release = false;
+    for (const Event& e : t.events(3)) saw_release |= e.kind == EventKind::ViewReleased;
+    EXPECT_TRUE(saw_release);
+}
+
+TEST(RecorderTest, StopsAtStepBudget) {
+    Fixture f(RecordingBudget{2, 1 << 20});
+    auto ba = ByteArrayObject::create(f.ctx, "ab");
+    ASSERT_TRUE(ba);
+    f.rec.note_block(&(*ba)->block());
+    for (int i = 1; i <= 5; ++i) {
+        f.rec.begin_step(10 + i);
+        ASSERT_TRUE((*ba)->set(0, Item::integer(i)));
+    }
+    f.rec.finish();
+    const Trace& t = f.rec.trace();
+    EXPECT_EQ(t.step_count(), 2);
+    EXPECT_TRUE(t.stopped());
+    EXPECT_EQ(t.stopped_at_line(), 13);
+    EXPECT_EQ(t.unrecorded_steps(), 3);
+}
+
+}  // namespace
+}  // namespace engine::trace
