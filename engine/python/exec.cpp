@@ -1,6 +1,7 @@
 // Statements, assignment targets and exception handling.
 #include "engine/python/frame.hpp"
 #include "engine/python/runtime/builtins.hpp"
+#include "engine/python/runtime/modules.hpp"
 #include "engine/python/runtime/ops.hpp"
 
 namespace engine::py {

@@ -18,9 +18,6 @@
 
 namespace engine::py {
 
-// Provided by the runtime's modules (a weak fallback lives in interpreter.cpp).
-Result<Value> import_module(Interp& interp, std::string_view name);
-
 enum class FrameKind { Module, Function, Comprehension };
 
 struct Frame {

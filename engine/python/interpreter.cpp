@@ -9,18 +9,6 @@
 
 namespace engine::py {
 
-// Until the runtime provides modules, imports fail cleanly (the runtime's
-// definition replaces this one).
-__attribute__((weak)) Result<Value> import_module(Interp&, std::string_view name) {
-    return raise(ExcType::NotImplementedError,
-                 "module '" + std::string(name) + "' is not available in bufview");
-}
-
-// TEMPORARY until the runtime defines them (remove then: a weak symbol could
-// shadow a strong one living in an archive member nothing else pulls in).
-__attribute__((weak)) Result<Value> context_enter(Interp&, const Value& v) { return v; }
-__attribute__((weak)) Result<void> context_exit(Interp&, const Value&) { return ok(); }
-
 Interpreter::Interpreter(RunOptions options)
     : options_(std::move(options)), buffers_(options_.memory_budget) {
     globals_ = std::make_shared<Frame>();
