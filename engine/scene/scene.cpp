@@ -1,0 +1,340 @@
+// build_scene: blocks, exporters, views with covered bytes, overlaps and writes
+// of the trace's current step.
+#include "engine/scene/scene.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace engine::scene {
+
+using trace::Trace;
+using trace::ViewInfo;
+using trace::ViewState;
+
+namespace {
+
+int64_t floor_div(int64_t a, int64_t b) {  // b > 0
+    int64_t q = a / b;
+    return (a % b != 0 && a < 0) ? q - 1 : q;
+}
+int64_t ceil_div(int64_t a, int64_t b) { return -floor_div(-a, b); }  // b > 0
+
+// Elements i in [0, count) of base + i*stride whose bytes meet [wb, we).
+void clip(int64_t base, int64_t stride, int64_t count, int64_t itemsize, int64_t wb, int64_t we,
+          int64_t& lo, int64_t& hi) {
+    if (stride == 0) {
+        bool in = base < we && base + itemsize > wb;
+        lo = 0;
+        hi = in ? count : 0;
+        return;
+    }
+    if (stride > 0) {
+        lo = floor_div(wb - itemsize - base, stride) + 1;
+        hi = ceil_div(we - base, stride);
+    } else {
+        int64_t t = -stride;
+        lo = floor_div(base - we, t) + 1;
+        hi = ceil_div(base - wb + itemsize, t);
+    }
+    lo = std::max<int64_t>(lo, 0);
+    hi = std::min<int64_t>(hi, count);
+    if (hi < lo) hi = lo;
+}
+
+// Appends the view's element runs that meet [wb, we) to `out`.
+void runs_in_window(const ViewInfo& v, uint64_t wb, uint64_t we, std::vector<ElementRun>& out) {
+    if (!v.has_geometry || wb >= we) return;
+    const int64_t isz = std::max<int64_t>(v.itemsize, 1);
+    const int64_t w0 = static_cast<int64_t>(wb), w1 = static_cast<int64_t>(we);
+    if (v.ndim == 0 || v.shape.empty()) {
+        if (v.offset < w1 && v.offset + isz > w0) {
+            out.push_back(ElementRun{static_cast<uint64_t>(v.offset), 1, 0,
+                                     static_cast<uint64_t>(isz), 0});
+        }
+        return;
+    }
+    const size_t nd = v.shape.size();
+    if (v.strides.size() != nd) return;
+    for (int64_t n : v.shape) {
+        if (n <= 0) return;
+    }
+    const int64_t inner = v.shape[nd - 1], inner_stride = v.strides[nd - 1];
+    std::vector<int64_t> idx(nd - 1, 0);
+    int64_t flat = 0;
+    while (true) {
+        int64_t base = v.offset;
+        for (size_t d = 0; d + 1 < nd; ++d) base += idx[d] * v.strides[d];
+        int64_t lo = 0, hi = 0;
+        clip(base, inner_stride, inner, isz, w0, w1, lo, hi);
+        if (hi > lo) {
+            out.push_back(ElementRun{static_cast<uint64_t>(base + lo * inner_stride),
+                                     static_cast<uint64_t>(hi - lo), inner_stride,
+                                     static_cast<uint64_t>(isz),
+                                     static_cast<uint64_t>(flat + lo)});
+        }
+        flat += inner;
+        size_t d = nd - 1;
+        while (d > 0) {  // odometer over the outer dimensions
+            if (++idx[d - 1] < v.shape[d - 1]) break;
+            idx[d - 1] = 0;
+            --d;
+        }
+        if (d == 0) break;
+    }
+}
+
+bool view_meets(const ViewInfo& v, uint64_t b, uint64_t e) {
+    std::vector<ElementRun> runs;
+    runs_in_window(v, b, e, runs);
+    return !runs.empty();
+}
+
+// Sets of view indices, interned: each byte of a window carries one set id.
+class SetTable {
+public:
+    SetTable() { sets_.emplace_back(); }
+    uint32_t add(uint32_t set, uint32_t view) {
+        if (set == last_from_ && view == last_view_) return last_to_;
+        uint64_t key = (uint64_t{set} << 32) | view;
+        auto it = next_.find(key);
+        uint32_t to;
+        if (it != next_.end()) {
+            to = it->second;
+        } else {
+            std::vector<uint32_t> s = sets_[set];
+            s.push_back(view);  // views are added in increasing index order
+            to = static_cast<uint32_t>(sets_.size());
+            sets_.push_back(std::move(s));
+            next_.emplace(key, to);
+        }
+        last_from_ = set;
+        last_view_ = view;
+        last_to_ = to;
+        return to;
+    }
+    const std::vector<uint32_t>& operator[](uint32_t set) const { return sets_[set]; }
+
+private:
+    std::vector<std::vector<uint32_t>> sets_;
+    std::unordered_map<uint64_t, uint32_t> next_;
+    uint32_t last_from_ = UINT32_MAX, last_view_ = UINT32_MAX, last_to_ = 0;
+};
+
+void compute_overlaps(uint64_t block, uint64_t wb, uint64_t we,
+                      const std::vector<const SceneView*>& views, std::vector<Overlap>& out) {
+    if (views.size() < 2 || wb >= we) return;
+    std::vector<uint32_t> set_of(static_cast<size_t>(we - wb), 0);
+    SetTable table;
+    for (uint32_t vi = 0; vi < views.size(); ++vi) {
+        for (const ElementRun& r : views[vi]->runs) {
+            int64_t p = static_cast<int64_t>(r.first);
+            for (uint64_t i = 0; i < r.count; ++i, p += r.stride) {
+                uint64_t b0 = std::max<uint64_t>(static_cast<uint64_t>(p), wb);
+                uint64_t b1 = std::min<uint64_t>(static_cast<uint64_t>(p) + r.itemsize, we);
+                for (uint64_t b = b0; b < b1; ++b) {
+                    uint32_t& s = set_of[b - wb];
+                    s = table.add(s, vi);
+                }
+            }
+        }
+    }
+    uint64_t i = 0, n = we - wb;
+    while (i < n) {
+        uint32_t s = set_of[i];
+        uint64_t j = i + 1;
+        while (j < n && set_of[j] == s) ++j;
+        if (table[s].size() >= 2) {
+            Overlap o{block, wb + i, wb + j, {}};
+            for (uint32_t vi : table[s]) o.views.push_back(views[vi]->id);
+            out.push_back(std::move(o));
+        }
+        i = j;
+    }
+}
+
+// Pieces at most this many are checked one by one for seen_by; more use the covering range.
+constexpr size_t kExactPieces = 4096;
+
+}  // namespace
+
+std::vector<ElementRun> element_runs(const ViewInfo& view) {
+    std::vector<ElementRun> out;
+    runs_in_window(view, 0, std::numeric_limits<int64_t>::max() / 2, out);
+    return out;
+}
+
+Scene build_scene(const Trace& trace, const SceneOptions& options) {
+    Scene sc;
+    sc.options = options;
+    sc.step = trace.position();
+    sc.step_count = trace.step_count();
+    const trace::Step& step = trace.step(sc.step);
+    sc.line = step.line;
+    sc.step_meter = step.meter;
+    sc.line_meter = sc.step > 0 ? trace.line_meter(step.line) : trace::CopyMeter{};
+    sc.run_meter = trace.run_meter();
+    sc.recording_stopped = trace.stopped();
+    sc.stopped_at_line = trace.stopped_at_line();
+    const trace::TraceState& st = trace.state();
+    const uint64_t width = std::max<uint64_t>(options.row_width, 1);
+    const uint64_t wbegin = options.row_begin > UINT64_MAX / width ? UINT64_MAX
+                                                                      : options.row_begin * width;
+    const uint64_t wend = options.row_end > UINT64_MAX / width ? UINT64_MAX
+                                                                 : options.row_end * width;
+    auto wanted = [&](uint64_t block) { return options.block == 0 || options.block == block; };
+
+    // Names by target.
+    std::unordered_map<uint64_t, std::vector<Name>> view_names, object_names;
+    for (const trace::NameRef& n : trace.names(sc.step)) {
+        auto& m = n.is_view ? view_names : object_names;
+        m[n.target].push_back(Name{n.function, n.depth, n.name});
+    }
+    auto names_of = [](std::unordered_map<uint64_t, std::vector<Name>>& m, uint64_t id) {
+        auto it = m.find(id);
+        return it == m.end() ? std::vector<Name>{} : it->second;
+    };
+
+    // Events of this step: destroyed views stay in the scene once, writes, output.
+    std::vector<uint64_t> destroyed;
+    for (const trace::Event& e : trace.events(sc.step)) {
+        if (e.kind == trace::EventKind::ViewDestroyed) destroyed.push_back(e.id);
+        if (e.kind == trace::EventKind::Print) sc.printed.push_back(trace.text(e.text));
+        if (e.kind == trace::EventKind::Exception) sc.exception = trace.text(e.text);
+    }
+
+    // Views.
+    auto add_view = [&](const ViewInfo& v, ViewState state) {
+        SceneView sv;
+        sv.id = v.id;
+        sv.parent = v.parent;
+        sv.exporter = v.exporter;
+        sv.managed_buffer = v.managed_buffer;
+        sv.block = v.block;
+        sv.color = v.color;
+        sv.state = state;
+        sv.names = names_of(view_names, v.id);
+        sv.has_geometry = v.has_geometry;
+        sv.format = v.format;
+        sv.itemsize = v.itemsize;
+        sv.offset = v.offset;
+        sv.nbytes = v.len;
+        sv.ndim = v.ndim;
+        sv.readonly = v.readonly;
+        sv.shape = v.shape;
+        sv.strides = v.strides;
+        sv.elements = v.has_geometry ? 1 : 0;
+        for (int64_t n : v.shape) sv.elements *= static_cast<uint64_t>(std::max<int64_t>(n, 0));
+        if (auto it = st.exports.find(v.id); it != st.exports.end()) {
+            sv.exports = static_cast<int64_t>(it->second.size());
+        }
+        if (wanted(v.block)) {
+            auto bit = st.blocks.find(v.block);
+            uint64_t size = bit == st.blocks.end() ? 0 : bit->second.size;
+            runs_in_window(v, wbegin, std::min(wend, size), sv.runs);
+        }
+        sc.views.push_back(std::move(sv));
+    };
+    for (const auto& [id, state] : st.views) {
+        if (const ViewInfo* v = trace.view(id)) {
+            if (wanted(v->block)) add_view(*v, state);
+        }
+    }
+    for (uint64_t id : destroyed) {
+        const ViewInfo* v = trace.view(id);
+        if (v && !st.views.count(id) && wanted(v->block)) add_view(*v, ViewState::Destroyed);
+    }
+    std::sort(sc.views.begin(), sc.views.end(),
+              [](const SceneView& a, const SceneView& b) { return a.color < b.color; });
+
+    // Exporters: live objects that own or show bytes, or hold exports.
+    for (const auto& [id, alive] : st.objects) {
+        (void)alive;
+        if (trace.view(id)) continue;  // memoryviews are listed as views
+        const trace::ObjectInfo* o = trace.object(id);
+        if (!o) continue;
+        auto eit = st.exports.find(id);
+        if (o->block == 0 && eit == st.exports.end()) continue;
+        if (!wanted(o->block)) continue;
+        SceneExporter ex;
+        ex.id = id;
+        ex.block = o->block;
+        ex.type = o->type_name;
+        ex.names = names_of(object_names, id);
+        if (eit != st.exports.end()) {
+            ex.consumers = eit->second;
+            ex.exports = static_cast<int64_t>(eit->second.size());
+        }
+        ex.locked = ex.exports > 0;
+        for (const SceneView& v : sc.views) {
+            if (v.state != ViewState::Alive) continue;
+            bool holds = std::find(ex.consumers.begin(), ex.consumers.end(), v.managed_buffer) !=
+                             ex.consumers.end() ||
+                         std::find(ex.consumers.begin(), ex.consumers.end(), v.id) !=
+                             ex.consumers.end();
+            if (holds && v.exporter == id) ex.views.push_back(v.id);
+        }
+        sc.exporters.push_back(std::move(ex));
+    }
+
+    // Blocks.
+    for (const auto& [id, b] : st.blocks) {
+        if (!wanted(id)) continue;
+        SceneBlock sb;
+        sb.id = id;
+        sb.owner = b.owner;
+        sb.size = b.size;
+        sb.address = b.address;
+        if (const trace::ObjectInfo* o = trace.object(b.owner)) sb.owner_type = o->type_name;
+        sb.names = names_of(object_names, b.owner);
+        for (const SceneExporter& ex : sc.exporters) {
+            if (ex.block == id && ex.id != b.owner) {
+                sb.names.insert(sb.names.end(), ex.names.begin(), ex.names.end());
+            }
+        }
+        sb.window_begin = std::min(wbegin, b.size);
+        sb.window_end = std::min(wend, b.size);
+        if (options.bytes && sb.window_end > sb.window_begin) {
+            sb.bytes.assign(b.bytes.begin() + static_cast<ptrdiff_t>(sb.window_begin),
+                            b.bytes.begin() + static_cast<ptrdiff_t>(sb.window_end));
+        }
+        // Overlaps among the live views of this block.
+        std::vector<const SceneView*> live;
+        for (const SceneView& v : sc.views) {
+            if (v.block == id && v.state == ViewState::Alive) live.push_back(&v);
+        }
+        compute_overlaps(id, sb.window_begin, sb.window_end, live, sc.overlaps);
+        sc.blocks.push_back(std::move(sb));
+    }
+
+    // Writes of this step.
+    for (const trace::Event& e : trace.events(sc.step)) {
+        if (e.kind != trace::EventKind::Write || !wanted(e.block)) continue;
+        SceneWrite w;
+        w.block = e.block;
+        w.begin = e.begin;
+        w.end = e.end;
+        w.through = e.through;
+        w.through_view = trace.view(e.through) != nullptr;
+        auto pieces = trace.pieces(e);
+        std::vector<trace::Range> all(pieces.begin(), pieces.end());
+        if (all.empty()) all.push_back(trace::Range{e.begin, e.end});
+        for (const trace::Range& r : all) {
+            uint64_t b = std::max(r.begin, wbegin), en = std::min(r.end, wend);
+            if (b < en) w.pieces.push_back(trace::Range{b, en});
+        }
+        for (const auto& [id, state] : st.views) {
+            if (state != ViewState::Alive || id == e.through) continue;
+            const ViewInfo* v = trace.view(id);
+            if (!v || v->block != e.block || !view_meets(*v, e.begin, e.end)) continue;
+            bool sees = all.size() > kExactPieces;
+            for (size_t i = 0; !sees && i < all.size(); ++i) {
+                sees = view_meets(*v, all[i].begin, all[i].end);
+            }
+            if (sees) w.seen_by.push_back(id);
+        }
+        sc.writes.push_back(std::move(w));
+    }
+    return sc;
+}
+
+}  // namespace engine::scene

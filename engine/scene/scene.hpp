@@ -1,0 +1,128 @@
+// Scene: what step N looks like, as plain data, built from a Trace.
+//
+//     trace.seek(n);
+//     Scene s = build_scene(trace, SceneOptions{});            // every byte
+//     Scene v = build_scene(trace, SceneOptions::rows(64, 16));  // rows 64..79 only
+//
+// Blocks with the names that refer to them, views with their names, stable
+// colour, state and the exact bytes they cover (as element runs: element i of
+// a run covers [first + i*stride, first + i*stride + itemsize)), exporters with
+// their lock state and the views that hold their exports, the bytes seen by more
+// than one live view, and the bytes the step wrote, through which view, seen by
+// which other views. A row window restricts bytes, element runs and overlaps to
+// [row_begin*row_width, row_end*row_width) of every block, so the canvas pays
+// only for what it shows. The JSON form is documented in SCHEMA.md.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "engine/trace/trace.hpp"
+
+namespace engine::scene {
+
+struct SceneOptions {
+    uint64_t row_width = 16;
+    uint64_t row_begin = 0;
+    uint64_t row_end = std::numeric_limits<uint64_t>::max();
+    uint64_t block = 0;  // 0: every block; else only this block
+    bool bytes = true;   // include byte values
+
+    static SceneOptions rows(uint64_t first, uint64_t count, uint64_t width = 16) {
+        SceneOptions o;
+        o.row_width = width;
+        o.row_begin = first;
+        o.row_end = first + count;
+        return o;
+    }
+};
+
+struct Name {
+    std::string function;  // "<module>" or the function
+    int depth = 0;         // 0: globals, 1..: active frames outermost first
+    std::string name;      // "x", "parts[0]"
+};
+
+struct ElementRun {
+    uint64_t first = 0;   // byte offset in the block of the run's first element
+    uint64_t count = 0;   // elements
+    int64_t stride = 0;   // bytes between elements (may be negative)
+    uint64_t itemsize = 1;
+    uint64_t index = 0;   // flat (C-order) index of the run's first element in the view
+};
+
+struct SceneView {
+    uint64_t id = 0, parent = 0, exporter = 0, managed_buffer = 0, block = 0;
+    int color = 0;
+    trace::ViewState state = trace::ViewState::Alive;
+    std::vector<Name> names;
+    bool has_geometry = false;
+    std::string format = "B";
+    int64_t itemsize = 1, offset = 0, nbytes = 0;
+    int ndim = 1;
+    bool readonly = true;
+    std::vector<int64_t> shape, strides;
+    uint64_t elements = 0;           // elements of the view (all, not only in the window)
+    std::vector<ElementRun> runs;    // covered bytes, restricted to the window
+    int64_t exports = 0;             // exports of the view itself (bytes(mv) in progress...)
+};
+
+struct SceneExporter {
+    uint64_t id = 0, block = 0;
+    std::string type;
+    std::vector<Name> names;
+    int64_t exports = 0;
+    bool locked = false;              // exports > 0: resize/close raise BufferError
+    std::vector<uint64_t> consumers;  // managed buffers / iterators holding exports
+    std::vector<uint64_t> views;      // live views that hold those exports
+};
+
+struct SceneBlock {
+    uint64_t id = 0, owner = 0, size = 0, address = 0;
+    std::string owner_type;
+    std::vector<Name> names;           // names of the objects whose bytes these are
+    uint64_t window_begin = 0, window_end = 0;  // byte window shown
+    std::vector<uint8_t> bytes;        // bytes [window_begin, window_end)
+};
+
+struct Overlap {
+    uint64_t block = 0, begin = 0, end = 0;
+    std::vector<uint64_t> views;  // two or more live views see every byte of the run
+};
+
+struct SceneWrite {
+    uint64_t block = 0;
+    uint64_t begin = 0, end = 0;    // covering range
+    std::vector<trace::Range> pieces;  // exact ranges (in the window); one when contiguous
+    uint64_t through = 0;           // the view or object written through
+    bool through_view = false;
+    std::vector<uint64_t> seen_by;  // other live views covering a written byte
+};
+
+struct Scene {
+    int64_t step = 0, step_count = 0;
+    int line = 0;
+    trace::CopyMeter step_meter, line_meter, run_meter;
+    SceneOptions options;
+    std::vector<SceneBlock> blocks;
+    std::vector<SceneExporter> exporters;
+    std::vector<SceneView> views;
+    std::vector<Overlap> overlaps;
+    std::vector<SceneWrite> writes;
+    std::vector<std::string> printed;  // this step's output
+    std::string exception;             // "ValueError: ..." when this step raised it
+    bool recording_stopped = false;
+    int stopped_at_line = 0;
+};
+
+// The scene at trace.position(). Pure: reads the trace only.
+Scene build_scene(const trace::Trace& trace, const SceneOptions& options = {});
+
+// The elements of a view as runs over its innermost dimension (whole view).
+std::vector<ElementRun> element_runs(const trace::ViewInfo& view);
+
+std::string scene_json(const Scene& scene);
+
+}  // namespace engine::scene
