@@ -30,6 +30,8 @@ class ByteArrayObject : public Exporter {
 public:
     static Result<std::shared_ptr<ByteArrayObject>> create(BufferContext& ctx,
                                                            std::string_view data = {});
+    // bytearray(n): n zero bytes. ValueError "negative count"; past the budget MemoryError.
+    static Result<std::shared_ptr<ByteArrayObject>> create_zeroed(BufferContext& ctx, int64_t count);
     std::string_view type_name() const override { return "bytearray"; }
 
     int64_t size() const { return static_cast<int64_t>(block_->size()); }

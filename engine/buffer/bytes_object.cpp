@@ -33,6 +33,15 @@ Result<std::shared_ptr<BytesObject>> BytesObject::create_filled(
     return obj;
 }
 
+Result<std::shared_ptr<BytesObject>> BytesObject::create_zeroed(BufferContext& ctx, int64_t count) {
+    if (count < 0) return raise(ExcType::ValueError, "negative count");
+    auto obj = std::make_shared<BytesObject>(ctx);
+    BV_TRY(block, Block::create(ctx, obj->id(), static_cast<uint64_t>(count)));
+    obj->block_ = std::move(block);
+    if (auto* obs = ctx.observer()) obs->on_object_created(obj->id(), "bytes", obj->block_->id());
+    return obj;
+}
+
 Result<BufferInfo> BytesObject::fill_buffer(int flags) {
     return fill_info(block_.get(), 0, size(), /*readonly=*/true, flags);
 }

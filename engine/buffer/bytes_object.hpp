@@ -22,6 +22,10 @@ public:
                                                             uint64_t from_block,
                                                             uint64_t through_id);
 
+    // bytes(n): n zero bytes. ValueError "negative count"; past the budget MemoryError.
+    // (The interpreter turns an int beyond Py_ssize_t into OverflowError
+    // "cannot fit 'int' into an index-sized integer" before calling.)
+    static Result<std::shared_ptr<BytesObject>> create_zeroed(BufferContext& ctx, int64_t count);
     // A new bytes object of `size` bytes written by `fill` (no zero-fill first).
     static Result<std::shared_ptr<BytesObject>> create_filled(
         BufferContext& ctx, int64_t size, const std::function<void(uint8_t*)>& fill);

@@ -67,9 +67,9 @@ Item Item::other(std::string type_name, bool truthy) {
 }
 
 Item Item::bytearray(std::string v) {
-    Item i = other("bytearray", !v.empty());
+    Item i = other(std::move(v), true);
+    i.truthy_ = !i.bytes_.empty();
     i.has_data_ = true;
-    i.data_ = std::move(v);
     return i;
 }
 
@@ -116,7 +116,7 @@ std::string Item::type_name() const {
         case Kind::Int: return "int";
         case Kind::Float: return "float";
         case Kind::Bytes: return "bytes";
-        case Kind::Other: return bytes_;
+        case Kind::Other: return has_data_ ? "bytearray" : bytes_;
     }
     return "object";
 }
@@ -191,7 +191,7 @@ std::string Item::repr() const {
         case Kind::Float: return float_repr(float_);
         case Kind::Bytes: return bytes_repr(bytes_);
         case Kind::Other:
-            if (has_data_) return "bytearray(" + bytes_repr(data_) + ")";
+            if (has_data_) return "bytearray(" + bytes_repr(bytes_) + ")";
             return "<" + bytes_ + " object>";
     }
     return "?";
@@ -223,7 +223,7 @@ bool Item::operator==(const Item& o) const {
     switch (kind_) {
         case Kind::None: return true;
         case Kind::Bytes: return bytes_ == o.bytes_;
-        case Kind::Other: return has_data_ && o.has_data_ && data_ == o.data_;
+        case Kind::Other: return has_data_ && o.has_data_ && bytes_ == o.bytes_;
         default: return false;
     }
 }

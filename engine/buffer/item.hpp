@@ -54,7 +54,7 @@ public:
     double float_value() const { return float_; }
     const std::string& bytes_value() const { return bytes_; }
     bool is_bytearray() const { return kind_ == Kind::Other && has_data_; }
-    const std::string& bytearray_value() const { return data_; }
+    const std::string& bytearray_value() const { return bytes_; }
 
     // Int access (valid when is_int()).
     bool negative() const { return negative_; }
@@ -81,10 +81,9 @@ private:
     uint64_t magnitude_ = 0;
     bool too_big_ = false;
     double float_ = 0.0;  // Float value, or approx for too_big ints
-    std::string bytes_;   // Bytes value, or the type name of Other
+    std::string bytes_;   // Bytes value, bytearray data, or the type name of Other
     bool truthy_ = true;  // Other only
-    bool has_data_ = false;  // Other: a bytearray with data_
-    std::string data_;
+    bool has_data_ = false;  // Other: a bytearray whose data is in bytes_
 };
 
 // tolist() of a multi-dimensional view: a leaf Item or a list of NestedItem.

@@ -520,6 +520,23 @@ int64_t native_itemsize(std::string_view format) {
 }
 
 Item unpack_native(char code, const uint8_t* src) {
+    // Fast fixed-size reads (the modeled machine and both hosts are little-endian).
+    switch (code) {
+        case 'B': return Item::uinteger(src[0]);
+        case 'b': return Item::integer(static_cast<int8_t>(src[0]));
+        case 'c': return Item::bytes(std::string(1, static_cast<char>(src[0])));
+        case '?': return Item::boolean(src[0] != 0);
+        case 'h': { int16_t x; std::memcpy(&x, src, 2); return Item::integer(x); }
+        case 'H': { uint16_t x; std::memcpy(&x, src, 2); return Item::uinteger(x); }
+        case 'i': { int32_t x; std::memcpy(&x, src, 4); return Item::integer(x); }
+        case 'I': { uint32_t x; std::memcpy(&x, src, 4); return Item::uinteger(x); }
+        case 'l': case 'q': case 'n': { int64_t x; std::memcpy(&x, src, 8); return Item::integer(x); }
+        case 'L': case 'Q': case 'N': case 'P': { uint64_t x; std::memcpy(&x, src, 8); return Item::uinteger(x); }
+        case 'f': { float x; std::memcpy(&x, src, 4); return Item::floating(static_cast<double>(x)); }
+        case 'd': { double x; std::memcpy(&x, src, 8); return Item::floating(x); }
+        case 'e': return Item::floating(unpack_half(src, true));
+        default: break;
+    }
     int64_t size = native_itemsize(std::string_view(&code, 1));
     return unpack_one(code, '@', size, src);
 }

@@ -42,11 +42,10 @@ public:
     void set_map(uint64_t map_id, int64_t end);  // a live mapping ends at `end`
     void remove_map(uint64_t map_id);
 
-    explicit FileStorage(BufferContext& ctx) : ctx_(&ctx) {}
+    explicit FileStorage(BufferContext&) {}
 
 private:
     int64_t needed_block_size(int64_t logical) const;
-    BufferContext* ctx_;
     std::unique_ptr<Block> block_;
     int64_t size_ = 0;
     std::vector<std::pair<uint64_t, int64_t>> maps_;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/buffer/bytearray_object.hpp"
+#include "engine/buffer/bytes_object.hpp"
 #include "engine/buffer/memory_view.hpp"
 #include "engine/buffer/struct_codec.hpp"
 #include "test_util.hpp"
@@ -43,6 +44,18 @@ TEST(ContextTest, MemoryBudgetRaisesMemoryError) {
     EXPECT_RAISES(keep->iadd(std::string(60, 'b')), MemoryError, "");
     EXPECT_EQ(keep->size(), 60);
     EXPECT_EQ(ctx.bytes_in_use(), 60u);
+}
+
+TEST(ContextTest, UserSizesAreChecked) {
+    BufferContext ctx(1 << 20);
+    EXPECT_RAISES(ByteArrayObject::create_zeroed(ctx, -1), ValueError, "negative count");
+    EXPECT_RAISES(BytesObject::create_zeroed(ctx, -1), ValueError, "negative count");
+    EXPECT_RAISES(ByteArrayObject::create_zeroed(ctx, int64_t{1} << 62), MemoryError, "");
+    EXPECT_RAISES(BytesObject::create_zeroed(ctx, INT64_MAX), MemoryError, "");
+    auto z = *ByteArrayObject::create_zeroed(ctx, 3);
+    EXPECT_EQ(z->view(), std::string(3, '\0'));
+    EXPECT_RAISES(z->imul(INT64_MAX), MemoryError, "");
+    EXPECT_EQ(z->size(), 3);
 }
 
 TEST(ContextTest, IdsAreSmallAndStable) {
