@@ -149,6 +149,11 @@ private:
         if (pos_ >= s_.size()) return ok();
         at_line_start_ = false;
         if (width > indents_.back()) {
+            // CPython's tokenizer: MAXINDENT 100.
+            if (indents_.size() >= 100) {
+                return syntax_error("too many levels of indentation", line_,
+                                    ExcType::IndentationError);
+            }
             indents_.push_back(width);
             push(Tok::Indent, "", line_, col());
         } else {
@@ -225,6 +230,8 @@ private:
         char c = peek();
         if (c != '\0' && std::string_view(kOps1).find(c) != std::string_view::npos) {
             if (c == '(' || c == '[' || c == '{') {
+                // CPython's tokenizer: MAXLEVEL 200.
+                if (brackets_.size() >= 200) return syntax_error("too many nested parentheses", line_);
                 brackets_.push_back({c, line_});
             } else if (c == ')' || c == ']' || c == '}') {
                 if (brackets_.empty()) {

@@ -397,6 +397,13 @@ private:
 
     // ':' then a block: simple statements on the same line, or an indented suite.
     Result<void> block(Block& out, const std::string& what, int line) {
+        BV_CHECK(deeper());
+        auto r = block_inner(out, what, line);
+        --nesting_;
+        return r;
+    }
+
+    Result<void> block_inner(Block& out, const std::string& what, int line) {
         BV_CHECK(expect_op(":"));
         if (cur().kind != Tok::Newline) {
             for (;;) {
@@ -735,6 +742,13 @@ private:
     }
 
     Result<ExprPtr> expression() {
+        BV_CHECK(deeper());
+        auto r = expression_inner();
+        --nesting_;
+        return r;
+    }
+
+    Result<ExprPtr> expression_inner() {
         if (at_kw("lambda")) return lambda();
         if (at_kw("yield")) return refuse("generators (yield) are", cur().line);
         const Token& start = cur();
@@ -797,7 +811,10 @@ private:
         if (at_kw("not")) {
             const Token& start = cur();
             ++i_;
-            BV_TRY(operand, inversion());
+            BV_CHECK(deeper());
+            auto inner = inversion();
+            --nesting_;
+            BV_TRY(operand, std::move(inner));
             auto e = make(ExprKind::Unary, start);
             e->unary_op = UnaryOp::Not;
             e->a = std::move(operand);
@@ -864,6 +881,16 @@ private:
 
     // Levels from loosest to tightest: | ^ & << >> + - * / // % @
     Result<ExprPtr> binary(int level) {
+        if (level == 6) return factor();
+        const Token& start = cur();
+        BV_TRY(left, binary(level + 1));
+        int links = 0;
+        auto result = binary_chain(level, start, std::move(left), links);
+        nesting_ -= links;
+        return result;
+    }
+
+    Result<ExprPtr> binary_chain(int level, const Token& start, ExprPtr left, int& links) {
         static const BinLevel kLevels[] = {
             {{"|", nullptr}, {BinOp::Or}},
             {{"^", nullptr}, {BinOp::Xor}},
@@ -873,9 +900,6 @@ private:
             {{"*", "/", "//", "%", "@"},
              {BinOp::Mul, BinOp::TrueDiv, BinOp::FloorDiv, BinOp::Mod, BinOp::MatMul}},
         };
-        if (level == 6) return factor();
-        const Token& start = cur();
-        BV_TRY(left, binary(level + 1));
         for (;;) {
             int found = -1;
             for (int k = 0; k < 5 && kLevels[level].ops[k]; ++k) {
@@ -883,6 +907,8 @@ private:
             }
             if (found < 0) break;
             ++i_;
+            BV_CHECK(deeper());
+            ++links;
             BV_TRY(right, binary(level + 1));
             auto e = make(ExprKind::Binary, start);
             e->bin_op = kLevels[level].binops[found];
@@ -894,14 +920,22 @@ private:
     }
 
     Result<ExprPtr> bitor_expr() {
+        BV_CHECK(deeper());
+        auto r = binary(0);
+        --nesting_;
+        return r;
+    }
+
+    // Bounds the parser's recursion and the depth of the tree it builds (each
+    // link of a left-deep chain such as a+b+c or a.b.c counts too), so every
+    // later walk of the tree stays within a small C++ stack.
+    Result<void> deeper() {
         if (++nesting_ > kMaxNesting) {
             --nesting_;
             return error_at(ExcType::RecursionError,
                             "maximum recursion depth exceeded during compilation", cur().line);
         }
-        auto r = binary(0);
-        --nesting_;
-        return r;
+        return ok();
     }
 
     Result<ExprPtr> factor() {
@@ -912,11 +946,7 @@ private:
         else if (at_op("~")) op = UnaryOp::Invert;
         else return power();
         ++i_;
-        if (++nesting_ > kMaxNesting) {
-            --nesting_;
-            return error_at(ExcType::RecursionError,
-                            "maximum recursion depth exceeded during compilation", cur().line);
-        }
+        BV_CHECK(deeper());
         auto operand = factor();
         --nesting_;
         if (!operand) return std::move(operand).error();
@@ -942,7 +972,18 @@ private:
     Result<ExprPtr> primary() {
         const Token& start = cur();
         BV_TRY(e, atom());
+        int links = 0;
+        auto result = trailers(start, std::move(e), links);
+        nesting_ -= links;
+        return result;
+    }
+
+    Result<ExprPtr> trailers(const Token& start, ExprPtr e, int& links) {
         for (;;) {
+            if (at_op(".") || at_op("(") || at_op("[")) {
+                BV_CHECK(deeper());
+                ++links;
+            }
             if (accept_op(".")) {
                 if (cur().kind != Tok::Name || is_keyword(cur().text)) return invalid();
                 auto a = make(ExprKind::Attribute, start);
@@ -1252,7 +1293,7 @@ private:
         return ExprPtr(std::move(e));
     }
 
-    static constexpr int kMaxNesting = 200;
+    static constexpr int kMaxNesting = 500;
 
     std::vector<Token> t_;
     size_t i_ = 0;

@@ -157,6 +157,16 @@ TEST(LexerTest, BracketErrors) {
               "closing parenthesis ']' does not match opening parenthesis '('");
 }
 
+TEST(LexerTest, NestingLimitsMatchCPython) {
+    EXPECT_EQ(lex_err("x = " + std::string(300, '(')).message, "too many nested parentheses");
+    std::string deep;
+    for (int i = 0; i < 120; ++i) deep += std::string(static_cast<size_t>(i), ' ') + "if 1:\n";
+    Error e = lex_err(deep);
+    EXPECT_EQ(e.type, ExcType::IndentationError);
+    EXPECT_EQ(e.message, "too many levels of indentation");
+    EXPECT_EQ(e.line, 101);
+}
+
 TEST(LexerTest, Operators) {
     EXPECT_EQ(kinds(lex_ok("a **= b // c >> d != e ... ->")), "N **= N // N >> N != N ... -> $ . ");
 }

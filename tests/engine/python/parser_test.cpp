@@ -208,9 +208,23 @@ TEST(ParserTest, RandomTokensNeverCrash) {
 }
 
 TEST(ParserTest, DeepNestingIsAnErrorNotACrash) {
-    std::string src = "x = " + std::string(5000, '-') + "1\n";
-    Error e = parse_err(src);
-    EXPECT_EQ(e.type, ExcType::RecursionError);
+    const std::string deep[] = {
+        "x = " + std::string(5000, '-') + "1\n",
+        "x = 1" + std::string(20000, '+') + "1\n",
+    };
+    std::string chain = "x = 1";
+    for (int i = 0; i < 20000; ++i) chain += "+1";
+    std::string attrs = "x = a";
+    for (int i = 0; i < 20000; ++i) attrs += ".b";
+    std::string nots = "x = ";
+    for (int i = 0; i < 20000; ++i) nots += "not ";
+    std::string ifs = "x = ";
+    for (int i = 0; i < 20000; ++i) ifs += "1 if 1 else ";
+    for (const std::string& src : {deep[0], deep[1], chain + "\n", attrs + "\n", nots + "1\n", ifs + "1\n"}) {
+        Error e = parse_err(src);
+        EXPECT_EQ(e.type, ExcType::RecursionError) << src.substr(0, 20);
+        EXPECT_EQ(e.message, "maximum recursion depth exceeded during compilation");
+    }
 }
 
 }  // namespace
