@@ -1,11 +1,692 @@
-// placeholder: filled in by the next commits
+// Methods and data attributes of the buffer layer's objects: memoryview,
+// array.array, mmap.mmap, io.BytesIO, TemporaryFile, struct.Struct; and the
+// with-statement protocol. Arguments are converted here; the behaviour and
+// messages are the buffer layer's.
+#include <fmt/format.h>
+
+#include "engine/buffer/array_object.hpp"
+#include "engine/buffer/bytearray_object.hpp"
+#include "engine/buffer/bytes_io.hpp"
+#include "engine/buffer/bytes_object.hpp"
+#include "engine/buffer/memory_view.hpp"
+#include "engine/buffer/mmap_object.hpp"
+#include "engine/buffer/struct_codec.hpp"
+#include "engine/buffer/temp_file.hpp"
+#include "engine/python/runtime/args.hpp"
+#include "engine/python/runtime/builtins.hpp"
+#include "engine/python/runtime/convert.hpp"
 #include "engine/python/runtime/methods.hpp"
+#include "engine/python/runtime/modules.hpp"
+#include "engine/python/runtime/numbers.hpp"
+#include "engine/python/runtime/ops.hpp"
+
 namespace engine::py {
-MethodTable memoryview_methods() { return {}; }
-MethodTable array_methods() { return {}; }
-MethodTable mmap_methods() { return {}; }
-MethodTable bytesio_methods() { return {}; }
-MethodTable tempfile_methods() { return {}; }
-MethodTable struct_methods() { return {}; }
-Result<std::optional<Value>> buffer_attribute(Interp&, const Value&, std::string_view) { return std::optional<Value>(); }
+
+Result<std::optional<Value>> number_attribute(const Value& obj, std::string_view name);  // number_methods.cpp
+
+namespace {
+
+Value int_tuple(const std::vector<int64_t>& v) {
+    std::vector<Value> out;
+    for (int64_t x : v) out.push_back(Value::integer(x));
+    return Value::tuple(std::move(out));
 }
+
+// The Value for an exporter handed back by the buffer layer (mv.obj).
+Result<Value> exporter_value(const std::shared_ptr<Exporter>& e) {
+    if (auto p = std::dynamic_pointer_cast<BytesObject>(e)) return Value::wrap(p);
+    if (auto p = std::dynamic_pointer_cast<ByteArrayObject>(e)) return Value::wrap(p);
+    if (auto p = std::dynamic_pointer_cast<MemoryView>(e)) return Value::wrap(p);
+    if (auto p = std::dynamic_pointer_cast<ArrayObject>(e)) return Value::wrap(p);
+    if (auto p = std::dynamic_pointer_cast<MmapObject>(e)) return Value::wrap(p);
+    return raise(ExcType::NotImplementedError,
+                 "memoryview.obj of a " + std::string(e->type_name()) + " is not supported");
+}
+
+// ---- memoryview ---------------------------------------------------------------
+
+MemoryView& mv_of(const Value& v) { return v.obj<MemoryView>(); }
+
+Result<Value> mv_release(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "memoryview.release", 0, 0));
+    BV_CHECK(mv_of(self).release());
+    return Value();
+}
+
+Result<Value> mv_enter(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "memoryview.__enter__", 0, 0));
+    BV_TRY(v, mv_of(self).enter());
+    return Value::wrap(std::move(v));
+}
+
+Result<Value> mv_exit(Interp&, const Value& self, CallArgs&) {
+    BV_CHECK(mv_of(self).exit());
+    return Value();
+}
+
+Result<Value> mv_cast(Interp&, const Value& self, CallArgs& args) {
+    BV_TRY(a, bind_args(args, "cast", {"format", "shape"}, 1));
+    if (!a.get(0)->is_str())
+        return raise(ExcType::TypeError, "cast() argument 'format' must be str, not " + type_name(*a.get(0)));
+    std::optional<CastShape> shape;
+    if (const Value* s = a.get(1); s && !s->is_none()) {
+        CastShape cs;
+        cs.type_name = type_name(*s);
+        if (s->is(Kind::List) || s->is(Kind::Tuple)) {
+            const auto& items = s->is(Kind::List) ? s->obj<ListObject>().items : s->obj<TupleObject>().items;
+            for (const auto& v : items) cs.items.push_back(to_item(v));
+        }
+        shape = std::move(cs);
+    }
+    BV_TRY(v, mv_of(self).cast(a.get(0)->str_utf8(), shape));
+    return Value::wrap(std::move(v));
+}
+
+Result<Value> mv_tobytes(Interp& interp, const Value& self, CallArgs& args) {
+    BV_TRY(a, bind_args(args, "tobytes", {"order"}, 0));
+    std::optional<std::string> order;
+    if (const Value* o = a.get(0); o && !o->is_none()) {
+        if (!o->is_str())
+            return raise(ExcType::TypeError, "tobytes() argument 'order' must be str or None, not " + type_name(*o));
+        order = o->str_utf8();
+    }
+    BV_TRY(b, mv_of(self).tobytes(order ? std::optional<std::string_view>(*order) : std::nullopt));
+    (void)interp;
+    return Value::wrap(std::move(b));
+}
+
+Result<Value> mv_tolist(Interp& interp, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "memoryview.tolist", 0, 0));
+    BV_TRY(n, mv_of(self).tolist());
+    return from_nested(interp, n);
+}
+
+Result<Value> mv_hex(Interp&, const Value& self, CallArgs& args) {
+    BV_TRY(a, bind_args(args, "hex", {"sep", "bytes_per_sep"}, 0));
+    std::optional<std::string> sep;
+    if (const Value* s = a.get(0); s && !s->is_none()) {
+        if (s->is_str())
+            sep = s->str_utf8();
+        else if (auto b = bytes_view(*s))
+            sep = std::string(*b);
+        else
+            return raise(ExcType::TypeError, "sep must be str or bytes.");
+    }
+    int64_t per = 1;
+    if (a.has(1)) {
+        BV_TRY(p, to_index(*a.get(1)));
+        per = p;
+    }
+    BV_TRY(s, mv_of(self).hex(sep ? std::optional<std::string_view>(*sep) : std::nullopt, per));
+    return Value::str(std::move(s));
+}
+
+Result<Value> mv_toreadonly(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "memoryview.toreadonly", 0, 0));
+    BV_TRY(v, mv_of(self).toreadonly());
+    return Value::wrap(std::move(v));
+}
+
+const MethodDef kMemoryViewMethods[] = {
+    {"release", mv_release}, {"cast", mv_cast},     {"tobytes", mv_tobytes}, {"tolist", mv_tolist},
+    {"hex", mv_hex},         {"toreadonly", mv_toreadonly}, {"__enter__", mv_enter}, {"__exit__", mv_exit},
+};
+
+Result<std::optional<Value>> mv_attribute(const Value& self, std::string_view name) {
+    auto& mv = mv_of(self);
+    using R = std::optional<Value>;
+    if (name == "obj") {
+        BV_TRY(o, mv.obj());
+        BV_TRY(v, exporter_value(o));
+        return R(v);
+    }
+    if (name == "nbytes") { BV_TRY(x, mv.nbytes()); return R(Value::integer(x)); }
+    if (name == "readonly") { BV_TRY(x, mv.readonly()); return R(Value::boolean(x)); }
+    if (name == "itemsize") { BV_TRY(x, mv.itemsize()); return R(Value::integer(x)); }
+    if (name == "format") { BV_TRY(x, mv.format()); return R(Value::str(x)); }
+    if (name == "ndim") { BV_TRY(x, mv.ndim()); return R(Value::integer(x)); }
+    if (name == "shape") { BV_TRY(x, mv.shape()); return R(int_tuple(x)); }
+    if (name == "strides") { BV_TRY(x, mv.strides()); return R(int_tuple(x)); }
+    if (name == "suboffsets") { BV_TRY(x, mv.suboffsets()); return R(int_tuple(x)); }
+    if (name == "c_contiguous") { BV_TRY(x, mv.c_contiguous()); return R(Value::boolean(x)); }
+    if (name == "f_contiguous") { BV_TRY(x, mv.f_contiguous()); return R(Value::boolean(x)); }
+    if (name == "contiguous") { BV_TRY(x, mv.contiguous()); return R(Value::boolean(x)); }
+    return R();
+}
+
+// ---- array.array ---------------------------------------------------------------
+
+ArrayObject& arr_of(const Value& v) { return v.obj<ArrayObject>(); }
+
+Result<Value> a_append(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "array.append", 1, 1));
+    BV_CHECK(arr_of(self).append(to_item(args.args[0])));
+    return Value();
+}
+
+Result<Value> a_extend(Interp& interp, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "array.extend", 1, 1));
+    if (args.args[0].is(Kind::Array)) {
+        BV_CHECK(arr_of(self).extend_array(arr_of(args.args[0])));
+        return Value();
+    }
+    BV_TRY(items, collect(interp, args.args[0]));
+    std::vector<Item> conv;
+    for (const auto& v : items) conv.push_back(to_item(v));
+    BV_CHECK(arr_of(self).extend(conv));
+    return Value();
+}
+
+Result<Value> a_fromlist(Interp& interp, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "array.fromlist", 1, 1));
+    if (!args.args[0].is(Kind::List)) return raise(ExcType::TypeError, "arg must be list");
+    return a_extend(interp, self, args);
+}
+
+Result<Value> a_frombytes(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "array.frombytes", 1, 1));
+    BV_TRY(data, require_bytes_like(args.args[0]));
+    BV_CHECK(arr_of(self).frombytes(data));
+    return Value();
+}
+
+Result<Value> a_tobytes(Interp& interp, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "array.tobytes", 0, 0));
+    BV_TRY(s, arr_of(self).tobytes());
+    return make_bytes(interp, s);
+}
+
+Result<Value> a_tolist(Interp& interp, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "array.tolist", 0, 0));
+    BV_TRY(items, arr_of(self).tolist());
+    std::vector<Value> out;
+    for (const auto& it : items) {
+        BV_TRY(v, from_item(interp, it));
+        out.push_back(std::move(v));
+    }
+    return Value::list(std::move(out));
+}
+
+Result<Value> a_pop(Interp& interp, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "pop", 0, 1));
+    std::optional<int64_t> idx;
+    if (!args.args.empty()) {
+        BV_TRY(i, to_index(args.args[0]));
+        idx = i;
+    }
+    BV_TRY(item, arr_of(self).pop(idx));
+    return from_item(interp, item);
+}
+
+Result<Value> a_insert(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "insert", 2, 2));
+    BV_TRY(i, to_index(args.args[0]));
+    BV_CHECK(arr_of(self).insert(i, to_item(args.args[1])));
+    return Value();
+}
+
+Result<Value> a_remove(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "array.remove", 1, 1));
+    BV_CHECK(arr_of(self).remove(to_item(args.args[0])));
+    return Value();
+}
+
+Result<Value> a_index(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "index", 1, 3));
+    BV_TRY(items, arr_of(self).tolist());
+    Item x = to_item(args.args[0]);
+    int64_t n = static_cast<int64_t>(items.size()), start = 0, stop = n;
+    if (args.args.size() > 1) { BV_TRY(s, to_index(args.args[1])); start = s < 0 ? std::max<int64_t>(0, s + n) : s; }
+    if (args.args.size() > 2) { BV_TRY(s, to_index(args.args[2])); stop = s < 0 ? std::max<int64_t>(0, s + n) : s; }
+    for (int64_t i = start; i < std::min(stop, n); ++i)
+        if (items[static_cast<size_t>(i)] == x) return Value::integer(i);
+    return raise(ExcType::ValueError, "array.index(x): x not in array");
+}
+
+Result<Value> a_count(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "array.count", 1, 1));
+    BV_TRY(items, arr_of(self).tolist());
+    Item x = to_item(args.args[0]);
+    int64_t n = 0;
+    for (const auto& it : items) n += it == x;
+    return Value::integer(n);
+}
+
+Result<Value> a_reverse(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "array.reverse", 0, 0));
+    auto& a = arr_of(self);
+    BV_TRY(items, a.tolist());
+    int64_t n = static_cast<int64_t>(items.size());
+    for (int64_t i = 0; i < n; ++i) BV_CHECK(a.set(i, items[static_cast<size_t>(n - 1 - i)]));
+    return Value();
+}
+
+Result<Value> a_byteswap(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "array.byteswap", 0, 0));
+    BV_CHECK(arr_of(self).byteswap());
+    return Value();
+}
+
+const MethodDef kArrayMethods[] = {
+    {"append", a_append}, {"extend", a_extend}, {"fromlist", a_fromlist}, {"frombytes", a_frombytes},
+    {"tobytes", a_tobytes}, {"tolist", a_tolist}, {"pop", a_pop},       {"insert", a_insert},
+    {"remove", a_remove}, {"index", a_index},   {"count", a_count},     {"reverse", a_reverse},
+    {"byteswap", a_byteswap},
+};
+
+// ---- mmap ----------------------------------------------------------------------
+
+MmapObject& mm_of(const Value& v) { return v.obj<MmapObject>(); }
+
+Result<Value> m_close(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "mmap.close", 0, 0));
+    BV_CHECK(mm_of(self).close());
+    return Value();
+}
+Result<Value> m_flush(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "flush", 0, 2));
+    BV_CHECK(mm_of(self).flush());
+    return Value();
+}
+Result<Value> m_read(Interp& interp, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "read", 0, 1));
+    std::optional<int64_t> n;
+    if (!args.args.empty() && !args.args[0].is_none()) {
+        BV_TRY(k, to_index(args.args[0]));
+        n = k;
+    }
+    BV_TRY(s, mm_of(self).read(n));
+    return make_bytes(interp, s);
+}
+Result<Value> m_read_byte(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "mmap.read_byte", 0, 0));
+    BV_TRY(b, mm_of(self).read_byte());
+    return Value::integer(b);
+}
+Result<Value> m_write(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "mmap.write", 1, 1));
+    BV_TRY(data, require_bytes_like(args.args[0]));
+    BV_TRY(n, mm_of(self).write(data));
+    return Value::integer(n);
+}
+Result<Value> m_write_byte(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "mmap.write_byte", 1, 1));
+    BV_CHECK(mm_of(self).write_byte(to_item(args.args[0])));
+    return Value();
+}
+Result<Value> m_seek(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "seek", 1, 2));
+    BV_TRY(pos, to_index(args.args[0]));
+    int64_t whence = 0;
+    if (args.args.size() == 2) {
+        BV_TRY(w, to_index(args.args[1]));
+        whence = w;
+    }
+    BV_TRY(r, mm_of(self).seek(pos, static_cast<int>(whence)));
+    return Value::integer(r);
+}
+Result<Value> m_tell(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "mmap.tell", 0, 0));
+    BV_TRY(r, mm_of(self).tell());
+    return Value::integer(r);
+}
+Result<Value> m_size(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "mmap.size", 0, 0));
+    BV_TRY(r, mm_of(self).size());
+    return Value::integer(r);
+}
+Result<Value> m_resize(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "mmap.resize", 1, 1));
+    BV_TRY(n, to_index(args.args[0]));
+    BV_CHECK(mm_of(self).resize(n));
+    return Value();
+}
+Result<Value> m_enter(Interp&, const Value& self, CallArgs&) {
+    if (mm_of(self).closed()) return raise(ExcType::ValueError, "mmap closed or invalid");
+    return self;
+}
+Result<Value> m_exit(Interp&, const Value& self, CallArgs&) {
+    BV_CHECK(mm_of(self).close());
+    return Value();
+}
+
+const MethodDef kMmapMethods[] = {
+    {"close", m_close}, {"flush", m_flush}, {"read", m_read},   {"read_byte", m_read_byte},
+    {"write", m_write}, {"write_byte", m_write_byte}, {"seek", m_seek}, {"tell", m_tell},
+    {"size", m_size},   {"resize", m_resize}, {"__enter__", m_enter}, {"__exit__", m_exit},
+};
+
+// ---- io.BytesIO ------------------------------------------------------------------
+
+BytesIOObject& bio_of(const Value& v) { return v.obj<BytesIOObject>(); }
+
+Result<Value> bio_getbuffer(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "getbuffer", 0, 0));
+    BV_TRY(v, bio_of(self).getbuffer());
+    return Value::wrap(std::move(v));
+}
+Result<Value> bio_getvalue(Interp& interp, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "getvalue", 0, 0));
+    BV_TRY(s, bio_of(self).getvalue());
+    return make_bytes(interp, s);
+}
+Result<Value> bio_read(Interp& interp, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "read", 0, 1));
+    std::optional<int64_t> n;
+    if (!args.args.empty() && !args.args[0].is_none()) {
+        BV_TRY(k, to_index(args.args[0]));
+        n = k;
+    }
+    BV_TRY(s, bio_of(self).read(n));
+    return make_bytes(interp, s);
+}
+Result<Value> bio_readinto(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "readinto", 1, 1));
+    auto exp = as_exporter(args.args[0]);
+    if (!exp)
+        return raise(ExcType::TypeError,
+                     "readinto() argument must be read-write bytes-like object, not " + type_name(args.args[0]));
+    BV_TRY(n, bio_of(self).readinto(*exp));
+    return Value::integer(n);
+}
+Result<Value> bio_write(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "write", 1, 1));
+    BV_TRY(data, require_bytes_like(args.args[0]));
+    BV_TRY(n, bio_of(self).write(data));
+    return Value::integer(n);
+}
+Result<Value> bio_seek(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "seek", 1, 2));
+    BV_TRY(pos, to_index(args.args[0]));
+    int64_t whence = 0;
+    if (args.args.size() == 2) {
+        BV_TRY(w, to_index(args.args[1]));
+        whence = w;
+    }
+    BV_TRY(r, bio_of(self).seek(pos, static_cast<int>(whence)));
+    return Value::integer(r);
+}
+Result<Value> bio_tell(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "tell", 0, 0));
+    BV_TRY(r, bio_of(self).tell());
+    return Value::integer(r);
+}
+Result<Value> bio_truncate(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "truncate", 0, 1));
+    std::optional<int64_t> n;
+    if (!args.args.empty() && !args.args[0].is_none()) {
+        BV_TRY(k, to_index(args.args[0]));
+        n = k;
+    }
+    BV_TRY(r, bio_of(self).truncate(n));
+    return Value::integer(r);
+}
+Result<Value> bio_close(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "close", 0, 0));
+    BV_CHECK(bio_of(self).close());
+    return Value();
+}
+Result<Value> bio_enter(Interp&, const Value& self, CallArgs&) {
+    if (bio_of(self).closed()) return raise(ExcType::ValueError, "I/O operation on closed file.");
+    return self;
+}
+Result<Value> bio_exit(Interp&, const Value& self, CallArgs&) {
+    BV_CHECK(bio_of(self).close());
+    return Value();
+}
+
+const MethodDef kBytesIOMethods[] = {
+    {"getbuffer", bio_getbuffer}, {"getvalue", bio_getvalue}, {"read", bio_read}, {"readinto", bio_readinto},
+    {"write", bio_write},         {"seek", bio_seek},         {"tell", bio_tell}, {"truncate", bio_truncate},
+    {"close", bio_close},         {"__enter__", bio_enter},   {"__exit__", bio_exit},
+};
+
+// ---- TemporaryFile ----------------------------------------------------------------
+
+TempFile& tf_of(const Value& v) { return v.obj<TempFile>(); }
+
+Result<Value> tf_write(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "write", 1, 1));
+    BV_TRY(data, require_bytes_like(args.args[0]));
+    BV_TRY(n, tf_of(self).write(data));
+    return Value::integer(n);
+}
+Result<Value> tf_flush(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "flush", 0, 0));
+    BV_CHECK(tf_of(self).flush());
+    return Value();
+}
+Result<Value> tf_seek(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "seek", 1, 2));
+    BV_TRY(pos, to_index(args.args[0]));
+    int64_t whence = 0;
+    if (args.args.size() == 2) {
+        BV_TRY(w, to_index(args.args[1]));
+        whence = w;
+    }
+    BV_TRY(r, tf_of(self).seek(pos, static_cast<int>(whence)));
+    return Value::integer(r);
+}
+Result<Value> tf_tell(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "tell", 0, 0));
+    BV_TRY(r, tf_of(self).tell());
+    return Value::integer(r);
+}
+Result<Value> tf_read(Interp& interp, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "read", 0, 1));
+    int64_t n = -1;
+    if (!args.args.empty() && !args.args[0].is_none()) {
+        BV_TRY(k, to_index(args.args[0]));
+        n = k;
+    }
+    BV_TRY(s, tf_of(self).read(n));
+    return make_bytes(interp, s);
+}
+Result<Value> tf_readinto(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "readinto", 1, 1));
+    auto exp = as_exporter(args.args[0]);
+    if (!exp)
+        return raise(ExcType::TypeError,
+                     "readinto() argument must be read-write bytes-like object, not " + type_name(args.args[0]));
+    BV_TRY(n, tf_of(self).readinto(*exp));
+    return Value::integer(n);
+}
+Result<Value> tf_fileno(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "fileno", 0, 0));
+    if (tf_of(self).closed()) return raise(ExcType::ValueError, "I/O operation on closed file");
+    return Value::integer(tf_of(self).fileno());
+}
+Result<Value> tf_close(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "close", 0, 0));
+    BV_CHECK(tf_of(self).close());
+    return Value();
+}
+Result<Value> tf_enter(Interp&, const Value& self, CallArgs&) {
+    if (tf_of(self).closed()) return raise(ExcType::ValueError, "I/O operation on closed file.");
+    return self;
+}
+Result<Value> tf_exit(Interp&, const Value& self, CallArgs&) {
+    BV_CHECK(tf_of(self).close());
+    return Value();
+}
+
+const MethodDef kTempFileMethods[] = {
+    {"write", tf_write},   {"flush", tf_flush},   {"seek", tf_seek},     {"tell", tf_tell},
+    {"read", tf_read},     {"readinto", tf_readinto}, {"fileno", tf_fileno}, {"close", tf_close},
+    {"__enter__", tf_enter}, {"__exit__", tf_exit},
+};
+
+}  // namespace
+
+// ---- struct.Struct ---------------------------------------------------------------
+
+Result<Value> struct_pack(Interp& interp, const engine::Struct& s, const std::vector<Value>& values) {
+    std::vector<Item> items;
+    for (const auto& v : values) items.push_back(to_item(v));
+    BV_TRY(data, s.pack(items));
+    return make_bytes(interp, data);
+}
+
+Result<Value> struct_unpack(Interp& interp, const engine::Struct& s, const Value& buffer) {
+    if (auto b = bytes_view(buffer)) {
+        BV_TRY(items, s.unpack(*b));
+        return from_items_tuple(interp, items);
+    }
+    auto exp = as_exporter(buffer);
+    if (!exp) return raise(ExcType::TypeError, "a bytes-like object is required, not '" + type_name(buffer) + "'");
+    BV_TRY(items, s.unpack(*exp));
+    return from_items_tuple(interp, items);
+}
+
+Result<Value> struct_unpack_from(Interp& interp, const engine::Struct& s, CallArgs& args) {
+    BV_TRY(a, bind_args(args, "unpack_from", {"buffer", "offset"}, 1));
+    int64_t offset = 0;
+    if (a.has(1)) {
+        BV_TRY(o, to_index(*a.get(1)));
+        offset = o;
+    }
+    const Value& buffer = *a.get(0);
+    auto exp = as_exporter(buffer);
+    if (!exp) return raise(ExcType::TypeError, "a bytes-like object is required, not '" + type_name(buffer) + "'");
+    BV_TRY(items, s.unpack_from(*exp, offset));
+    return from_items_tuple(interp, items);
+}
+
+Result<Value> struct_pack_into(Interp&, const engine::Struct& s, CallArgs& args) {
+    if (!args.kwargs.empty()) return raise(ExcType::TypeError, "pack_into() takes no keyword arguments");
+    if (args.args.size() < 2) {
+        if (args.args.empty()) return raise(ExcType::TypeError, "pack_into expected buffer argument");
+        return raise(ExcType::TypeError, "pack_into expected offset argument");
+    }
+    auto exp = as_exporter(args.args[0]);
+    if (!exp)
+        return raise(ExcType::TypeError,
+                     "argument must be read-write bytes-like object, not " + type_name(args.args[0]));
+    BV_TRY(offset, to_index(args.args[1]));
+    std::vector<Item> items;
+    for (size_t i = 2; i < args.args.size(); ++i) items.push_back(to_item(args.args[i]));
+    BV_CHECK(s.pack_into(*exp, offset, items));
+    return Value();
+}
+
+namespace {
+class StructIter : public IteratorObject {
+public:
+    explicit StructIter(std::shared_ptr<StructIterator> it) : it_(std::move(it)) {}
+    Result<std::optional<Value>> next(Interp& interp) override {
+        BV_TRY(x, it_->next());
+        if (!x) return std::optional<Value>();
+        BV_TRY(v, from_items_tuple(interp, *x));
+        return std::optional<Value>(std::move(v));
+    }
+    const char* type_name() const override { return "unpack_iterator"; }
+
+private:
+    std::shared_ptr<StructIterator> it_;
+};
+}  // namespace
+
+Result<Value> struct_iter_unpack(Interp&, const engine::Struct& s, const Value& buffer) {
+    auto exp = as_exporter(buffer);
+    if (!exp) return raise(ExcType::TypeError, "a bytes-like object is required, not '" + type_name(buffer) + "'");
+    BV_TRY(it, s.iter_unpack(exp));
+    return Value::wrap(std::shared_ptr<IteratorObject>(std::make_shared<StructIter>(std::move(it))));
+}
+
+namespace {
+const engine::Struct& st_of(const Value& v) { return v.obj<StructObject>().codec; }
+
+Result<Value> st_pack(Interp& interp, const Value& self, CallArgs& args) {
+    if (!args.kwargs.empty()) return raise(ExcType::TypeError, "pack() takes no keyword arguments");
+    return struct_pack(interp, st_of(self), args.args);
+}
+Result<Value> st_unpack(Interp& interp, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "unpack", 1, 1));
+    return struct_unpack(interp, st_of(self), args.args[0]);
+}
+Result<Value> st_unpack_from(Interp& interp, const Value& self, CallArgs& args) {
+    return struct_unpack_from(interp, st_of(self), args);
+}
+Result<Value> st_pack_into(Interp& interp, const Value& self, CallArgs& args) {
+    return struct_pack_into(interp, st_of(self), args);
+}
+Result<Value> st_iter_unpack(Interp& interp, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "iter_unpack", 1, 1));
+    return struct_iter_unpack(interp, st_of(self), args.args[0]);
+}
+
+const MethodDef kStructMethods[] = {
+    {"pack", st_pack}, {"unpack", st_unpack}, {"unpack_from", st_unpack_from},
+    {"pack_into", st_pack_into}, {"iter_unpack", st_iter_unpack},
+};
+}  // namespace
+
+MethodTable memoryview_methods() {
+    return {kMemoryViewMethods, sizeof(kMemoryViewMethods) / sizeof(kMemoryViewMethods[0])};
+}
+MethodTable array_methods() { return {kArrayMethods, sizeof(kArrayMethods) / sizeof(kArrayMethods[0])}; }
+MethodTable mmap_methods() { return {kMmapMethods, sizeof(kMmapMethods) / sizeof(kMmapMethods[0])}; }
+MethodTable bytesio_methods() { return {kBytesIOMethods, sizeof(kBytesIOMethods) / sizeof(kBytesIOMethods[0])}; }
+MethodTable tempfile_methods() {
+    return {kTempFileMethods, sizeof(kTempFileMethods) / sizeof(kTempFileMethods[0])};
+}
+MethodTable struct_methods() { return {kStructMethods, sizeof(kStructMethods) / sizeof(kStructMethods[0])}; }
+
+Result<std::optional<Value>> buffer_attribute(Interp&, const Value& obj, std::string_view name) {
+    using R = std::optional<Value>;
+    switch (obj.kind()) {
+        case Kind::Bool:
+        case Kind::Int:
+        case Kind::Float:
+            return number_attribute(obj, name);
+        case Kind::MemoryView:
+            return mv_attribute(obj, name);
+        case Kind::Array:
+            if (name == "typecode") return R(Value::str(std::string(1, arr_of(obj).typecode())));
+            if (name == "itemsize") return R(Value::integer(arr_of(obj).itemsize()));
+            return R();
+        case Kind::Mmap:
+            if (name == "closed") return R(Value::boolean(mm_of(obj).closed()));
+            return R();
+        case Kind::BytesIO:
+            if (name == "closed") return R(Value::boolean(bio_of(obj).closed()));
+            return R();
+        case Kind::TempFile:
+            if (name == "closed") return R(Value::boolean(tf_of(obj).closed()));
+            if (name == "name") return R(Value::integer(tf_of(obj).fileno()));
+            if (name == "mode") return R(Value::str("rb+"));
+            return R();
+        case Kind::Struct:
+            if (name == "format") return R(Value::str(st_of(obj).format()));
+            if (name == "size") return R(Value::integer(st_of(obj).size()));
+            return R();
+        default:
+            return R();
+    }
+}
+
+// ---- with ------------------------------------------------------------------------
+
+Result<Value> context_enter(Interp& interp, const Value& v) {
+    switch (v.kind()) {
+        case Kind::MemoryView:
+        case Kind::Mmap:
+        case Kind::BytesIO:
+        case Kind::TempFile: {
+            BV_TRY(m, getattr(interp, v, "__enter__"));
+            return call(interp, m, std::vector<Value>{});
+        }
+        default:
+            return raise(ExcType::TypeError,
+                         "'" + type_name(v) + "' object does not support the context manager protocol");
+    }
+}
+
+Result<void> context_exit(Interp& interp, const Value& v) {
+    BV_TRY(m, getattr(interp, v, "__exit__"));
+    BV_TRY(r, call(interp, m, std::vector<Value>{Value(), Value(), Value()}));
+    (void)r;
+    return ok();
+}
+
+}  // namespace engine::py

@@ -166,6 +166,8 @@ Result<Value> bi_all(Interp& i, const Value&, CallArgs& a) { return bi_all_any(i
 Result<Value> bi_any(Interp& i, const Value&, CallArgs& a) { return bi_all_any(i, a, false); }
 
 Result<Value> bi_sum(Interp& interp, const Value&, CallArgs& args) {
+    if (args.args.empty())
+        return raise(ExcType::TypeError, "sum() takes at least 1 positional argument (0 given)");
     BV_TRY(a, bind_args(args, "sum", {"iterable", "start"}, 1, 1));
     Value acc = a.value_or(1, Value::integer(0));
     if (acc.is_str()) return raise(ExcType::TypeError, "sum() can't sum strings [use ''.join(seq) instead]");

@@ -21,6 +21,7 @@ namespace {
 
 struct Spec {
     char32_t fill = ' ';
+    bool fill_given = false;
     char align = 0;  // '<' '>' '^' '=' or 0
     char sign = 0;   // '+' '-' ' ' or 0
     bool z = false;
@@ -39,6 +40,7 @@ Result<Spec> parse_spec(std::string_view text) {
     auto is_align = [](char32_t c) { return c == '<' || c == '>' || c == '^' || c == '='; };
     if (n >= 2 && is_align(sp[1])) {
         s.fill = sp[0];
+        s.fill_given = true;
         s.align = static_cast<char>(sp[1]);
         i = 2;
     } else if (n >= 1 && is_align(sp[0])) {
@@ -120,7 +122,7 @@ std::string group_digits(std::string digits, char sep, int group, int64_t min_wi
 std::string pad_number(const Spec& s, const std::string& sign, const std::string& prefix, std::string body,
                        char default_align) {
     char align = s.align ? s.align : (s.zero ? '=' : default_align);
-    char32_t fill = s.align ? s.fill : (s.zero ? U'0' : s.fill);
+    char32_t fill = s.fill_given ? s.fill : (s.zero ? U'0' : U' ');
     int64_t len = static_cast<int64_t>(sign.size() + prefix.size()) +
                   static_cast<int64_t>(utf8_decode(body).size());
     std::string fill_s;
@@ -268,7 +270,7 @@ Result<std::string> format_float(double d, const Spec& s_in, bool from_int) {
             std::string intpart = body.substr(0, end);
             std::string rest = end == std::string::npos ? "" : body.substr(end);
             int64_t min_w = 0;
-            if ((s.zero && !s.align) || (s.align == '=' && s.fill == '0')) {
+            if ((s.zero && !s.fill_given && (!s.align || s.align == '=')) || (s.align == '=' && s.fill == '0')) {
                 min_w = s.width - static_cast<int64_t>(rest.size()) - (neg || s.sign == '+' || s.sign == ' ' ? 1 : 0);
             }
             body = group_digits(intpart, s.grouping, 3, min_w) + rest;
@@ -315,7 +317,7 @@ Result<std::string> format_int(const Value& v, const Spec& s) {
     std::string sign = sign_for(neg, s.sign);
     if (s.grouping) {
         int64_t min_w = 0;
-        if ((s.zero && !s.align) || (s.align == '=' && s.fill == '0'))
+        if ((s.zero && !s.fill_given && (!s.align || s.align == '=')) || (s.align == '=' && s.fill == '0'))
             min_w = s.width - static_cast<int64_t>(sign.size() + prefix.size());
         digits = group_digits(digits, s.grouping, base == 10 ? 3 : 4, min_w);
     }
@@ -335,10 +337,7 @@ Result<std::string> format_str(const std::string& text, const Spec& s) {
         if (static_cast<int64_t>(cps.size()) > s.precision) body = utf8_encode(cps.substr(0, static_cast<size_t>(s.precision)));
     }
     Spec t = s;
-    if (!t.align && t.zero) {
-        t.align = '<';
-        t.fill = '0';
-    }
+    if (!t.align && t.zero) t.align = '<';
     return pad_number(t, "", "", body, '<');
 }
 
@@ -631,7 +630,10 @@ Result<std::string> percent_common(std::string_view fmt_text, const Value& args,
             case 'd': case 'i': case 'u': case 'o': case 'x': case 'X':
             case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
                 if (!s.align) s.align = s.zero ? '=' : '>';
-                if (s.zero && s.align == '=') s.fill = '0';
+                if (s.zero && s.align == '=') {
+                    s.fill = '0';
+                    s.fill_given = true;
+                }
                 BV_TRY(p, percent_number(arg, type, s, bytes_mode));
                 piece = std::move(p);
                 break;

@@ -266,8 +266,23 @@ Result<std::string> repr(const Value& v) {
             return fmt::format("{}({})", exc_name(e.type), args);
         }
         case Kind::Type: return "<class '" + type_name(v.obj<TypeObject>()) + "'>";
-        case Kind::Iterator:
+        case Kind::Iterator: {
+            if (auto* view = as_dict_view(v)) {
+                ReprGuard g(view->dict().identity());
+                if (!g.active) return std::string("...");
+                const auto& d = view->dict().obj<DictObject>();
+                std::vector<Value> items;
+                for (const auto& e : d.entries()) {
+                    if (!e.live) continue;
+                    items.push_back(view->view_kind() == DictViewKind::Keys     ? e.key
+                                    : view->view_kind() == DictViewKind::Values ? e.value
+                                                                                : Value::tuple({e.key, e.value}));
+                }
+                BV_TRY(inner, repr_seq(items, "[", "]", false));
+                return type_name(v) + "(" + inner + ")";
+            }
             return fmt::format("<{} object at {}>", type_name(v), addr(v));
+        }
         case Kind::Module: return fmt::format("<module '{}' (built-in)>", v.obj<ModuleObject>().name);
         case Kind::Array: {
             auto& a = v.obj<ArrayObject>();

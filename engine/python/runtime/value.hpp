@@ -331,6 +331,9 @@ public:
     // Deterministic os.urandom: a per-run xorshift64* state; reset per run by
     // the evaluator if it wants lessons to replay identically.
     uint64_t urandom_state = 0x9E3779B97F4A7C15ULL;
+    // Files from tempfile.TemporaryFile(), so mmap.mmap(f.fileno(), ...) can
+    // find the file by its number.
+    std::vector<std::weak_ptr<engine::TempFile>> temp_files;
 };
 
 }  // namespace engine::py

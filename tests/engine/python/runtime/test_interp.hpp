@@ -49,3 +49,31 @@ inline std::string call_method(Interp& in, const Value& self, const char* name, 
 }
 
 }  // namespace engine::py::testing
+
+#include "engine/python/runtime/bigint.hpp"
+#include "engine/python/runtime/convert.hpp"
+#include "engine/python/runtime/dict.hpp"
+
+namespace engine::py::testing {
+
+inline Value B(Interp& in, const std::string& data) { return *make_bytes(in, data); }
+inline Value BA(Interp& in, const std::string& data) { return *make_bytearray(in, data); }
+inline Value BigV(const char* digits) {
+    bool neg = digits[0] == '-';
+    return Value::integer(*BigInt::parse_digits(neg ? digits + 1 : digits, 10, neg));
+}
+inline Value D(std::vector<std::pair<Value, Value>> items) {
+    Value d = Value::dict();
+    for (auto& [k, v] : items) EXPECT_TRUE(d.obj<DictObject>().set(k, v).ok());
+    return d;
+}
+// Calls a mutating method and gives the receiver's repr afterwards (or the error).
+inline std::string mutate(Interp& in, const Value& self, const char* name, std::vector<Value> args) {
+    auto m = getattr(in, self, name);
+    if (!m) return R(m);
+    auto r = call(in, *m, CallArgs{std::move(args), {}});
+    if (!r) return R(r);
+    return R(self);
+}
+
+}  // namespace engine::py::testing
