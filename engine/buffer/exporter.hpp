@@ -137,6 +137,13 @@ private:
     int64_t exports_ = 0;
 };
 
+// The bytes of obj's buffer in C order (PyObject_GetBuffer + PyBuffer_ToContiguous),
+// for bytes(x), bytearray(x), ba += x, b.join, f.write(x), ... The export is
+// released before returning. flags: kBufFullRO accepts any view (bytes(mv[::2]));
+// kBufSimple is what "y*" arguments use and refuses non-contiguous views with
+// "BufferError: memoryview: underlying buffer is not C-contiguous".
+Result<std::string> buffer_bytes(Exporter& obj, int flags = kBufFullRO, uint64_t consumer_id = 0);
+
 inline constexpr std::string_view kCannotResizeMessage =
     "Existing exports of data: object cannot be re-sized";
 

@@ -401,6 +401,27 @@ void to_contiguous(const BufferInfo& v, uint8_t* dest, char order) {
 
 using namespace mv_internal;
 
+Result<std::string> buffer_bytes(Exporter& obj, int flags, uint64_t consumer_id) {
+    BV_TRY(held, obj.get_buffer(flags, consumer_id));
+    BufferInfo info = held.info();
+    if (!info.has_shape) {
+        // PyBUF_SIMPLE: plain contiguous bytes.
+        info.ndim = 1;
+        info.itemsize = 1;
+        info.shape = {info.len};
+        info.strides = {1};
+    } else if (info.ndim == 1) {
+        info.shape = {info.itemsize ? info.len / info.itemsize : 0};
+        if (!info.has_strides) info.strides = {info.itemsize};
+    } else if (!info.has_strides) {
+        init_strides_from_shape(info);
+    }
+    std::string out(static_cast<size_t>(info.len), '\0');
+    if (info.len > 0) to_contiguous(info, reinterpret_cast<uint8_t*>(out.data()), 'C');
+    obj.context().note_copy(out.size(), info.block_id(), 0, consumer_id);
+    return out;
+}
+
 // ---- tobytes / tolist / hex ---------------------------------------------------
 
 Result<std::string> MemoryView::tobytes_string(std::optional<std::string_view> order) {

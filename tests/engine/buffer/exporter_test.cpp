@@ -5,6 +5,7 @@
 
 #include "engine/buffer/bytearray_object.hpp"
 #include "engine/buffer/bytes_object.hpp"
+#include "engine/buffer/memory_view.hpp"
 #include "test_util.hpp"
 
 namespace engine {
@@ -54,6 +55,22 @@ TEST(BytesObjectTest, ReadOnlyBuffer) {
     EXPECT_TRUE(ro.info().readonly);
     auto z = *BytesObject::create_zeroed(ctx, 2);
     EXPECT_EQ(z->view(), std::string(2, '\0'));
+}
+
+TEST(ExporterTest, BufferBytesInCOrder) {
+    BufferContext ctx;
+    auto b = *ByteArrayObject::create(ctx, "abcdef");
+    auto mv = *MemoryView::from_object(b);
+    auto rev = std::get<ViewPtr>(*mv->get(Subscript::of_slice({Item::none(), Item::none(), Item::integer(-2)})));
+    EXPECT_EQ(*buffer_bytes(*rev), "fdb");  // bytes(mv[::-2])
+    EXPECT_EQ(rev->exports(), 0);
+    EXPECT_RAISES(buffer_bytes(*rev, kBufSimple), BufferError, "memoryview: underlying buffer is not C-contiguous");
+    auto grid = *mv->cast("B", CastShape{"tuple", {Item::integer(2), Item::integer(3)}});
+    EXPECT_EQ(*buffer_bytes(*grid), "abcdef");
+    EXPECT_EQ(*buffer_bytes(*grid, kBufSimple), "abcdef");
+    auto h = *mv->cast("H");
+    EXPECT_EQ(*buffer_bytes(*h, kBufSimple), "abcdef");
+    EXPECT_EQ(*buffer_bytes(*b), "abcdef");
 }
 
 }  // namespace
