@@ -16,6 +16,11 @@ bool Frame::is_global_decl(const std::string& name) const {
     return spec && std::find(spec->globals.begin(), spec->globals.end(), name) != spec->globals.end();
 }
 
+void Frame::forget(const std::string& name) {
+    auto it = std::find(order.begin(), order.end(), name);
+    if (it != order.end()) order.erase(it);
+}
+
 void Frame::clear() {
     // Drop in binding order; each erase destroys one Value at a time.
     for (const auto& name : order) {
@@ -175,6 +180,7 @@ Result<Value> Interpreter::call_user(const UserFunction& fn, CallArgs args) {
     frame->line = spec.line;
     BV_CHECK(bind_args(fn, args, *frame));
     BV_CHECK(enter_call(spec.line));
+    active_.push_back(frame.get());
     Result<Value> result = Value();
     if (spec.body_expr) {
         result = eval(*spec.body_expr, frame);
@@ -188,6 +194,7 @@ Result<Value> Interpreter::call_user(const UserFunction& fn, CallArgs args) {
         }
     }
     leave_call();
+    active_.pop_back();
     if (!result) {
         Error e = std::move(result).error();
         if (e.line == 0) e.line = frame->line;

@@ -99,6 +99,7 @@ Result<void> Interpreter::delete_target(const Expr& target, const std::shared_pt
             }
             Value doomed = std::move(it->second);
             frame->vars.erase(it);
+            frame->forget(target.name);
             return ok();  // `doomed` dies here: a view's export is released at this line
         }
         case ExprKind::Subscript: {
@@ -373,6 +374,7 @@ Result<Interpreter::Flow> Interpreter::exec_try(const Stmt& s, const std::shared
                 if (it != frame->vars.end()) {
                     Value doomed = std::move(it->second);
                     frame->vars.erase(it);
+                    frame->forget(match->name);
                 }
             }
         } else if (outcome) {

@@ -32,6 +32,8 @@ struct Frame {
 
     bool is_local(const std::string& name) const;
     bool is_global_decl(const std::string& name) const;
+    // Removes a deleted name from `order` (it is appended again if rebound).
+    void forget(const std::string& name);
     // Drops the variables in binding order (CPython clears fast locals in order).
     void clear();
     ~Frame() { clear(); }

@@ -50,8 +50,21 @@ std::optional<Value> Interpreter::global(std::string_view name) const {
     return it->second;
 }
 
+void Interpreter::visit_frames(const FrameVisitor& fn) const {
+    auto visit = [&](const Frame& frame, std::string_view function, int depth) {
+        for (const auto& name : frame.order) {
+            auto it = frame.vars.find(name);
+            if (it != frame.vars.end()) fn(function, depth, name, it->second);
+        }
+    };
+    visit(*globals_, "<module>", 0);
+    int depth = 1;
+    for (const Frame* frame : active_) visit(*frame, frame->spec->name, depth++);
+}
+
 Result<void> Interpreter::run(std::string_view source) {
     traceback_.clear();
+    active_.clear();
     handling_.clear();
     raised_value_.reset();
     depth_ = 1;  // the module frame

@@ -73,6 +73,13 @@ public:
 
     const std::string& output() const { return output_; }
     std::optional<Value> global(std::string_view name) const;
+
+    // Every bound variable of the live frames: depth 0 is the module
+    // ("<module>"), then each active function frame, outermost first, with its
+    // variables in binding order. For the trace's names (line hook time).
+    using FrameVisitor = std::function<void(std::string_view function, int depth,
+                                            std::string_view name, const Value& value)>;
+    void visit_frames(const FrameVisitor& fn) const;
     int64_t steps() const { return steps_; }
 
     // Interp
@@ -144,6 +151,7 @@ private:
     int depth_ = 0;
     const char* stack_base_ = nullptr;
     std::vector<TracebackEntry> traceback_;
+    std::vector<const Frame*> active_;  // function frames being executed, outermost first
     std::string source_;
     // The instance a `raise` statement raised, while its Error is in flight.
     std::optional<Value> raised_value_;

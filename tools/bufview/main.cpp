@@ -18,11 +18,14 @@
 #endif
 
 #include "engine/python/interpreter.hpp"
+#include "tools/bufview/trace_commands.hpp"
 
 namespace {
 
 constexpr const char* kUsage =
     "usage: bufview run [options] FILE.py   run a program (FILE '-' reads stdin)\n"
+    "       bufview trace FILE.py           the recorded steps as JSON\n"
+    "       bufview scene FILE.py --step N  the scene of one step as JSON\n"
     "       bufview --help                  show this help\n"
     "\n"
     "options:\n"
@@ -99,6 +102,12 @@ int main(int argc, char** argv) {
     if (argc >= 2 && (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0)) {
         std::fputs(kUsage, stdout);
         return 0;
+    }
+    if (argc >= 2 && std::strcmp(argv[1], "trace") == 0) {
+        return bufview::run_trace_command(argc - 1, argv + 1);
+    }
+    if (argc >= 2 && std::strcmp(argv[1], "scene") == 0) {
+        return bufview::run_scene_command(argc - 1, argv + 1);
     }
     if (argc < 3 || std::strcmp(argv[1], "run") != 0) {
         std::fputs(kUsage, stderr);

@@ -189,6 +189,23 @@ TEST(InterpreterTest, LineHookSeesEachExecutedLine) {
     EXPECT_EQ(lines, (std::vector<int>{1, 2, 3, 2, 3, 2, 4}));
 }
 
+TEST(InterpreterTest, VisitFramesSeesActiveFunctionLocals) {
+    RunOptions options;
+    Interpreter* self = nullptr;
+    std::vector<std::string> seen;
+    options.line_hook = [&](int line) {
+        if (line != 4) return;
+        self->visit_frames([&](std::string_view fn, int depth, std::string_view name, const Value&) {
+            if (name == "__name__") return;
+            seen.push_back(std::string(fn) + "/" + std::to_string(depth) + "/" + std::string(name));
+        });
+    };
+    Interpreter interp(options);
+    self = &interp;
+    ASSERT_TRUE(interp.run("a = 1\ndef f(b):\n    m = b + 1\n    return m\nf(a)\n").ok());
+    EXPECT_EQ(seen, (std::vector<std::string>{"<module>/0/a", "<module>/0/f", "f/1/b", "f/1/m"}));
+}
+
 TEST(InterpreterTest, ViewExportReleasedAfterDel) {
     EXPECT_EQ(out("ba = bytearray(b'abc')\nm = memoryview(ba)\ntry:\n    ba.append(1)\n"
                   "except BufferError as e:\n    print(e)\ndel m\nba.append(1)\nprint(len(ba))\n"),
