@@ -39,7 +39,8 @@ public:
     static Item bytes(std::string v);
     // Any other Python object: its type name ("str", "list", ...) and truth value.
     static Item other(std::string type_name, bool truthy = true);
-    // A bytearray value (an "other" for memoryview, accepted by struct 's'/'p').
+    // A bytearray value: struct 's'/'p' accept it, struct 'c' and memoryview 'c'
+    // refuse it (they want bytes exactly), so do not pass bytearrays as bytes().
     static Item bytearray(std::string v);
 
     Kind kind() const { return kind_; }

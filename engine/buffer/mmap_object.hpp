@@ -57,9 +57,10 @@ public:
     Result<void> write_byte(const Item& value);
     Result<std::string> read(std::optional<int64_t> n = std::nullopt);
     Result<int64_t> read_byte();
+    // The new position (CPython 3.11's m.seek() itself returns None).
     Result<int64_t> seek(int64_t pos, int whence = 0);
     Result<int64_t> tell() const;
-    Result<void> flush();
+    Result<void> flush();  // m.flush() returns None in 3.11
     Result<void> resize(int64_t new_size);
     Result<void> close();
 

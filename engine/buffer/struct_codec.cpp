@@ -221,10 +221,6 @@ Result<void> pack_one(char code, char order, int64_t size, const Item& v, uint8_
                 p[0] = static_cast<uint8_t>(v.bytes_value()[0]);
                 return ok();
             }
-            if (v.is_bytearray() && v.bytearray_value().size() == 1) {
-                p[0] = static_cast<uint8_t>(v.bytearray_value()[0]);
-                return ok();
-            }
             return struct_error("char format requires a bytes object of length 1");
         case 'e': {
             BV_TRY(d, get_double(v));

@@ -102,25 +102,46 @@ Result<int64_t> TempFile::write(std::string_view data) {
     if (closed_) return raise(ExcType::ValueError, "write to closed file");
     if (!pending_.empty() && pos_ != pending_pos_ + static_cast<int64_t>(pending_.size())) {
         BV_CHECK(flush_pending());
+        drop_read_buffer();
     }
     if (pending_.empty()) pending_pos_ = pos_;
-    BV_CHECK(ctx_->charge(data.size()));  // the write buffer counts against the budget while held
+    BV_CHECK(ctx_->charge(data.size()));  // the write buffer counts against the budget
     ctx_->uncharge(data.size());
     pending_.append(data);
-    pos_ += static_cast<int64_t>(data.size());
-    if (static_cast<int64_t>(pending_.size()) >= kBufferSize) BV_CHECK(flush_pending());
-    return static_cast<int64_t>(data.size());
+    // The buffer is shared for reading and writing: buffered read bytes see the write.
+    const int64_t n = static_cast<int64_t>(data.size());
+    if (!rbuf_.empty()) {
+        int64_t lo = std::max(pos_, rbuf_start_), hi = std::min(pos_ + n, rbuf_end());
+        for (int64_t i = lo; i < hi; ++i) rbuf_[static_cast<size_t>(i - rbuf_start_)] = data[static_cast<size_t>(i - pos_)];
+    }
+    pos_ += n;
+    if (static_cast<int64_t>(pending_.size()) >= kBufferSize) {
+        BV_CHECK(flush_pending());
+        drop_read_buffer();
+    }
+    return n;
 }
 
 Result<void> TempFile::flush() {
     if (closed_) return raise(ExcType::ValueError, "flush of closed file");
-    return flush_pending();
+    BV_CHECK(flush_pending());
+    drop_read_buffer();
+    return ok();
 }
 
 Result<int64_t> TempFile::seek(int64_t offset, int whence) {
     if (closed_) return raise(ExcType::ValueError, "seek of closed file");
     if (whence < 0 || whence > 2) return raise(ExcType::ValueError, fmt::format("whence value {} unsupported", whence));
+    // Fast path: a target inside the unread part's buffer keeps the buffer.
+    if (whence != 2 && !rbuf_.empty() && pos_ >= rbuf_start_ && pos_ < rbuf_end()) {
+        int64_t target = whence == 0 ? offset : pos_ + offset;
+        if (target >= rbuf_start_ && target <= rbuf_end()) {
+            pos_ = target;
+            return pos_;
+        }
+    }
     BV_CHECK(flush_pending());
+    drop_read_buffer();
     int64_t base = whence == 0 ? 0 : whence == 1 ? pos_ : storage_->size();
     if ((offset > 0 && base > INT64_MAX - offset) || base + offset < 0) {
         return raise(ExcType::OSError, "[Errno 22] Invalid argument");
@@ -134,16 +155,55 @@ Result<int64_t> TempFile::tell() const {
     return pos_;
 }
 
+// _bufferedreader_read_fast / _read_generic / _read_all.
+Result<std::string> TempFile::read_bytes(int64_t n) {
+    std::string out;
+    const bool in_buf = !rbuf_.empty() && pos_ >= rbuf_start_ && pos_ < rbuf_end();
+    const int64_t avail = in_buf ? rbuf_end() - pos_ : 0;
+    if (n >= 0 && n <= avail) {
+        out = rbuf_.substr(static_cast<size_t>(pos_ - rbuf_start_), static_cast<size_t>(n));
+        pos_ += n;
+        return out;
+    }
+    if (avail > 0) {
+        out = rbuf_.substr(static_cast<size_t>(pos_ - rbuf_start_));
+        pos_ += avail;
+    }
+    BV_CHECK(flush_pending());
+    drop_read_buffer();
+    std::string_view file = storage_->view();
+    const int64_t size = static_cast<int64_t>(file.size());
+    auto take = [&](int64_t count) {
+        int64_t have = pos_ < size ? size - pos_ : 0;
+        count = std::min(count, have);
+        if (count > 0) out.append(file.substr(static_cast<size_t>(pos_), static_cast<size_t>(count)));
+        pos_ += count;
+        return count;
+    };
+    if (n < 0) {
+        take(INT64_MAX);
+        return out;
+    }
+    int64_t remaining = n - avail;
+    int64_t direct = remaining - remaining % kBufferSize;  // whole blocks go straight through
+    int64_t got = take(direct);
+    remaining -= got;
+    if (got < direct) return out;  // end of file
+    if (remaining > 0 && pos_ < size) {
+        rbuf_start_ = pos_;
+        rbuf_ = std::string(file.substr(static_cast<size_t>(pos_), static_cast<size_t>(kBufferSize)));
+        int64_t k = std::min(remaining, static_cast<int64_t>(rbuf_.size()));
+        out.append(rbuf_.substr(0, static_cast<size_t>(k)));
+        pos_ += k;
+    }
+    return out;
+}
+
 Result<std::string> TempFile::read(int64_t n) {
     if (closed_) return raise(ExcType::ValueError, "read of closed file");
     if (n < -1) return raise(ExcType::ValueError, "read length must be non-negative or -1");
-    BV_CHECK(flush_pending());
-    const int64_t size = storage_->size();
-    int64_t avail = pos_ < size ? size - pos_ : 0;
-    if (n == -1 || n > avail) n = avail;
-    std::string out(storage_->view().substr(static_cast<size_t>(std::min(pos_, size)), static_cast<size_t>(n)));
+    BV_TRY(out, read_bytes(n));
     ctx_->note_copy(out.size(), storage_->block().id(), 0, id_);
-    pos_ += n;
     return out;
 }
 
@@ -155,17 +215,12 @@ Result<int64_t> TempFile::readinto(Exporter& buffer) {
                                              std::string(buffer.type_name()));
     }
     ExportedBuffer buf = std::move(got).value();
-    BV_CHECK(flush_pending());
-    const int64_t size = storage_->size();
-    int64_t avail = pos_ < size ? size - pos_ : 0;
-    int64_t n = std::min(avail, buf.info().len);
-    if (n > 0) {
-        std::string data(storage_->view().substr(static_cast<size_t>(pos_), static_cast<size_t>(n)));
-        buf.info().block->write(static_cast<uint64_t>(buf.info().offset), data.data(), static_cast<uint64_t>(n), id_);
-        ctx_->note_copy(static_cast<uint64_t>(n), storage_->block().id(), buf.info().block_id(), id_);
+    BV_TRY(data, read_bytes(buf.info().len));
+    if (!data.empty()) {
+        buf.info().block->write(static_cast<uint64_t>(buf.info().offset), data.data(), data.size(), id_);
+        ctx_->note_copy(data.size(), storage_->block().id(), buf.info().block_id(), id_);
     }
-    pos_ += n;
-    return n;
+    return static_cast<int64_t>(data.size());
 }
 
 Result<int64_t> TempFile::fileno_checked() const {

@@ -2,11 +2,14 @@
 // (io.BufferedRandom over a file on "disk"), here entirely in memory.
 //
 // The file's bytes on "disk" live in a FileStorage (one Block) that an mmap can
-// share, so writes through an ACCESS_WRITE mmap are visible to file reads and
-// vice versa. As in CPython, writes are buffered (8192 bytes) and reach the
-// storage on flush(), seek(), read*(), close() or when the buffer fills:
-// mmap.mmap(f.fileno(), 0) right after f.write() sees an empty file unless the
-// program flushed first.
+// share, so writes through an ACCESS_WRITE mmap reach the file and vice versa --
+// as far as io.BufferedRandom lets them show, which this models:
+//  - writes are buffered (8192 bytes) and reach the storage on flush(), a seek
+//    outside the buffer, a read past the buffer, close() or when the buffer
+//    fills: mmap.mmap(f.fileno(), 0) right after f.write() sees an empty file;
+//  - reads fill a read-ahead buffer (8192 bytes); seeking back inside it and
+//    reading again shows the buffered (possibly stale) bytes, not what an mmap
+//    wrote meanwhile -- exactly what CPython prints.
 //
 //     BV_TRY(f, TempFile::create(ctx));
 //     BV_TRY(n, f->write("hello"));  BV_CHECK(f->flush());
@@ -80,9 +83,15 @@ private:
     int fileno_;
     bool closed_ = false;
     std::shared_ptr<FileStorage> storage_;
+    Result<std::string> read_bytes(int64_t n);  // n >= 0 or -1 (all)
+    void drop_read_buffer() { rbuf_.clear(); }
+    int64_t rbuf_end() const { return rbuf_start_ + static_cast<int64_t>(rbuf_.size()); }
+
     int64_t pos_ = 0;           // logical position (after buffered writes)
     std::string pending_;       // buffered, not yet on "disk"
     int64_t pending_pos_ = 0;   // where pending_ goes
+    std::string rbuf_;          // read-ahead buffer: file bytes at rbuf_start_ as last read
+    int64_t rbuf_start_ = 0;
 };
 
 }  // namespace engine

@@ -99,6 +99,8 @@ TEST(StructCodecTest, TypeAndValueErrors) {
     EXPECT_EQ(err("<f", {Item::floating(3.40282357e+38)}), "OverflowError: float too large to pack with f format");
     EXPECT_EQ(err("c", {B("ab")}), "error: char format requires a bytes object of length 1");
     EXPECT_EQ(err("c", {Item::other("str")}), "error: char format requires a bytes object of length 1");
+    EXPECT_EQ(err("c", {Item::bytearray("a")}), "error: char format requires a bytes object of length 1");
+    EXPECT_EQ(packs("2s", {Item::bytearray("ba")}), "ba");
     EXPECT_EQ(err("s", {Item::other("str")}), "error: argument for 's' must be a bytes object");
     EXPECT_EQ(err("p", {I(5)}), "error: argument for 'p' must be a bytes object");
     EXPECT_EQ(err("bb", {I(1)}), "error: pack expected 2 items for packing (got 1)");
