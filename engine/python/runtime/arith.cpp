@@ -75,8 +75,28 @@ bool is_sequence_kind(const Value& v) {
     return v.is_str() || v.is(Kind::List) || v.is(Kind::Tuple) || v.is(Kind::Bytes) || v.is(Kind::ByteArray);
 }
 
+Result<Value> array_repeat(Interp& interp, const Value& a, const Value& n) {
+    auto& arr = a.obj<ArrayObject>();
+    BV_TRY(k, repeat_count(n, arr.itemsize(), arr.size()));
+    BV_TRY(out, ArrayObject::create(interp.buffer_context(), arr.typecode()));
+    for (int64_t i = 0; i < k; ++i) BV_CHECK(out->extend_array(arr));
+    return Value::wrap(std::move(out));
+}
+
 Result<Value> concat(Interp& interp, const Value& a, const Value& b) {
     switch (a.kind()) {
+        case Kind::Array: {
+            if (!b.is(Kind::Array))
+                return raise(ExcType::TypeError, "can only append array (not \"" + type_name(b) + "\") to array");
+            auto& x = a.obj<ArrayObject>();
+            auto& y = b.obj<ArrayObject>();
+            if (x.typecode() != y.typecode())
+                return raise(ExcType::TypeError, "bad argument type for built-in operation");
+            BV_TRY(out, ArrayObject::create(interp.buffer_context(), x.typecode()));
+            BV_CHECK(out->extend_array(x));
+            BV_CHECK(out->extend_array(y));
+            return Value::wrap(std::move(out));
+        }
         case Kind::Str:
             if (!b.is_str())
                 return raise(ExcType::TypeError, "can only concatenate str (not \"" + type_name(b) + "\") to str");
@@ -99,11 +119,11 @@ Result<Value> concat(Interp& interp, const Value& a, const Value& b) {
         }
         case Kind::Bytes:
         case Kind::ByteArray: {
-            BV_TRY(other, bytes_like(b));
-            if (!other)
+            auto other = bytes_like(b);
+            if (!other || !*other)
                 return raise(ExcType::TypeError, "can't concat " + type_name(b) + " to " + type_name(a));
             std::string out(*bytes_view(a));
-            out += *other;
+            out += **other;
             return a.is(Kind::Bytes) ? make_bytes(interp, out) : make_bytearray(interp, out);
         }
         default:
@@ -145,6 +165,13 @@ Result<Value> binary_op(Interp& interp, BinOp op, const Value& a, const Value& b
             return unsupported(op, a, b);
         }
         case BinOp::Mul: {
+            if (a.is(Kind::Array) || b.is(Kind::Array)) {
+                const Value& arr = a.is(Kind::Array) ? a : b;
+                const Value& n = a.is(Kind::Array) ? b : a;
+                if (!is_intlike(n))
+                    return raise(ExcType::TypeError, "can't multiply sequence by non-int of type '" + type_name(n) + "'");
+                return array_repeat(interp, arr, n);
+            }
             if (is_sequence_kind(a)) {
                 if (!is_intlike(b))
                     return raise(ExcType::TypeError, "can't multiply sequence by non-int of type '" + type_name(b) + "'");
@@ -217,6 +244,32 @@ Result<Value> inplace_op(Interp& interp, BinOp op, const Value& a, const Value& 
             BV_CHECK(ba.imul(k));
             return a;
         }
+    }
+    if (a.is(Kind::Array) && (op == BinOp::Add || op == BinOp::Mul)) {
+        auto& arr = a.obj<ArrayObject>();
+        if (op == BinOp::Add) {
+            if (!b.is(Kind::Array))
+                return raise(ExcType::TypeError,
+                             "can only extend array with array (not \"" + type_name(b) + "\")");
+            if (a.same_as(b)) {
+                BV_TRY(copy, arr.tobytes());
+                BV_CHECK(arr.frombytes(copy));
+            } else {
+                BV_CHECK(arr.extend_array(b.obj<ArrayObject>()));
+            }
+            return a;
+        }
+        if (!is_intlike(b))
+            return raise(ExcType::TypeError, "can't multiply sequence by non-int of type '" + type_name(b) + "'");
+        BV_TRY(k, repeat_count(b, arr.itemsize(), arr.size()));
+        if (k == 1 || arr.size() == 0) return a;
+        if (k == 0) {
+            BV_CHECK(arr.del_slice(SliceArgs{Item::none(), Item::none(), Item::none()}));
+            return a;
+        }
+        BV_TRY(copy, arr.tobytes());
+        for (int64_t i = 1; i < k; ++i) BV_CHECK(arr.frombytes(copy));
+        return a;
     }
     if (a.is(Kind::Dict) && op == BinOp::Or) {
         if (!b.is(Kind::Dict)) return unsupported(op, a, b);

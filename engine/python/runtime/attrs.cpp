@@ -154,7 +154,13 @@ Result<void> setattr(Interp&, const Value& obj, std::string_view name, const Val
     if (obj.is(Kind::Module))
         return raise(ExcType::NotImplementedError, "assigning module attributes is not supported");
     bool has = false;
-    if (obj.is(Kind::MemoryView) || obj.is(Kind::Range) || obj.is(Kind::Slice)) has = true;
+    if (obj.is(Kind::MemoryView)) {
+        for (const char* a : {"obj", "nbytes", "readonly", "itemsize", "format", "ndim", "shape", "strides",
+                              "suboffsets", "c_contiguous", "f_contiguous", "contiguous"})
+            if (name == a) has = true;
+    }
+    if (obj.is(Kind::Range) || obj.is(Kind::Slice))
+        has = name == "start" || name == "stop" || name == "step";
     MethodTable table = table_for(obj.kind());
     if (table.find(name)) {
         return raise(ExcType::AttributeError,

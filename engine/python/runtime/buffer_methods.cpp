@@ -109,8 +109,11 @@ Result<Value> mv_hex(Interp&, const Value& self, CallArgs& args) {
             sep = s->str_utf8();
         else if (auto b = bytes_view(*s))
             sep = std::string(*b);
-        else
+        else {
+            BV_TRY(n, len(*s));  // CPython asks len(sep) first
+            (void)n;
             return raise(ExcType::TypeError, "sep must be str or bytes.");
+        }
     }
     int64_t per = 1;
     if (a.has(1)) {
@@ -323,7 +326,8 @@ Result<Value> m_seek(Interp&, const Value& self, CallArgs& args) {
         whence = w;
     }
     BV_TRY(r, mm_of(self).seek(pos, static_cast<int>(whence)));
-    return Value::integer(r);
+    (void)r;
+    return Value();  // CPython 3.11: mmap.seek() returns None
 }
 Result<Value> m_tell(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "mmap.tell", 0, 0));
@@ -555,8 +559,8 @@ Result<Value> struct_unpack_from(Interp& interp, const engine::Struct& s, CallAr
 Result<Value> struct_pack_into(Interp&, const engine::Struct& s, CallArgs& args) {
     if (!args.kwargs.empty()) return raise(ExcType::TypeError, "pack_into() takes no keyword arguments");
     if (args.args.size() < 2) {
-        if (args.args.empty()) return raise(ExcType::TypeError, "pack_into expected buffer argument");
-        return raise(ExcType::TypeError, "pack_into expected offset argument");
+        if (args.args.empty()) return raise(ExcType::StructError, "pack_into expected buffer argument");
+        return raise(ExcType::StructError, "pack_into expected offset argument");
     }
     auto exp = as_exporter(args.args[0]);
     if (!exp)

@@ -583,7 +583,7 @@ Result<std::string> bytes_source(Interp& interp, CallArgs& args, const char* typ
             return raise(ExcType::MemoryError, "");
         return std::string(static_cast<size_t>(n), '\0');
     }
-    BV_TRY(buf, bytes_like(x));
+    BV_TRY(buf, bytes_like_any(x));
     if (buf) return std::move(*buf);
     if (x.is_none() || x.is_float() || x.is(Kind::Function) || x.is(Kind::Builtin) || x.is(Kind::Type) ||
         x.is(Kind::Exception) || x.is(Kind::Slice) || x.is(Kind::Module))
@@ -667,8 +667,16 @@ Result<Value> new_range(CallArgs& args) {
 }
 
 Result<Value> new_memoryview(CallArgs& args) {
-    BV_TRY(a, bind_args(args, "memoryview", {"object"}, 1));
-    const Value& x = *a.get(0);
+    if (args.args.size() > 1)
+        return raise(ExcType::TypeError, fmt::format("memoryview() takes at most 1 argument ({} given)", args.args.size()));
+    const Value* obj = args.args.empty() ? nullptr : &args.args[0];
+    for (const auto& [k, v] : args.kwargs) {
+        if (k != "object") continue;
+        if (obj) return raise(ExcType::TypeError, "argument for memoryview() given by name ('object') and position (1)");
+        obj = &v;
+    }
+    if (!obj) return raise(ExcType::TypeError, "memoryview() missing required argument 'object' (pos 1)");
+    const Value& x = *obj;
     auto exp = as_exporter(x);
     if (!exp)
         return raise(ExcType::TypeError, "memoryview: a bytes-like object is required, not '" + type_name(x) + "'");

@@ -208,14 +208,13 @@ Result<Value> d_pop(Interp&, const Value& self, CallArgs& args) {
     BV_TRY(v, dict_of(self).erase(args.args[0]));
     if (v) return std::move(*v);
     if (args.args.size() == 2) return args.args[1];
-    BV_TRY(r, repr(args.args[0]));
-    return raise(ExcType::KeyError, r);
+    return key_error(args.args[0]);
 }
 
 Result<Value> d_popitem(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "dict.popitem", 0, 0));
     auto e = dict_of(self).pop_last();
-    if (!e) return raise(ExcType::KeyError, "'popitem(): dictionary is empty'");
+    if (!e) return key_error(Value::str("popitem(): dictionary is empty"));
     return Value::tuple({e->key, e->value});
 }
 

@@ -32,6 +32,7 @@ Item to_item(const Value& v) {
         }
         case Kind::Float: return Item::floating(v.as_float());
         case Kind::Bytes: return Item::bytes(std::string(v.obj<BytesObject>().view()));
+        case Kind::ByteArray: return Item::bytes(std::string(v.obj<ByteArrayObject>().view()));
         default: {
             auto t = truthy(v);
             return Item::other(type_name(v), t ? *t : true);
@@ -106,12 +107,18 @@ Result<std::optional<std::string>> bytes_like(const Value& v) {
     if (auto view = bytes_view(v)) return std::optional<std::string>(std::string(*view));
     auto exp = as_exporter(v);
     if (!exp) return std::optional<std::string>();
+    // PyObject_GetBuffer(PyBUF_SIMPLE): a non-contiguous memoryview refuses
+    // ("memoryview: underlying buffer is not C-contiguous").
+    BV_TRY(buf, exp->get_buffer(kBufSimple));
+    return std::optional<std::string>(std::string(buf.bytes()));
+}
+
+Result<std::optional<std::string>> bytes_like_any(const Value& v) {
     if (v.is(Kind::MemoryView)) {
         BV_TRY(s, v.obj<MemoryView>().tobytes_string());
         return std::optional<std::string>(std::move(s));
     }
-    BV_TRY(buf, exp->get_buffer(kBufSimple));
-    return std::optional<std::string>(std::string(buf.bytes()));
+    return bytes_like(v);
 }
 
 Result<std::string> require_bytes_like(const Value& v) {

@@ -34,6 +34,9 @@ std::shared_ptr<Exporter> as_exporter(const Value& v);
 // The bytes of any bytes-like object (contiguous copy); nullopt when v does
 // not support the buffer protocol. Errors: released memoryview etc.
 Result<std::optional<std::string>> bytes_like(const Value& v);
+// Like bytes_like, but any memoryview (also non-contiguous) gives its
+// tobytes(): bytes(x), bytearray(x), bytes == comparisons.
+Result<std::optional<std::string>> bytes_like_any(const Value& v);
 // bytes_like or TypeError "a bytes-like object is required, not 'str'".
 Result<std::string> require_bytes_like(const Value& v);
 // Direct views for bytes and bytearray (no copy); nullopt for other kinds.

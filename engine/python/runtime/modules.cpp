@@ -47,7 +47,7 @@ Result<engine::Struct> take_format(CallArgs& args, const char* fname) {
 }
 
 Result<Value> struct_m_pack(Interp& interp, const Value&, CallArgs& args) {
-    if (args.args.empty()) return raise(ExcType::TypeError, "pack expected at least 1 argument, got 0");
+    if (args.args.empty()) return raise(ExcType::TypeError, "missing format argument");
     BV_TRY(s, take_format(args, "pack"));
     return struct_pack(interp, s, args.args);
 }
@@ -61,7 +61,7 @@ Result<Value> struct_m_unpack_from(Interp& interp, const Value&, CallArgs& args)
     return struct_unpack_from(interp, s, args);
 }
 Result<Value> struct_m_pack_into(Interp& interp, const Value&, CallArgs& args) {
-    if (args.args.empty()) return raise(ExcType::TypeError, "pack_into expected at least 1 argument, got 0");
+    if (args.args.empty()) return raise(ExcType::TypeError, "missing format argument");
     BV_TRY(s, take_format(args, "pack_into"));
     return struct_pack_into(interp, s, args);
 }

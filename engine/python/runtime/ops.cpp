@@ -668,7 +668,25 @@ Result<int64_t> to_index(const Value& v) {
 
 // ---- exceptions ------------------------------------------------------------------
 
+namespace {
+// The key of the last KeyError raised by key_error(), so that `except
+// KeyError as e` sees e.args == (key,), not (repr(key),).
+thread_local std::optional<std::pair<std::string, Value>> g_last_key_error;
+}  // namespace
+
+Error key_error(const Value& key) {
+    auto r = repr(key);
+    std::string msg = r ? *r : std::string("?");
+    if (!key.is(Kind::MemoryView)) g_last_key_error = std::make_pair(msg, key);
+    return raise(ExcType::KeyError, msg);
+}
+
 Value exception_from_error(const Error& error) {
+    if (error.type == ExcType::KeyError && g_last_key_error && g_last_key_error->first == error.message) {
+        Value key = std::move(g_last_key_error->second);
+        g_last_key_error.reset();
+        return Value::exception(ExcType::KeyError, {std::move(key)});
+    }
     std::vector<Value> args;
     if (!error.message.empty()) args.push_back(Value::str(error.message));
     Value v = Value::exception(error.type, std::move(args));

@@ -86,6 +86,9 @@ Result<Value> context_enter(Interp& interp, const Value& v);
 Result<void> context_exit(Interp& interp, const Value& v);
 
 // ---- exceptions ------------------------------------------------------------
+// KeyError for a missing key: message repr(key), and the instance that
+// exception_from_error builds for it gets args == (key,) as in CPython.
+Error key_error(const Value& key);
 // str(e) of an exception instance.
 Result<std::string> exception_str(const ExceptionObject& e);
 // The instance `except E as e` binds for a runtime Error.

@@ -122,10 +122,7 @@ Result<Value> getitem(Interp& interp, const Value& obj, const Value& key) {
         }
         case Kind::Dict: {
             BV_TRY(v, obj.obj<DictObject>().get(key));
-            if (!v) {
-                BV_TRY(r, repr(key));
-                return raise(ExcType::KeyError, r);
-            }
+            if (!v) return key_error(key);
             return std::move(*v);
         }
         case Kind::Range: {
@@ -326,10 +323,7 @@ Result<void> delitem(Interp& interp, const Value& obj, const Value& key) {
         }
         case Kind::Dict: {
             BV_TRY(old, obj.obj<DictObject>().erase(key));
-            if (!old) {
-                BV_TRY(r, repr(key));
-                return raise(ExcType::KeyError, r);
-            }
+            if (!old) return key_error(key);
             return ok();
         }
         case Kind::ByteArray: {
@@ -350,6 +344,8 @@ Result<void> delitem(Interp& interp, const Value& obj, const Value& key) {
             BV_TRY(sub, to_subscript(key));
             return obj.obj<MemoryView>().del(sub);
         }
+        case Kind::Mmap:
+            return raise(ExcType::TypeError, "mmap doesn't support item deletion");
         default:
             return raise(ExcType::TypeError, "'" + type_name(obj) + "' object doesn't support item deletion");
     }
