@@ -14,6 +14,17 @@ namespace engine {
 
 using namespace mv_internal;
 
+namespace {
+// Stride arithmetic wraps as CPython's does in practice (mv[::2**62][::4] has
+// stride 0), without signed-overflow UB.
+int64_t wrap_mul(int64_t a, int64_t b) {
+    return static_cast<int64_t>(static_cast<uint64_t>(a) * static_cast<uint64_t>(b));
+}
+int64_t wrap_add(int64_t a, int64_t b) {
+    return static_cast<int64_t>(static_cast<uint64_t>(a) + static_cast<uint64_t>(b));
+}
+}  // namespace
+
 MemoryView::MemoryView(BufferContext& ctx) : Exporter(ctx) {}
 
 MemoryView::~MemoryView() {
@@ -242,9 +253,9 @@ Result<ItemOrView> MemoryView::get(const Subscript& key) {
         BV_TRY(ix, adjust_slice(key.slice, view_.shape[0]));
         auto sliced = register_view(mbuf_, view_, id());
         BufferInfo& d = sliced->view_;
-        d.offset += d.strides[0] * ix.start;
+        d.offset = wrap_add(d.offset, wrap_mul(d.strides[0], ix.start));
         d.shape[0] = ix.length;
-        d.strides[0] *= ix.step;
+        d.strides[0] = wrap_mul(d.strides[0], ix.step);
         init_len(d);
         sliced->init_flags();
         return ItemOrView(sliced);
@@ -293,9 +304,9 @@ Result<void> MemoryView::set(const Subscript& key, const AssignValue& value) {
         BV_CHECK(acquire_source(value, id(), src));
         BV_TRY(ix, adjust_slice(key.slice, view_.shape[0]));
         BufferInfo dest = view_;
-        dest.offset += dest.strides[0] * ix.start;
+        dest.offset = wrap_add(dest.offset, wrap_mul(dest.strides[0], ix.start));
         dest.shape[0] = ix.length;
-        dest.strides[0] *= ix.step;
+        dest.strides[0] = wrap_mul(dest.strides[0], ix.step);
         dest.len = ix.length * dest.itemsize;
         BV_CHECK(check_released());  // CHECK_RELEASED_INT_AGAIN
         return copy_single(*this, dest, src.info, src.base);

@@ -179,6 +179,19 @@ TEST_F(MemoryViewTest, SlicesWithAnyStep) {
     EXPECT_EQ(*huge->len(), 12);
 }
 
+TEST_F(MemoryViewTest, HugeStepsWrapLikeCPython) {
+    auto m = *MemoryView::from_object(by("abcdef"));
+    auto a = view_of(m->get(Sl(N(), N(), I(int64_t{1} << 62))));
+    EXPECT_EQ(*a->strides(), std::vector<int64_t>{int64_t{1} << 62});
+    auto b = view_of(a->get(Sl(N(), N(), I(4))));
+    EXPECT_EQ(*b->strides(), std::vector<int64_t>{0});
+    EXPECT_EQ(list_repr(b), "[97]");
+    EXPECT_EQ(*b->tobytes_string(), "a");
+    auto c = view_of(view_of(m->get(Sl(I(1), N(), I(int64_t{1} << 62))))->get(Sl(N(), N(), Item::big_int(true, -9.3e18))));
+    EXPECT_EQ(*c->strides(), std::vector<int64_t>{int64_t{1} << 62});
+    EXPECT_EQ(list_repr(c), "[98]");
+}
+
 TEST_F(MemoryViewTest, HexSeparators) {
     std::string data;
     for (int i = 0; i < 12; ++i) data += static_cast<char>(i);
