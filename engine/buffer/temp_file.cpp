@@ -100,6 +100,9 @@ Result<void> TempFile::flush_pending() {
 
 Result<int64_t> TempFile::write(std::string_view data) {
     if (closed_) return raise(ExcType::ValueError, "write to closed file");
+    if (pos_ > INT64_MAX - static_cast<int64_t>(data.size())) {
+        return raise(ExcType::OSError, "[Errno 27] File too large");
+    }
     if (!pending_.empty() && pos_ != pending_pos_ + static_cast<int64_t>(pending_.size())) {
         BV_CHECK(flush_pending());
         drop_read_buffer();
