@@ -353,7 +353,15 @@ Result<void> Struct::pack_to(uint8_t* dest, const std::vector<Item>& values) con
             continue;
         }
         for (int64_t k = 0; k < f.count; ++k, p += f.itemsize) {
-            BV_CHECK(pack_one(f.code, order_, f.itemsize, values[vi++], p));
+            const Item& v = values[vi++];
+            auto r = pack_one(f.code, order_, f.itemsize, v, p);
+            if (!r) {
+                // s_pack_internal: an OverflowError while packing an int becomes struct.error.
+                if (r.error().type == ExcType::OverflowError && v.is_int()) {
+                    return struct_error("int too large to convert");
+                }
+                return std::move(r).error();
+            }
         }
     }
     return ok();

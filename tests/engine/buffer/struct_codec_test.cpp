@@ -96,6 +96,9 @@ TEST(StructCodecTest, TypeAndValueErrors) {
     EXPECT_EQ(err("e", {Item::floating(1e10)}), "OverflowError: float too large to pack with e format");
     EXPECT_EQ(err("<e", {Item::floating(65520.0)}), "OverflowError: float too large to pack with e format");
     EXPECT_EQ(err("<f", {Item::floating(1e300)}), "OverflowError: float too large to pack with f format");
+    // An OverflowError while packing an int becomes struct.error (s_pack_internal).
+    EXPECT_EQ(err("e", {I(65536)}), "error: int too large to convert");
+    EXPECT_EQ(err("<f", {Item::big_int(false, 1.6069380442589903e60)}), "error: int too large to convert");
     EXPECT_EQ(err("<f", {Item::floating(3.40282357e+38)}), "OverflowError: float too large to pack with f format");
     EXPECT_EQ(err("c", {B("ab")}), "error: char format requires a bytes object of length 1");
     EXPECT_EQ(err("c", {Item::other("str")}), "error: char format requires a bytes object of length 1");
