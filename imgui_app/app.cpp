@@ -5,6 +5,10 @@
 namespace app {
 namespace {
 
+// Function keys by their GLFW codes, which both ImGui backends use here.
+constexpr int kKeyF1 = 290;
+constexpr int kKeyF5 = 294;
+
 // Places the next window exactly at `r` each frame: the layout is computed, not
 // dragged, so both builds look the same and screenshots are reproducible.
 bool begin_panel(const char* title, const Rect& r, ImGuiWindowFlags extra = 0) {
@@ -16,10 +20,66 @@ bool begin_panel(const char* title, const Rect& r, ImGuiWindowFlags extra = 0) {
     return ImGui::Begin(title, nullptr, flags | extra);
 }
 
+constexpr const char* kShortcuts[][2] = {
+    {"Ctrl+Enter / F5", "run the program"},
+    {"Right / Left", "next / previous step (when not typing)"},
+    {"Home / End", "first / last step"},
+    {"Page Down / Up", "ten steps forward / back"},
+    {"F1", "this help"},
+    {"Esc", "close this help"},
+};
+
+void handle_keys(App& app) {
+    const ImGuiIO& io = ImGui::GetIO();
+    auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
+    if (ImGui::IsKeyPressed(kKeyF1, false)) app.show_help = !app.show_help;
+    if (pressed(ImGuiKey_Escape)) app.show_help = false;
+    if (ImGui::IsKeyPressed(kKeyF5, false)) run_program(app);
+    if (io.WantTextInput || !app.session) return;
+    if (pressed(ImGuiKey_RightArrow)) seek(app, app.step + 1);
+    if (pressed(ImGuiKey_LeftArrow)) seek(app, app.step - 1);
+    if (pressed(ImGuiKey_Home)) seek(app, 1);
+    if (pressed(ImGuiKey_End)) seek(app, app.step_count);
+    if (pressed(ImGuiKey_PageDown)) seek(app, app.step + 10);
+    if (pressed(ImGuiKey_PageUp)) seek(app, app.step - 10);
+}
+
+void draw_help(App& app, float width, float height) {
+    if (!app.show_help) return;
+    ImGui::SetNextWindowPos(ImVec2(width * 0.5f, height * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::Begin("Keyboard shortcuts", &app.show_help,
+                 ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoCollapse);
+    if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_SizingFixedFit)) {
+        for (const auto& k : kShortcuts) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(k[0]);
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("%s", k[1]);
+        }
+        ImGui::EndTable();
+    }
+    ImGui::Separator();
+    ImGui::TextDisabled("Hover a byte for its address, value and views;\nclick a view's lane to inspect it.");
+    ImGui::End();
+}
+
 void draw_menu_bar(App& app) {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("Run", "Ctrl+Enter")) run_program(app);
         if (ImGui::MenuItem("Quit")) app.quit_requested = true;
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("View")) {
+        for (int n : {8, 16, 32}) {
+            if (ImGui::MenuItem(n == 8 ? "8 bytes per row" : n == 16 ? "16 bytes per row" : "32 bytes per row",
+                                nullptr, app.bytes_per_row == n)) {
+                app.bytes_per_row = n;
+                app.block_scenes.clear();
+            }
+        }
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
@@ -27,6 +87,10 @@ void draw_menu_bar(App& app) {
         ImGui::EndMenu();
     }
     ImGui::TextDisabled("bufview - see how Python's buffer protocol really works");
+    if (!app.file_path.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("  |  %s", app.file_path.c_str());
+    }
     ImGui::EndMainMenuBar();
 }
 
@@ -70,6 +134,8 @@ void apply_style(float scale) {
 
 void draw_app(App& app, float width, float height) {
     ++app.frame;
+    rerun_if_edited(app);
+    handle_keys(app);
     draw_menu_bar(app);
     const float top = ImGui::GetFrameHeight();
     app.layout = layout_panels(width, height, top, app.ui_scale);
@@ -87,15 +153,7 @@ void draw_app(App& app, float width, float height) {
     if (begin_panel("Lessons", app.layout.lessons)) draw_lessons(app);
     ImGui::End();
 
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) app.show_help = false;
-    if (app.show_help) {
-        ImGui::SetNextWindowPos(ImVec2(width * 0.5f, height * 0.5f), ImGuiCond_Always,
-                                ImVec2(0.5f, 0.5f));
-        ImGui::Begin("Keyboard shortcuts", &app.show_help,
-                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
-        ImGui::TextUnformatted("F1      this help\nEsc     close");
-        ImGui::End();
-    }
+    draw_help(app, width, height);
 }
 
 }  // namespace app

@@ -1,26 +1,63 @@
-// The App struct: all state of the UI lives here (and in the engine), never
-// inside widgets. Each panel is a function `void draw_<panel>(App&)`.
+// The App struct: all state of the UI lives here (and in the engine's
+// Session), never inside widgets. Each panel is a function `void draw_<panel>(App&)`.
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "engine/scene/scene.hpp"
+#include "engine/session/session.hpp"
+#include "imgui_app/canvas_layout.hpp"
 #include "imgui_app/layout.hpp"
 
 namespace app {
 
+struct ConsoleLine {
+    std::string text;
+    int64_t step = 0;  // the step that printed it
+    bool error = false;
+};
+
 struct App {
-    std::string source;     // the program shown in the code panel
-    std::string file_path;  // where it came from, if from a file
-    int step = 0;           // current step, 1-based; 0 before any run
-    int step_count = 0;
-    std::vector<std::string> console_lines;
+    // ---- the program
+    std::string source;       // what the code panel shows and edits
+    std::string file_path;    // where it came from, if from a file
+    std::string ran_source;   // the source of the current run
+    double edited_at = -1.0;  // time of the last edit not yet run (debounce)
+
+    // ---- the run and the current step
+    std::unique_ptr<engine::session::Session> session;
+    int64_t step = 0;  // 1-based; 0 before the first line
+    int64_t step_count = 0;
+    engine::scene::Scene overview;  // current step, no bytes: blocks, views, locks
+    std::vector<std::string> step_words;
+    std::vector<ConsoleLine> console;
+    double stepped_at = 0.0;  // when the step last changed (write flash)
+
+    // ---- canvas
+    int bytes_per_row = 16;
+    float zoom = 1.0f;
+    bool show_unnamed = false;  // temporaries and literals on the canvas too
+    CanvasSettings canvas;
+    std::vector<BlockPlacement> placements;
+    std::map<uint64_t, engine::scene::Scene> block_scenes;  // visible rows, per block
+    uint64_t selected_view = 0;
+    uint64_t hovered_view = 0;           // from the canvas or the inspector
+    std::optional<ByteHit> hovered_byte;
+    int64_t hovered_element = -1;        // element of selected_view under the mouse
+
+    // ---- window
     PanelLayout layout;
     uint64_t frame = 0;
-    float ui_scale = 1.0f;  // HiDPI content scale
+    double now = 0.0;        // seconds, set by the platform each frame
+    float ui_scale = 1.0f;   // HiDPI content scale
     bool show_help = false;
     bool quit_requested = false;
+    std::string status;      // one line under the timeline (file saved, ...)
 };
 
 // The program a new user sees first.
@@ -28,6 +65,13 @@ std::string default_program();
 
 // Applies the bufview look (colours, rounding, spacing) scaled by `scale`.
 void apply_style(float scale);
+
+// Runs app.source from the start and keeps the step position where it can.
+void run_program(App& app);
+// Shows step n (clamped), rebuilding what depends on the step.
+void seek(App& app, int64_t n);
+// Re-runs if the source changed and the user paused typing for `delay` seconds.
+void rerun_if_edited(App& app, double delay = 0.45);
 
 // One frame of UI: menu bar and every panel at its layout rect.
 void draw_app(App& app, float width, float height);
@@ -38,5 +82,8 @@ void draw_memory_canvas(App& app);
 void draw_inspector(App& app);
 void draw_console(App& app);
 void draw_lessons(App& app);
+
+// The view with `id` in the current overview, if any.
+const engine::scene::SceneView* find_view(const App& app, uint64_t id);
 
 }  // namespace app

@@ -1,13 +1,322 @@
-// Memory canvas - each buffer as a grid of bytes, each view as a lane over the bytes it covers.
+// Memory canvas: every live block as a byte grid (hex and ASCII), every view
+// as its own lane under the bytes it covers. Geometry comes from
+// canvas_layout (pure); this file only walks it and draws. Only visible rows
+// are asked of the engine (a row-windowed scene per block) and drawn.
 #include <imgui.h>
 
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <fmt/format.h>
+
 #include "imgui_app/app.hpp"
+#include "imgui_app/palette.hpp"
+#include "imgui_app/scene_text.hpp"
 
 namespace app {
 
+using engine::scene::Scene;
+using engine::scene::SceneView;
+using engine::trace::ViewState;
+
+namespace {
+
+constexpr ImU32 kCellBg = IM_COL32(34, 37, 44, 255);
+constexpr ImU32 kCellText = IM_COL32(214, 218, 226, 255);
+constexpr ImU32 kZeroText = IM_COL32(110, 116, 128, 255);
+constexpr ImU32 kGutterText = IM_COL32(120, 128, 142, 255);
+constexpr ImU32 kSharedHatch = IM_COL32(255, 255, 255, 70);
+constexpr ImU32 kLockedColour = IM_COL32(255, 120, 100, 255);
+constexpr ImU32 kFreeColour = IM_COL32(120, 200, 140, 255);
+
+// A row-windowed scene of one block, cached until the step or the rows change.
+const Scene& block_scene(App& app, uint64_t block, uint64_t first_row, uint64_t rows) {
+    auto it = app.block_scenes.find(block);
+    const auto width = static_cast<uint64_t>(app.bytes_per_row);
+    if (it != app.block_scenes.end() && it->second.step == app.step &&
+        it->second.options.row_begin == first_row && it->second.options.row_end == first_row + rows &&
+        it->second.options.row_width == width) {
+        return it->second;
+    }
+    engine::scene::SceneOptions o = engine::scene::SceneOptions::rows(first_row, rows, width);
+    o.block = block;
+    return app.block_scenes[block] = app.session->scene(app.step, o);
+}
+
+const SceneView* view_in(const Scene& s, uint64_t id) {
+    for (const auto& v : s.views)
+        if (v.id == id) return &v;
+    return nullptr;
+}
+
+void draw_pattern(ImDrawList* dl, ImVec2 a, ImVec2 b, LanePattern p, ImU32 colour) {
+    if (p == LanePattern::Solid) return;
+    dl->PushClipRect(a, b, true);
+    if (p == LanePattern::Stripes) {
+        const float h = b.y - a.y;
+        for (float x = a.x - h; x < b.x; x += 4.0f) dl->AddLine(ImVec2(x, b.y), ImVec2(x + h, a.y), colour);
+    } else {
+        for (float x = a.x + 1.5f; x < b.x; x += 3.5f)
+            for (float y = a.y + 1.5f; y < b.y; y += 3.0f) dl->AddRectFilled(ImVec2(x, y), ImVec2(x + 1.2f, y + 1.2f), colour);
+    }
+    dl->PopClipRect();
+}
+
+void draw_dashed_rect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 colour) {
+    for (float x = a.x; x < b.x; x += 6.0f) {
+        const float e = std::min(x + 3.0f, b.x);
+        dl->AddLine(ImVec2(x, a.y), ImVec2(e, a.y), colour);
+        dl->AddLine(ImVec2(x, b.y - 1), ImVec2(e, b.y - 1), colour);
+    }
+}
+
+void draw_header(App& app, ImDrawList* dl, ImVec2 o, const BlockPlacement& b) {
+    const engine::scene::SceneBlock* block = nullptr;
+    for (const auto& sb : app.overview.blocks)
+        if (sb.id == b.block) block = &sb;
+    if (!block) return;
+    const CanvasSettings& s = app.canvas;
+    const float y = o.y + b.top + (s.header_h - ImGui::GetTextLineHeight()) * 0.5f;
+    std::string title = fmt::format("{}  {}  {}  @0x{:x}", block_label(*block), block->owner_type,
+                                    byte_count(block->size), block->address);
+    dl->AddText(ImVec2(o.x + 4, y), IM_COL32(235, 238, 245, 255), title.c_str());
+    float x = o.x + 4 + ImGui::CalcTextSize(title.c_str()).x + s.char_w * 2;
+    for (const auto& ex : app.overview.exporters) {
+        if (ex.block != b.block) continue;
+        std::string lock = ex.locked ? fmt::format("LOCKED  {} export{}", ex.exports, ex.exports == 1 ? "" : "s")
+                                     : std::string("unlocked");
+        if (ex.locked && !ex.views.empty()) {
+            lock += " held by ";
+            for (size_t i = 0; i < ex.views.size(); ++i) {
+                const SceneView* v = find_view(app, ex.views[i]);
+                lock += (i ? ", " : "") + (v ? view_label(*v) : fmt::format("#{}", ex.views[i]));
+            }
+        }
+        const ImU32 c = ex.locked ? kLockedColour : kFreeColour;
+        const ImVec2 sz = ImGui::CalcTextSize(lock.c_str());
+        dl->AddRect(ImVec2(x - 4, y - 2), ImVec2(x + sz.x + 4, y + sz.y + 2), c, 3.0f);
+        dl->AddText(ImVec2(x, y), c, lock.c_str());
+        break;
+    }
+}
+
+struct RowMarks {
+    std::vector<bool> shared;
+    std::vector<ImU32> written;  // 0: not written this step
+};
+
+RowMarks row_marks(App& app, const Scene& scene, uint64_t block, uint64_t row_begin, float flash) {
+    const int n = app.bytes_per_row;
+    RowMarks m{std::vector<bool>(static_cast<size_t>(n), false), std::vector<ImU32>(static_cast<size_t>(n), 0)};
+    const uint64_t row_end = row_begin + static_cast<uint64_t>(n);
+    for (const auto& ov : scene.overlaps) {
+        if (ov.block != block) continue;
+        for (uint64_t i = std::max(ov.begin, row_begin); i < std::min(ov.end, row_end); ++i)
+            m.shared[static_cast<size_t>(i - row_begin)] = true;
+    }
+    for (const auto& w : scene.writes) {
+        if (w.block != block) continue;
+        ImU32 c = IM_COL32(255, 255, 255, static_cast<int>(200 * flash));
+        if (w.through_view)
+            if (const SceneView* v = find_view(app, w.through)) c = view_colour(v->color, 0.9f * flash);
+        auto mark = [&](uint64_t a, uint64_t b) {
+            for (uint64_t i = std::max(a, row_begin); i < std::min(b, row_end); ++i)
+                m.written[static_cast<size_t>(i - row_begin)] = c;
+        };
+        if (w.pieces.empty()) mark(w.begin, w.end);
+        for (const auto& p : w.pieces) mark(p.begin, p.end);
+    }
+    return m;
+}
+
+void draw_row(App& app, ImDrawList* dl, ImVec2 o, const BlockPlacement& b, const Scene& scene,
+              uint64_t row, float flash) {
+    const CanvasSettings& s = app.canvas;
+    const auto bpr = static_cast<uint64_t>(app.bytes_per_row);
+    const uint64_t row_begin = row * bpr;
+    const float y = o.y + b.rows_top + static_cast<float>(row) * b.row_h;
+    const float text_dy = (s.cell_h - ImGui::GetTextLineHeight()) * 0.5f;
+    const engine::scene::SceneBlock* sb = scene.blocks.empty() ? nullptr : &scene.blocks.front();
+
+    std::string addr = fmt::format("{:012x}", (sb ? sb->address : 0) + row_begin);
+    dl->AddText(ImVec2(o.x + 4, y + text_dy), kGutterText, addr.c_str());
+
+    const RowMarks marks = row_marks(app, scene, b.block, row_begin, flash);
+    for (int col = 0; col < app.bytes_per_row; ++col) {
+        const uint64_t off = row_begin + static_cast<uint64_t>(col);
+        if (off >= b.size) break;
+        const ImVec2 a(o.x + hex_x(s, col), y);
+        const ImVec2 z(a.x + s.cell_w - 2, y + s.cell_h - 1);
+        dl->AddRectFilled(a, z, kCellBg, 2.0f);
+        if (marks.shared[static_cast<size_t>(col)]) draw_pattern(dl, a, z, LanePattern::Stripes, kSharedHatch);
+        if (ImU32 w = marks.written[static_cast<size_t>(col)]) {
+            dl->AddRectFilled(a, z, w, 2.0f);
+            dl->AddRectFilled(ImVec2(o.x + ascii_x(s, col), y), ImVec2(o.x + ascii_x(s, col) + s.char_w, z.y), w);
+        }
+        int value = -1;
+        if (sb && off >= sb->window_begin && off < sb->window_end) value = sb->bytes[static_cast<size_t>(off - sb->window_begin)];
+        if (value < 0) continue;
+        char hex[3];
+        std::snprintf(hex, sizeof hex, "%02x", value);
+        const ImU32 tc = value == 0 ? kZeroText : kCellText;
+        dl->AddText(ImVec2(a.x + (s.cell_w - 2 - s.char_w * 2) * 0.5f, y + text_dy), tc, hex);
+        const char ch[2] = {static_cast<char>(value >= 32 && value < 127 ? value : '.'), 0};
+        dl->AddText(ImVec2(o.x + ascii_x(s, col), y + text_dy), value >= 32 && value < 127 ? kCellText : kZeroText, ch);
+    }
+
+    // One lane per view: its elements under the bytes they cover.
+    for (size_t lane = 0; lane < b.lanes.size(); ++lane) {
+        const SceneView* v = view_in(scene, b.lanes[lane]);
+        const SceneView* ov = find_view(app, b.lanes[lane]);
+        if (!v || !ov) continue;
+        const bool released = v->state != ViewState::Alive;
+        const float ly = y + s.cell_h + static_cast<float>(lane) * s.lane_h;
+        const ImU32 colour = released ? kReleasedColour : view_colour(v->color);
+        const bool hot = app.hovered_view == v->id || app.selected_view == v->id;
+        // The view's name in the gutter, in its colour.
+        std::string name = view_label(*ov);
+        if (name.size() > 16) name = name.substr(0, 15) + "~";
+        const float fs = s.lane_h * 0.95f;
+        const float tw = ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, 0.0f, name.c_str()).x;
+        dl->AddText(nullptr, fs, ImVec2(o.x + s.gutter_w - tw - 8, ly + (s.lane_h - fs) * 0.5f), colour,
+                    name.c_str());
+        for (const LaneCell& c : lane_cells(*v, row_begin, app.bytes_per_row)) {
+            float x0 = o.x + hex_x(s, c.col), x1 = o.x + hex_x(s, c.col + c.len - 1) + s.cell_w - 2;
+            if (c.starts_element) x0 += 1.5f;
+            if (c.ends_element) x1 -= 1.5f;
+            const ImVec2 a(x0, ly + 1), z(x1, ly + s.lane_h - 1);
+            const bool element_hot = hot && app.hovered_element >= 0 &&
+                                     c.element == static_cast<uint64_t>(app.hovered_element);
+            if (released) {
+                draw_dashed_rect(dl, a, z, colour);
+            } else {
+                const LanePattern p = view_pattern(v->color);
+                dl->AddRectFilled(a, z, view_colour(v->color, p == LanePattern::Solid ? 0.95f : 0.45f), 1.5f);
+                draw_pattern(dl, a, z, p, view_colour(v->color));
+            }
+            if (hot) {
+                // Outline the covered bytes of the hovered/selected view.
+                const ImVec2 ca(x0 - 1, y), cz(x1 + 1, y + s.cell_h - 1);
+                dl->AddRect(ca, cz, view_colour(v->color, element_hot ? 1.0f : 0.55f), 2.0f, 0,
+                            element_hot ? 2.5f : 1.0f);
+            }
+        }
+    }
+}
+
+void draw_tooltip(App& app, const ByteHit& hit) {
+    const Scene* scene = nullptr;
+    auto it = app.block_scenes.find(hit.block);
+    if (it != app.block_scenes.end()) scene = &it->second;
+    if (!scene || scene->blocks.empty()) return;
+    const auto& sb = scene->blocks.front();
+    ImGui::BeginTooltip();
+    int value = -1;
+    if (hit.offset >= sb.window_begin && hit.offset < sb.window_end)
+        value = sb.bytes[static_cast<size_t>(hit.offset - sb.window_begin)];
+    ImGui::Text("0x%llx  %s[%llu]", static_cast<unsigned long long>(sb.address + hit.offset),
+                block_label(sb).c_str(), static_cast<unsigned long long>(hit.offset));
+    if (value >= 0)
+        ImGui::Text("value %d  0x%02x  %s", value, value,
+                    value >= 32 && value < 127 ? fmt::format("'{}'", static_cast<char>(value)).c_str() : "");
+    int covering = 0;
+    for (const auto& v : scene->views) {
+        const auto elements = elements_at(v, hit.offset);
+        if (elements.empty()) continue;
+        const SceneView* ov = find_view(app, v.id);
+        ++covering;
+        std::string idx;
+        for (size_t i = 0; i < elements.size() && i < 4; ++i) idx += (i ? ", " : "") + std::to_string(elements[i]);
+        ImGui::PushStyleColor(ImGuiCol_Text, v.state == ViewState::Alive ? view_colour(v.color) : kReleasedColour);
+        ImGui::Text("%s  element %s%s", ov ? view_label(*ov).c_str() : "view", idx.c_str(),
+                    v.state == ViewState::Alive ? "" : "  (released)");
+        ImGui::PopStyleColor();
+    }
+    if (covering == 0) ImGui::TextDisabled("no view covers this byte");
+    else if (covering > 1) ImGui::TextDisabled("shared by %d views", covering);
+    ImGui::EndTooltip();
+}
+
+void draw_toolbar(App& app) {
+    ImGui::TextDisabled("bytes/row");
+    ImGui::SameLine();
+    for (int n : {8, 16, 32}) {
+        ImGui::SameLine();
+        ImGui::PushID(n);
+        if (ImGui::RadioButton(std::to_string(n).c_str(), app.bytes_per_row == n)) {
+            app.bytes_per_row = n;
+            app.block_scenes.clear();
+        }
+        ImGui::PopID();
+    }
+    ImGui::SameLine();
+    ImGui::TextDisabled("  zoom");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(90 * app.ui_scale);
+    ImGui::SliderFloat("##zoom", &app.zoom, 0.6f, 2.0f, "%.1fx");
+    ImGui::SameLine();
+    ImGui::Checkbox("temporaries", &app.show_unnamed);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Also show buffers that no name refers to and no view shows");
+    if (app.session) {
+        // The copy meter, always in sight.
+        const auto& sc = app.overview;
+        ImGui::TextDisabled("copied / allocated   this line: %s / %s    run: %s / %s",
+                            byte_count(sc.step_meter.copied).c_str(), byte_count(sc.step_meter.allocated).c_str(),
+                            byte_count(sc.run_meter.copied).c_str(), byte_count(sc.run_meter.allocated).c_str());
+    }
+}
+
+}  // namespace
+
 void draw_memory_canvas(App& app) {
-    (void)app;
-    ImGui::TextDisabled("Run a program to see its buffers.");
+    draw_toolbar(app);
+    if (!app.session) {
+        ImGui::TextDisabled("Run a program to see its buffers.");
+        return;
+    }
+    ImGui::BeginChild("##canvas", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+    ImGui::SetWindowFontScale(app.zoom);
+    app.canvas = make_canvas_settings(app.bytes_per_row, ImGui::CalcTextSize("0").x, ImGui::GetTextLineHeight());
+    app.canvas.show_unnamed = app.show_unnamed;
+    app.placements = place_blocks(app.overview, app.canvas);
+    if (app.placements.empty()) ImGui::TextDisabled("No buffers at this step.");
+
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float y0 = ImGui::GetScrollY(), y1 = y0 + ImGui::GetWindowHeight();
+    const float flash = std::max(0.45f, 1.0f - static_cast<float>(app.now - app.stepped_at) / 1.2f);
+
+    const ImVec2 mouse = ImGui::GetMousePos();
+    const float mx = mouse.x - origin.x, my = mouse.y - origin.y;
+    const bool hovering = ImGui::IsWindowHovered();
+    app.hovered_byte = hovering ? hit_byte(app.placements, app.canvas, mx, my) : std::nullopt;
+    const auto lane = hovering ? hit_lane(app.placements, app.canvas, mx, my) : std::nullopt;
+    if (hovering) app.hovered_view = lane ? lane->view : 0;
+    if (lane && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) app.selected_view = lane->view;
+
+    for (const BlockPlacement& b : app.placements) {
+        if (b.bottom() < y0 || b.top > y1) continue;
+        draw_header(app, dl, origin, b);
+        const RowSpan rows = visible_rows(b, y0, y1);
+        if (rows.last <= rows.first) continue;
+        const Scene& scene = block_scene(app, b.block, rows.first, rows.last - rows.first);
+        for (uint64_t r = rows.first; r < rows.last; ++r) draw_row(app, dl, origin, b, scene, r, flash);
+    }
+    // Hovering a byte selects the element of the selected view under it (inspector highlight).
+    if (app.hovered_byte) {
+        app.hovered_element = -1;
+        auto it = app.block_scenes.find(app.hovered_byte->block);
+        if (it != app.block_scenes.end())
+            if (const SceneView* v = view_in(it->second, app.selected_view)) {
+                const auto e = elements_at(*v, app.hovered_byte->offset);
+                if (!e.empty()) app.hovered_element = static_cast<int64_t>(e.front());
+            }
+        draw_tooltip(app, *app.hovered_byte);
+    } else if (hovering) {
+        app.hovered_element = -1;
+    }
+    ImGui::Dummy(ImVec2(canvas_width(app.canvas), canvas_height(app.placements)));
+    ImGui::EndChild();
 }
 
 }  // namespace app

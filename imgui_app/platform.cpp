@@ -141,7 +141,7 @@ void frame(void* arg) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
-    if (ImGui::IsKeyPressed(GLFW_KEY_F1)) ctx.app.show_help = !ctx.app.show_help;
+    ctx.app.now = glfwGetTime();
     const ImVec2 size = ImGui::GetIO().DisplaySize;
     app::draw_app(ctx.app, size.x, size.y);
     ImGui::Render();
@@ -191,7 +191,6 @@ int main(int argc, char** argv) {
         }
         ctx.app.file_path = ctx.options.open_path;
     }
-    ctx.app.step = ctx.options.step;
 
     glfwSetErrorCallback([](int code, const char* what) {
         std::fprintf(stderr, "GLFW error %d: %s\n", code, what);
@@ -233,6 +232,10 @@ int main(int argc, char** argv) {
     load_fonts(ctx.app.ui_scale);
     ImGui_ImplGlfw_InitForOpenGL(ctx.window, true);
     ImGui_ImplOpenGL3_Init(glsl_version);
+
+    app::run_program(ctx.app);
+    if (ctx.options.step != 0)  // --step N; a negative N counts from the end
+        app::seek(ctx.app, ctx.options.step > 0 ? ctx.options.step : ctx.app.step_count + 1 + ctx.options.step);
 
 #ifdef __EMSCRIPTEN__
     emscripten_set_main_loop_arg(frame, &ctx, 0, true);

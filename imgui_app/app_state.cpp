@@ -1,0 +1,95 @@
+// Running the program and moving between steps: everything that changes the
+// App outside of drawing.
+#include <algorithm>
+
+#include "imgui_app/app.hpp"
+#include "imgui_app/scene_text.hpp"
+
+namespace app {
+
+namespace {
+
+void rebuild_console(App& app) {
+    app.console.clear();
+    const auto& trace = app.session->trace();
+    for (int64_t s = 0; s <= trace.step_count(); ++s) {
+        for (const auto& e : trace.events(s)) {
+            if (e.kind != engine::trace::EventKind::Print) continue;
+            // print() output arrives in pieces; split it into lines, tagged with the step.
+            std::string text = trace.text(e.text);
+            size_t start = 0;
+            while (start < text.size()) {
+                const size_t nl = text.find('\n', start);
+                const size_t end = nl == std::string::npos ? text.size() : nl;
+                if (!app.console.empty() && !app.console.back().error &&
+                    app.console.back().text.back() != '\n' && app.console.back().step == s) {
+                    app.console.back().text += text.substr(start, end - start);
+                } else {
+                    app.console.push_back({text.substr(start, end - start), s, false});
+                }
+                if (nl != std::string::npos) app.console.back().text += '\n';
+                start = end + (nl == std::string::npos ? 0 : 1);
+            }
+        }
+    }
+    for (auto& line : app.console)
+        if (!line.text.empty() && line.text.back() == '\n') line.text.pop_back();
+    if (app.session->error()) {
+        std::string tb = app.session->traceback();
+        if (tb.empty()) tb = app.session->exception_line();
+        app.console.push_back({tb, app.step_count, true});
+    }
+}
+
+}  // namespace
+
+void run_program(App& app) {
+    const int64_t keep = app.step;
+    engine::session::SessionOptions options;
+    options.filename = app.file_path.empty() ? "<playground>" : app.file_path;
+    options.step_budget = 2'000'000;
+    options.stack_limit = 512 * 1024;
+    app.session = std::make_unique<engine::session::Session>(options);
+    app.session->load(app.source);
+    app.session->run();
+    app.ran_source = app.source;
+    app.edited_at = -1.0;
+    app.step_count = app.session->step_count();
+    app.step = -1;  // force a rebuild
+    rebuild_console(app);
+    seek(app, keep > 0 ? std::min(keep, app.step_count) : 1);
+}
+
+void seek(App& app, int64_t n) {
+    if (!app.session) return;
+    n = std::clamp<int64_t>(n, app.step_count > 0 ? 1 : 0, app.step_count);
+    if (n == app.step) return;
+    app.step = n;
+    engine::scene::SceneOptions overview;
+    overview.bytes = false;
+    overview.row_begin = 0;
+    overview.row_end = 0;
+    app.overview = app.session->scene(n, overview);
+    app.step_words = describe_step(app.session->trace(), n, app.overview);
+    app.block_scenes.clear();
+    app.stepped_at = app.now;
+    if (app.selected_view && !find_view(app, app.selected_view)) app.selected_view = 0;
+    if (!app.selected_view) {
+        // Select the newest live view so the inspector has something to show.
+        for (const auto& v : app.overview.views)
+            if (v.state == engine::trace::ViewState::Alive) app.selected_view = v.id;
+    }
+}
+
+void rerun_if_edited(App& app, double delay) {
+    if (app.edited_at >= 0.0 && app.now - app.edited_at >= delay && app.source != app.ran_source)
+        run_program(app);
+}
+
+const engine::scene::SceneView* find_view(const App& app, uint64_t id) {
+    for (const auto& v : app.overview.views)
+        if (v.id == id) return &v;
+    return nullptr;
+}
+
+}  // namespace app
