@@ -315,6 +315,16 @@ Scene build_scene(const Trace& trace, const SceneOptions& options) {
         w.end = e.end;
         w.through = e.through;
         w.through_view = trace.view(e.through) != nullptr;
+        if (w.through_view) {
+            w.view = e.through;
+        } else {
+            for (const trace::Event& x : trace.events(sc.step)) {
+                if (x.kind == trace::EventKind::ExportAcquired && x.other == e.through &&
+                    trace.view(x.id)) {
+                    w.view = x.id;
+                }
+            }
+        }
         auto pieces = trace.pieces(e);
         std::vector<trace::Range> all(pieces.begin(), pieces.end());
         if (all.empty()) all.push_back(trace::Range{e.begin, e.end});
@@ -323,7 +333,7 @@ Scene build_scene(const Trace& trace, const SceneOptions& options) {
             if (b < en) w.pieces.push_back(trace::Range{b, en});
         }
         for (const auto& [id, state] : st.views) {
-            if (state != ViewState::Alive || id == e.through) continue;
+            if (state != ViewState::Alive || id == e.through || id == w.view) continue;
             const ViewInfo* v = trace.view(id);
             if (!v || v->block != e.block || !view_meets(*v, e.begin, e.end)) continue;
             bool sees = all.size() > kExactPieces;

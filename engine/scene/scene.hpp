@@ -96,8 +96,11 @@ struct SceneWrite {
     uint64_t block = 0;
     uint64_t begin = 0, end = 0;    // covering range
     std::vector<trace::Range> pieces;  // exact ranges (in the window); one when contiguous
-    uint64_t through = 0;           // the view or object written through
-    bool through_view = false;
+    uint64_t through = 0;           // the view or object the engine wrote through
+    bool through_view = false;      // `through` is a view
+    // The view whose bytes were written: `through` when it is a view, else a view
+    // `through` held an export of during this step (f.readinto(view)); 0: none.
+    uint64_t view = 0;
     std::vector<uint64_t> seen_by;  // other live views covering a written byte
 };
 

@@ -159,6 +159,7 @@ std::string scene_json(const Scene& sc) {
         w.begin_object().field("block", x.block).field("begin", x.begin).field("end", x.end);
         write_ranges(w, "pieces", x.pieces);
         w.field("through", x.through).field("through_view", x.through_view);
+        w.field("view", x.view);
         w.array("seen_by", x.seen_by).end_object();
     }
     w.end_array();

@@ -111,11 +111,16 @@ void Recorder::sync_bytes() {
         const Block* block = nullptr;
         if (auto pit = blocks_.find(block_id); pit != blocks_.end()) block = pit->second;
         if (!block && resolver_) block = resolver_(block_id);
-        if (!block || block->id() != block_id) continue;  // bytes unknown: mirror stays
         BlockState& mirror = sit->second;
-        uint64_t size = std::min<uint64_t>(block->size(), mirror.bytes.size());
-        const uint8_t* real = block->data();
-        if (!real) continue;
+        uint64_t size = mirror.bytes.size();
+        const uint8_t* real = nullptr;
+        if (block && block->id() == block_id) {
+            size = std::min<uint64_t>(block->size(), size);
+            real = block->data();
+        } else if (auto wit = write_bases_.find(block_id); wit != write_bases_.end()) {
+            real = wit->second;  // no resize since that write: the mirror's size is right
+        }
+        if (!real) continue;  // bytes unknown: the mirror stays
         std::sort(ranges.begin(), ranges.end(),
                   [](const Range& x, const Range& y) { return x.begin < y.begin; });
         uint64_t done = 0;  // bytes below this offset are compared
@@ -146,6 +151,7 @@ void Recorder::sync_bytes() {
         }
     }
     dirty_.clear();
+    write_bases_.clear();
 }
 
 void Recorder::set_names(std::vector<NameRef> names) {
@@ -258,6 +264,7 @@ void Recorder::on_block_resized(const BlockResizeEvent& ev) {
     e.address = ev.new_address;
     e.moved = ev.moved;
     push_event(std::move(e));
+    write_bases_.erase(ev.block_id);
     Op op{OpKind::BlockResize, ev.block_id, 0, ev.old_size, ev.new_size, ev.old_address,
           ev.new_address};
     auto it = trace_.state_.blocks.find(ev.block_id);
@@ -272,6 +279,7 @@ void Recorder::on_block_resized(const BlockResizeEvent& ev) {
 
 void Recorder::on_block_freed(uint64_t block_id) {
     blocks_.erase(block_id);
+    write_bases_.erase(block_id);
     if (!recording()) return;
     dirty_.erase(block_id);
     Event e;
@@ -299,6 +307,7 @@ void Recorder::on_write(const WriteEvent& ev) {
     for (const ByteRange& p : ev.pieces) trace_.pieces_.push_back(Range{p.begin, p.end});
     push_event(std::move(e));
     mark_dirty(ev.block_id, ev.begin, ev.end);
+    if (ev.old_bytes) write_bases_[ev.block_id] = ev.old_bytes - ev.begin;
 }
 
 void Recorder::on_copy(const CopyEvent& ev) {

@@ -88,6 +88,9 @@ private:
     std::unordered_map<uint64_t, const Block*> blocks_;             // live Block pointers
     std::unordered_map<uint64_t, std::vector<Range>> dirty_;        // touched this step
     BlockResolver resolver_;
+    // Start of a block's bytes, learned from a write's old_bytes; valid until the
+    // block is resized or freed (both forget it). A last resort for reading bytes.
+    std::unordered_map<uint64_t, const uint8_t*> write_bases_;
 };
 
 }  // namespace engine::trace
