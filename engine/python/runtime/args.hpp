@@ -8,13 +8,13 @@
 // reproduced.
 #pragma once
 
+#include <fmt/format.h>
+
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "engine/core/result.hpp"
 #include "engine/python/runtime/ops.hpp"
@@ -44,10 +44,12 @@ inline Result<BoundArgs> bind_args(const CallArgs& args, std::string_view fname,
     std::vector<std::string_view> n(names);
     if (args.args.size() > n.size()) {
         if (n.empty())
-            return raise(ExcType::TypeError, fmt::format("{}() takes no arguments ({} given)", fname, args.args.size()));
+            return raise(ExcType::TypeError, fmt::format("{}() takes no arguments ({} given)",
+                                                         fname, args.args.size()));
         if (required == n.size())
-            return raise(ExcType::TypeError, fmt::format("{}() takes exactly {} argument{} ({} given)", fname, n.size(),
-                                                         n.size() == 1 ? "" : "s", args.args.size()));
+            return raise(ExcType::TypeError,
+                         fmt::format("{}() takes exactly {} argument{} ({} given)", fname, n.size(),
+                                     n.size() == 1 ? "" : "s", args.args.size()));
         return raise(ExcType::TypeError,
                      fmt::format("{} expected at most {} argument{}, got {}", fname, n.size(),
                                  n.size() == 1 ? "" : "s", args.args.size()));
@@ -58,12 +60,15 @@ inline Result<BoundArgs> bind_args(const CallArgs& args, std::string_view fname,
         while (k < n.size() && n[k] != key) ++k;
         if (k == n.size() || k < positional_only) {
             if (n.empty() || positional_only >= n.size())
-                return raise(ExcType::TypeError, fmt::format("{}() takes no keyword arguments", fname));
-            return raise(ExcType::TypeError, fmt::format("{}() got an unexpected keyword argument '{}'", fname, key));
+                return raise(ExcType::TypeError,
+                             fmt::format("{}() takes no keyword arguments", fname));
+            return raise(ExcType::TypeError,
+                         fmt::format("{}() got an unexpected keyword argument '{}'", fname, key));
         }
         if (out.slots[k])
             return raise(ExcType::TypeError,
-                         fmt::format("argument for {}() given by name ('{}') and position ({})", fname, key, k + 1));
+                         fmt::format("argument for {}() given by name ('{}') and position ({})",
+                                     fname, key, k + 1));
         out.slots[k] = value;
     }
     for (size_t i = 0; i < required; ++i) {
@@ -71,35 +76,42 @@ inline Result<BoundArgs> bind_args(const CallArgs& args, std::string_view fname,
             if (i < args.args.size() || args.kwargs.empty()) {
                 if (required == n.size())
                     return raise(ExcType::TypeError,
-                                 fmt::format("{}() takes exactly {} argument{} ({} given)", fname, required,
-                                             required == 1 ? "" : "s", args.args.size()));
-                return raise(ExcType::TypeError, fmt::format("{} expected at least {} argument{}, got {}", fname,
-                                                             required, required == 1 ? "" : "s", args.args.size()));
+                                 fmt::format("{}() takes exactly {} argument{} ({} given)", fname,
+                                             required, required == 1 ? "" : "s", args.args.size()));
+                return raise(ExcType::TypeError,
+                             fmt::format("{} expected at least {} argument{}, got {}", fname,
+                                         required, required == 1 ? "" : "s", args.args.size()));
             }
-            return raise(ExcType::TypeError,
-                         fmt::format("{}() missing required argument '{}' (pos {})", fname, n[i], i + 1));
+            return raise(
+                ExcType::TypeError,
+                fmt::format("{}() missing required argument '{}' (pos {})", fname, n[i], i + 1));
         }
     }
     return out;
 }
 
 // No keyword arguments allowed; between min and max positional ones.
-inline Result<void> check_positional(const CallArgs& args, std::string_view fname, size_t min, size_t max) {
-    if (!args.kwargs.empty()) return raise(ExcType::TypeError, fmt::format("{}() takes no keyword arguments", fname));
+inline Result<void> check_positional(const CallArgs& args, std::string_view fname, size_t min,
+                                     size_t max) {
+    if (!args.kwargs.empty())
+        return raise(ExcType::TypeError, fmt::format("{}() takes no keyword arguments", fname));
     size_t n = args.args.size();
     if (n >= min && n <= max) return ok();
     if (min == max) {
-        if (min == 0) return raise(ExcType::TypeError, fmt::format("{}() takes no arguments ({} given)", fname, n));
+        if (min == 0)
+            return raise(ExcType::TypeError,
+                         fmt::format("{}() takes no arguments ({} given)", fname, n));
         if (min == 1)
-            return raise(ExcType::TypeError, fmt::format("{}() takes exactly one argument ({} given)", fname, n));
+            return raise(ExcType::TypeError,
+                         fmt::format("{}() takes exactly one argument ({} given)", fname, n));
         return raise(ExcType::TypeError,
                      fmt::format("{} expected {} arguments, got {}", fname, min, n));
     }
     if (n < min)
-        return raise(ExcType::TypeError, fmt::format("{} expected at least {} argument{}, got {}", fname, min,
-                                                     min == 1 ? "" : "s", n));
-    return raise(ExcType::TypeError,
-                 fmt::format("{} expected at most {} argument{}, got {}", fname, max, max == 1 ? "" : "s", n));
+        return raise(ExcType::TypeError, fmt::format("{} expected at least {} argument{}, got {}",
+                                                     fname, min, min == 1 ? "" : "s", n));
+    return raise(ExcType::TypeError, fmt::format("{} expected at most {} argument{}, got {}", fname,
+                                                 max, max == 1 ? "" : "s", n));
 }
 
 }  // namespace engine::py

@@ -20,10 +20,12 @@ constexpr int64_t kMaxSeqBytes = int64_t{1} << 30;
 
 Error unsupported(BinOp op, const Value& a, const Value& b) {
     if (op == BinOp::Pow)
-        return raise(ExcType::TypeError, fmt::format("unsupported operand type(s) for ** or pow(): '{}' and '{}'",
-                                                     type_name(a), type_name(b)));
-    return raise(ExcType::TypeError, fmt::format("unsupported operand type(s) for {}: '{}' and '{}'",
-                                                 binop_symbol(op), type_name(a), type_name(b)));
+        return raise(ExcType::TypeError,
+                     fmt::format("unsupported operand type(s) for ** or pow(): '{}' and '{}'",
+                                 type_name(a), type_name(b)));
+    return raise(ExcType::TypeError,
+                 fmt::format("unsupported operand type(s) for {}: '{}' and '{}'", binop_symbol(op),
+                             type_name(a), type_name(b)));
 }
 
 // Repeat count of seq * n; n is int or bool.
@@ -50,7 +52,8 @@ Result<Value> repeat(Interp& interp, const Value& seq, const Value& n) {
         }
         case Kind::List:
         case Kind::Tuple: {
-            const auto& items = seq.is(Kind::List) ? seq.obj<ListObject>().items : seq.obj<TupleObject>().items;
+            const auto& items =
+                seq.is(Kind::List) ? seq.obj<ListObject>().items : seq.obj<TupleObject>().items;
             BV_TRY(k, repeat_count(n, 16, static_cast<int64_t>(items.size())));
             std::vector<Value> out;
             out.reserve(items.size() * k);
@@ -72,7 +75,8 @@ Result<Value> repeat(Interp& interp, const Value& seq, const Value& n) {
 }
 
 bool is_sequence_kind(const Value& v) {
-    return v.is_str() || v.is(Kind::List) || v.is(Kind::Tuple) || v.is(Kind::Bytes) || v.is(Kind::ByteArray);
+    return v.is_str() || v.is(Kind::List) || v.is(Kind::Tuple) || v.is(Kind::Bytes) ||
+           v.is(Kind::ByteArray);
 }
 
 Result<Value> array_repeat(Interp& interp, const Value& a, const Value& n) {
@@ -87,7 +91,8 @@ Result<Value> concat(Interp& interp, const Value& a, const Value& b) {
     switch (a.kind()) {
         case Kind::Array: {
             if (!b.is(Kind::Array))
-                return raise(ExcType::TypeError, "can only append array (not \"" + type_name(b) + "\") to array");
+                return raise(ExcType::TypeError,
+                             "can only append array (not \"" + type_name(b) + "\") to array");
             auto& x = a.obj<ArrayObject>();
             auto& y = b.obj<ArrayObject>();
             if (x.typecode() != y.typecode())
@@ -99,11 +104,13 @@ Result<Value> concat(Interp& interp, const Value& a, const Value& b) {
         }
         case Kind::Str:
             if (!b.is_str())
-                return raise(ExcType::TypeError, "can only concatenate str (not \"" + type_name(b) + "\") to str");
+                return raise(ExcType::TypeError,
+                             "can only concatenate str (not \"" + type_name(b) + "\") to str");
             return Value::str(a.str_utf8() + b.str_utf8());
         case Kind::List: {
             if (!b.is(Kind::List))
-                return raise(ExcType::TypeError, "can only concatenate list (not \"" + type_name(b) + "\") to list");
+                return raise(ExcType::TypeError,
+                             "can only concatenate list (not \"" + type_name(b) + "\") to list");
             auto items = a.obj<ListObject>().items;
             const auto& more = b.obj<ListObject>().items;
             items.insert(items.end(), more.begin(), more.end());
@@ -111,7 +118,8 @@ Result<Value> concat(Interp& interp, const Value& a, const Value& b) {
         }
         case Kind::Tuple: {
             if (!b.is(Kind::Tuple))
-                return raise(ExcType::TypeError, "can only concatenate tuple (not \"" + type_name(b) + "\") to tuple");
+                return raise(ExcType::TypeError,
+                             "can only concatenate tuple (not \"" + type_name(b) + "\") to tuple");
             auto items = a.obj<TupleObject>().items;
             const auto& more = b.obj<TupleObject>().items;
             items.insert(items.end(), more.begin(), more.end());
@@ -121,7 +129,8 @@ Result<Value> concat(Interp& interp, const Value& a, const Value& b) {
         case Kind::ByteArray: {
             auto other = bytes_like(b);
             if (!other || !*other)
-                return raise(ExcType::TypeError, "can't concat " + type_name(b) + " to " + type_name(a));
+                return raise(ExcType::TypeError,
+                             "can't concat " + type_name(b) + " to " + type_name(a));
             std::string out(*bytes_view(a));
             out += **other;
             return a.is(Kind::Bytes) ? make_bytes(interp, out) : make_bytearray(interp, out);
@@ -136,17 +145,25 @@ Result<Value> concat(Interp& interp, const Value& a, const Value& b) {
 Result<Value> binary_op(Interp& interp, BinOp op, const Value& a, const Value& b) {
     if (is_number(a) && is_number(b)) {
         if (is_intlike(a) && is_intlike(b)) {
-            if (a.is_bool() && b.is_bool() && (op == BinOp::And || op == BinOp::Or || op == BinOp::Xor)) {
+            if (a.is_bool() && b.is_bool() &&
+                (op == BinOp::And || op == BinOp::Or || op == BinOp::Xor)) {
                 bool x = a.as_bool(), y = b.as_bool();
-                return Value::boolean(op == BinOp::And ? (x && y) : op == BinOp::Or ? (x || y) : (x != y));
+                return Value::boolean(op == BinOp::And  ? (x && y)
+                                      : op == BinOp::Or ? (x || y)
+                                                        : (x != y));
             }
             BV_TRY(r, int_binary(op, a, b));
             if (!r.is(Kind::NotImplemented)) return r;
             return unsupported(op, a, b);
         }
         switch (op) {
-            case BinOp::Add: case BinOp::Sub: case BinOp::Mul: case BinOp::TrueDiv:
-            case BinOp::FloorDiv: case BinOp::Mod: case BinOp::Pow: {
+            case BinOp::Add:
+            case BinOp::Sub:
+            case BinOp::Mul:
+            case BinOp::TrueDiv:
+            case BinOp::FloorDiv:
+            case BinOp::Mod:
+            case BinOp::Pow: {
                 BV_TRY(x, number_to_double(a));
                 BV_TRY(y, number_to_double(b));
                 return float_binary(op, x, y);
@@ -169,17 +186,23 @@ Result<Value> binary_op(Interp& interp, BinOp op, const Value& a, const Value& b
                 const Value& arr = a.is(Kind::Array) ? a : b;
                 const Value& n = a.is(Kind::Array) ? b : a;
                 if (!is_intlike(n))
-                    return raise(ExcType::TypeError, "can't multiply sequence by non-int of type '" + type_name(n) + "'");
+                    return raise(
+                        ExcType::TypeError,
+                        "can't multiply sequence by non-int of type '" + type_name(n) + "'");
                 return array_repeat(interp, arr, n);
             }
             if (is_sequence_kind(a)) {
                 if (!is_intlike(b))
-                    return raise(ExcType::TypeError, "can't multiply sequence by non-int of type '" + type_name(b) + "'");
+                    return raise(
+                        ExcType::TypeError,
+                        "can't multiply sequence by non-int of type '" + type_name(b) + "'");
                 return repeat(interp, a, b);
             }
             if (is_sequence_kind(b)) {
                 if (!is_intlike(a))
-                    return raise(ExcType::TypeError, "can't multiply sequence by non-int of type '" + type_name(a) + "'");
+                    return raise(
+                        ExcType::TypeError,
+                        "can't multiply sequence by non-int of type '" + type_name(a) + "'");
                 return repeat(interp, b, a);
             }
             return unsupported(op, a, b);
@@ -235,7 +258,8 @@ Result<Value> inplace_op(Interp& interp, BinOp op, const Value& a, const Value& 
         auto& ba = a.obj<ByteArrayObject>();
         if (op == BinOp::Add) {
             BV_TRY(other, bytes_like(b));
-            if (!other) return raise(ExcType::TypeError, "can't concat " + type_name(b) + " to bytearray");
+            if (!other)
+                return raise(ExcType::TypeError, "can't concat " + type_name(b) + " to bytearray");
             BV_CHECK(ba.iadd(*other));
             return a;
         }
@@ -260,7 +284,8 @@ Result<Value> inplace_op(Interp& interp, BinOp op, const Value& a, const Value& 
             return a;
         }
         if (!is_intlike(b))
-            return raise(ExcType::TypeError, "can't multiply sequence by non-int of type '" + type_name(b) + "'");
+            return raise(ExcType::TypeError,
+                         "can't multiply sequence by non-int of type '" + type_name(b) + "'");
         BV_TRY(k, repeat_count(b, arr.itemsize(), arr.size()));
         if (k == 1 || arr.size() == 0) return a;
         if (k == 0) {
@@ -286,7 +311,8 @@ Result<Value> inplace_op(Interp& interp, BinOp op, const Value& a, const Value& 
         if (e.type == ExcType::TypeError && e.message.rfind(prefix, 0) == 0) {
             e.message = fmt::format("unsupported operand type(s) for {}=:", binop_symbol(op)) +
                         e.message.substr(prefix.size());
-        } else if (op == BinOp::Pow && e.message.rfind("unsupported operand type(s) for ** or pow():", 0) == 0) {
+        } else if (op == BinOp::Pow &&
+                   e.message.rfind("unsupported operand type(s) for ** or pow():", 0) == 0) {
             e.message = "unsupported operand type(s) for **=:" + e.message.substr(44);
         }
         return e;
@@ -303,30 +329,36 @@ Result<Value> unary_op(UnaryOp op, const Value& v) {
     if (is_intlike(v)) {
         Value x = v.is_bool() ? Value::integer(v.small_int()) : v;
         switch (op) {
-            case UnaryOp::Pos: return x;
-            case UnaryOp::Neg: return int_binary(BinOp::Sub, Value::integer(0), x);
-            case UnaryOp::Invert: return int_binary(BinOp::Sub, Value::integer(-1), x);
-            default: break;
+            case UnaryOp::Pos:
+                return x;
+            case UnaryOp::Neg:
+                return int_binary(BinOp::Sub, Value::integer(0), x);
+            case UnaryOp::Invert:
+                return int_binary(BinOp::Sub, Value::integer(-1), x);
+            default:
+                break;
         }
     }
     if (v.is_float()) {
         if (op == UnaryOp::Neg) return Value::floating(-v.as_float());
         if (op == UnaryOp::Pos) return v;
     }
-    return raise(ExcType::TypeError, fmt::format("bad operand type for unary {}: '{}'", sym, type_name(v)));
+    return raise(ExcType::TypeError,
+                 fmt::format("bad operand type for unary {}: '{}'", sym, type_name(v)));
 }
 
 Result<bool> contains(Interp& interp, const Value& container, const Value& item) {
     switch (container.kind()) {
         case Kind::Str:
             if (!item.is_str())
-                return raise(ExcType::TypeError,
-                             "'in <string>' requires string as left operand, not " + type_name(item));
+                return raise(
+                    ExcType::TypeError,
+                    "'in <string>' requires string as left operand, not " + type_name(item));
             return container.str_utf8().find(item.str_utf8()) != std::string::npos;
         case Kind::List:
         case Kind::Tuple: {
-            const auto& items =
-                container.is(Kind::List) ? container.obj<ListObject>().items : container.obj<TupleObject>().items;
+            const auto& items = container.is(Kind::List) ? container.obj<ListObject>().items
+                                                         : container.obj<TupleObject>().items;
             for (size_t i = 0; i < items.size(); ++i) {
                 Value x = items[i];  // the list may change during eq
                 if (x.same_as(item)) return true;
@@ -335,15 +367,19 @@ Result<bool> contains(Interp& interp, const Value& container, const Value& item)
             }
             return false;
         }
-        case Kind::Dict: return container.obj<DictObject>().contains(item);
+        case Kind::Dict:
+            return container.obj<DictObject>().contains(item);
         case Kind::Range: {
             const auto& r = container.obj<RangeObject>();
             if (item.is_small_int() || item.is_bool()) {
                 int64_t x = item.small_int();
-                if (r.step > 0 ? (x < r.start || x >= r.stop) : (x > r.start || x <= r.stop)) return false;
-                uint64_t off = r.step > 0 ? static_cast<uint64_t>(x) - static_cast<uint64_t>(r.start)
-                                          : static_cast<uint64_t>(r.start) - static_cast<uint64_t>(x);
-                uint64_t st = r.step > 0 ? static_cast<uint64_t>(r.step) : 0 - static_cast<uint64_t>(r.step);
+                if (r.step > 0 ? (x < r.start || x >= r.stop) : (x > r.start || x <= r.stop))
+                    return false;
+                uint64_t off = r.step > 0
+                                   ? static_cast<uint64_t>(x) - static_cast<uint64_t>(r.start)
+                                   : static_cast<uint64_t>(r.start) - static_cast<uint64_t>(x);
+                uint64_t st =
+                    r.step > 0 ? static_cast<uint64_t>(r.step) : 0 - static_cast<uint64_t>(r.step);
                 return off % st == 0;
             }
             if (item.is_big_int()) return false;
@@ -354,12 +390,14 @@ Result<bool> contains(Interp& interp, const Value& container, const Value& item)
             std::string_view s = *bytes_view(container);
             if (is_intlike(item)) {
                 int64_t b = item.is_big_int() ? -1 : item.small_int();
-                if (b < 0 || b > 255) return raise(ExcType::ValueError, "byte must be in range(0, 256)");
+                if (b < 0 || b > 255)
+                    return raise(ExcType::ValueError, "byte must be in range(0, 256)");
                 return s.find(static_cast<char>(b)) != std::string_view::npos;
             }
             BV_TRY(sub, bytes_like(item));
             if (!sub)
-                return raise(ExcType::TypeError, "a bytes-like object is required, not '" + type_name(item) + "'");
+                return raise(ExcType::TypeError,
+                             "a bytes-like object is required, not '" + type_name(item) + "'");
             return s.find(*sub) != std::string_view::npos;
         }
         case Kind::MemoryView:
@@ -371,7 +409,8 @@ Result<bool> contains(Interp& interp, const Value& container, const Value& item)
     auto it = get_iter(interp, container);
     if (!it) {
         if (it.error().type == ExcType::TypeError)
-            return raise(ExcType::TypeError, "argument of type '" + type_name(container) + "' is not iterable");
+            return raise(ExcType::TypeError,
+                         "argument of type '" + type_name(container) + "' is not iterable");
         return it.error();
     }
     while (true) {

@@ -12,36 +12,59 @@ namespace {
 
 MethodTable table_for(Kind k) {
     switch (k) {
-        case Kind::Str: return str_methods();
-        case Kind::Bytes: return bytes_methods();
-        case Kind::List: return list_methods();
-        case Kind::Tuple: return tuple_methods();
-        case Kind::Dict: return dict_methods();
+        case Kind::Str:
+            return str_methods();
+        case Kind::Bytes:
+            return bytes_methods();
+        case Kind::List:
+            return list_methods();
+        case Kind::Tuple:
+            return tuple_methods();
+        case Kind::Dict:
+            return dict_methods();
         case Kind::Bool:
-        case Kind::Int: return int_methods();
-        case Kind::Float: return float_methods();
-        case Kind::MemoryView: return memoryview_methods();
-        case Kind::Array: return array_methods();
-        case Kind::Mmap: return mmap_methods();
-        case Kind::BytesIO: return bytesio_methods();
-        case Kind::TempFile: return tempfile_methods();
-        case Kind::Struct: return struct_methods();
-        default: return {};
+        case Kind::Int:
+            return int_methods();
+        case Kind::Float:
+            return float_methods();
+        case Kind::MemoryView:
+            return memoryview_methods();
+        case Kind::Array:
+            return array_methods();
+        case Kind::Mmap:
+            return mmap_methods();
+        case Kind::BytesIO:
+            return bytesio_methods();
+        case Kind::TempFile:
+            return tempfile_methods();
+        case Kind::Struct:
+            return struct_methods();
+        default:
+            return {};
     }
 }
 
 MethodTable table_for_type(TypeId id) {
     switch (id) {
-        case TypeId::Str: return str_methods();
-        case TypeId::Bytes: return bytes_methods();
-        case TypeId::ByteArray: return bytearray_methods();
-        case TypeId::List: return list_methods();
-        case TypeId::Tuple: return tuple_methods();
-        case TypeId::Dict: return dict_methods();
+        case TypeId::Str:
+            return str_methods();
+        case TypeId::Bytes:
+            return bytes_methods();
+        case TypeId::ByteArray:
+            return bytearray_methods();
+        case TypeId::List:
+            return list_methods();
+        case TypeId::Tuple:
+            return tuple_methods();
+        case TypeId::Dict:
+            return dict_methods();
         case TypeId::Int:
-        case TypeId::Bool: return int_methods();
-        case TypeId::Float: return float_methods();
-        default: return {};
+        case TypeId::Bool:
+            return int_methods();
+        case TypeId::Float:
+            return float_methods();
+        default:
+            return {};
     }
 }
 
@@ -57,8 +80,9 @@ struct UnboundCall {
         const auto& t = self.obj<TupleObject>().items;
         const std::string& name = t[1].str_utf8();
         if (args.args.empty())
-            return raise(ExcType::TypeError, fmt::format("unbound method {}.{}() needs an argument",
-                                                         type_short_name(t[0].obj<TypeObject>()), name));
+            return raise(ExcType::TypeError,
+                         fmt::format("unbound method {}.{}() needs an argument",
+                                     type_short_name(t[0].obj<TypeObject>()), name));
         Value receiver = args.args[0];
         args.args.erase(args.args.begin());
         BV_TRY(m, getattr(interp, receiver, name));
@@ -74,7 +98,8 @@ Result<Value> getattr(Interp& interp, const Value& obj, std::string_view name) {
             const auto& m = obj.obj<ModuleObject>();
             if (const Value* v = m.find(name)) return *v;
             if (name == "__name__") return Value::str(m.name);
-            return raise(ExcType::AttributeError, fmt::format("module '{}' has no attribute '{}'", m.name, name));
+            return raise(ExcType::AttributeError,
+                         fmt::format("module '{}' has no attribute '{}'", m.name, name));
         }
         case Kind::Type: {
             const auto& t = obj.obj<TypeObject>();
@@ -86,14 +111,18 @@ Result<Value> getattr(Interp& interp, const Value& obj, std::string_view name) {
             }
             if (name == "from_bytes" && (t.id == TypeId::Int || t.id == TypeId::Bool))
                 return bind_method(obj, "from_bytes", int_from_bytes);
-            if (name == "fromhex" && t.id == TypeId::Bytes) return bind_method(obj, "fromhex", bytes_fromhex);
-            if (name == "fromhex" && t.id == TypeId::ByteArray) return bind_method(obj, "fromhex", bytearray_fromhex);
-            if (name == "fromkeys" && t.id == TypeId::Dict) return bind_method(obj, "fromkeys", dict_fromkeys);
+            if (name == "fromhex" && t.id == TypeId::Bytes)
+                return bind_method(obj, "fromhex", bytes_fromhex);
+            if (name == "fromhex" && t.id == TypeId::ByteArray)
+                return bind_method(obj, "fromhex", bytearray_fromhex);
+            if (name == "fromkeys" && t.id == TypeId::Dict)
+                return bind_method(obj, "fromkeys", dict_fromkeys);
             MethodTable table = table_for_type(t.id);
             if (t.id == TypeId::ByteArray && !table.find(name)) table = bytes_methods();
             if (const MethodDef* def = table.find(name)) {
                 (void)def;
-                return bind_method(Value::tuple({obj, Value::str(std::string(name))}), name, UnboundCall::call);
+                return bind_method(Value::tuple({obj, Value::str(std::string(name))}), name,
+                                   UnboundCall::call);
             }
             return raise(ExcType::AttributeError,
                          fmt::format("type object '{}' has no attribute '{}'", type_name(t), name));
@@ -105,10 +134,12 @@ Result<Value> getattr(Interp& interp, const Value& obj, std::string_view name) {
             return no_attr(obj, name);
         }
         case Kind::Function:
-            if (name == "__name__" || name == "__qualname__") return Value::str(obj.obj<Callable>().name());
+            if (name == "__name__" || name == "__qualname__")
+                return Value::str(obj.obj<Callable>().name());
             return no_attr(obj, name);
         case Kind::Builtin:
-            if (name == "__name__" || name == "__qualname__") return Value::str(obj.obj<BuiltinFunction>().name());
+            if (name == "__name__" || name == "__qualname__")
+                return Value::str(obj.obj<BuiltinFunction>().name());
             if (name == "__self__") return obj.obj<BuiltinFunction>().self();
             return no_attr(obj, name);
         case Kind::Range: {
@@ -136,14 +167,17 @@ Result<Value> getattr(Interp& interp, const Value& obj, std::string_view name) {
     BV_TRY(data, buffer_attribute(interp, obj, name));
     if (data) return std::move(*data);
     if (obj.is(Kind::ByteArray)) {
-        if (const MethodDef* def = bytearray_methods().find(name)) return bind_method(obj, def->name, def->fn);
-        if (const MethodDef* def = bytes_methods().find(name)) return bind_method(obj, def->name, def->fn);
+        if (const MethodDef* def = bytearray_methods().find(name))
+            return bind_method(obj, def->name, def->fn);
+        if (const MethodDef* def = bytes_methods().find(name))
+            return bind_method(obj, def->name, def->fn);
         return no_attr(obj, name);
     }
     MethodTable table = table_for(obj.kind());
     if (const MethodDef* def = table.find(name)) return bind_method(obj, def->name, def->fn);
     if (obj.is(Kind::Bool) || obj.is(Kind::Int)) {
-        if (name == "from_bytes") return bind_method(Value::type(TypeObject{TypeId::Int}), "from_bytes", int_from_bytes);
+        if (name == "from_bytes")
+            return bind_method(Value::type(TypeObject{TypeId::Int}), "from_bytes", int_from_bytes);
     }
     if (obj.is(Kind::Bytes) && name == "fromhex")
         return bind_method(Value::type(TypeObject{TypeId::Bytes}), "fromhex", bytes_fromhex);
@@ -155,8 +189,9 @@ Result<void> setattr(Interp&, const Value& obj, std::string_view name, const Val
         return raise(ExcType::NotImplementedError, "assigning module attributes is not supported");
     bool has = false;
     if (obj.is(Kind::MemoryView)) {
-        for (const char* a : {"obj", "nbytes", "readonly", "itemsize", "format", "ndim", "shape", "strides",
-                              "suboffsets", "c_contiguous", "f_contiguous", "contiguous"})
+        for (const char* a :
+             {"obj", "nbytes", "readonly", "itemsize", "format", "ndim", "shape", "strides",
+              "suboffsets", "c_contiguous", "f_contiguous", "contiguous"})
             if (name == a) has = true;
     }
     if (obj.is(Kind::Range) || obj.is(Kind::Slice))
@@ -167,9 +202,11 @@ Result<void> setattr(Interp&, const Value& obj, std::string_view name, const Val
                      fmt::format("'{}' object attribute '{}' is read-only", type_name(obj), name));
     }
     if (has)
-        return raise(ExcType::AttributeError,
-                     fmt::format("attribute '{}' of '{}' objects is not writable", name, type_name(obj)));
-    return raise(ExcType::AttributeError, fmt::format("'{}' object has no attribute '{}'", type_name(obj), name));
+        return raise(
+            ExcType::AttributeError,
+            fmt::format("attribute '{}' of '{}' objects is not writable", name, type_name(obj)));
+    return raise(ExcType::AttributeError,
+                 fmt::format("'{}' object has no attribute '{}'", type_name(obj), name));
 }
 
 }  // namespace engine::py

@@ -214,7 +214,8 @@ bool BigInt::to_bytes(std::vector<uint8_t>& out, size_t length, bool little_endi
     out.assign(length, 0);
     for (size_t k = 0; k < length; ++k) {
         size_t limb = k / 4;
-        uint8_t byte = limb < v.mag_.size() ? static_cast<uint8_t>(v.mag_[limb] >> (8 * (k % 4))) : 0;
+        uint8_t byte =
+            limb < v.mag_.size() ? static_cast<uint8_t>(v.mag_[limb] >> (8 * (k % 4))) : 0;
         out[little_endian ? k : length - 1 - k] = byte;
     }
     return true;
@@ -335,7 +336,8 @@ void BigInt::divmod_mag(const Mag& a, const Mag& b, Mag* q, Mag* r) {
         for (size_t i = 0; i < n; ++i) {
             uint64_t p = qhat * v[i] + carry;
             carry = p >> 32;
-            int64_t t = static_cast<int64_t>(u[i + j]) - borrow - static_cast<int64_t>(p & 0xFFFFFFFFu);
+            int64_t t =
+                static_cast<int64_t>(u[i + j]) - borrow - static_cast<int64_t>(p & 0xFFFFFFFFu);
             borrow = t < 0 ? 1 : 0;
             if (t < 0) t += static_cast<int64_t>(kBase);
             u[i + j] = static_cast<uint32_t>(t);
@@ -363,7 +365,8 @@ void BigInt::divmod_mag(const Mag& a, const Mag& b, Mag* q, Mag* r) {
         Mag rr(n, 0);
         for (size_t i = 0; i < n; ++i) {
             uint64_t lo = u[i] >> s;
-            uint64_t hi = (s && i + 1 < u.size()) ? (static_cast<uint64_t>(u[i + 1]) << (32 - s)) : 0;
+            uint64_t hi =
+                (s && i + 1 < u.size()) ? (static_cast<uint64_t>(u[i + 1]) << (32 - s)) : 0;
             rr[i] = static_cast<uint32_t>(lo | hi);
         }
         trim(rr);
@@ -510,8 +513,14 @@ BigInt BigInt::bitwise(const BigInt& a, const BigInt& b, BitOp op) {
     return r;
 }
 
-BigInt operator&(const BigInt& a, const BigInt& b) { return BigInt::bitwise(a, b, BigInt::BitOp::And); }
-BigInt operator|(const BigInt& a, const BigInt& b) { return BigInt::bitwise(a, b, BigInt::BitOp::Or); }
-BigInt operator^(const BigInt& a, const BigInt& b) { return BigInt::bitwise(a, b, BigInt::BitOp::Xor); }
+BigInt operator&(const BigInt& a, const BigInt& b) {
+    return BigInt::bitwise(a, b, BigInt::BitOp::And);
+}
+BigInt operator|(const BigInt& a, const BigInt& b) {
+    return BigInt::bitwise(a, b, BigInt::BitOp::Or);
+}
+BigInt operator^(const BigInt& a, const BigInt& b) {
+    return BigInt::bitwise(a, b, BigInt::BitOp::Xor);
+}
 
 }  // namespace engine::py

@@ -38,7 +38,8 @@ public:
     // |x| mod (2**61 - 1), the modulus of Python's numeric hash.
     uint64_t hash_mod() const;
     // Two's complement bytes of `length`; false when the value does not fit.
-    bool to_bytes(std::vector<uint8_t>& out, size_t length, bool little_endian, bool is_signed) const;
+    bool to_bytes(std::vector<uint8_t>& out, size_t length, bool little_endian,
+                  bool is_signed) const;
 
     int compare(const BigInt& o) const;
     bool operator==(const BigInt& o) const { return neg_ == o.neg_ && mag_ == o.mag_; }

@@ -22,7 +22,8 @@
 
 namespace engine::py {
 
-Result<std::optional<Value>> number_attribute(const Value& obj, std::string_view name);  // number_methods.cpp
+Result<std::optional<Value>> number_attribute(const Value& obj,
+                                              std::string_view name);  // number_methods.cpp
 
 namespace {
 
@@ -67,13 +68,15 @@ Result<Value> mv_exit(Interp&, const Value& self, CallArgs&) {
 Result<Value> mv_cast(Interp&, const Value& self, CallArgs& args) {
     BV_TRY(a, bind_args(args, "cast", {"format", "shape"}, 1));
     if (!a.get(0)->is_str())
-        return raise(ExcType::TypeError, "cast() argument 'format' must be str, not " + type_name(*a.get(0)));
+        return raise(ExcType::TypeError,
+                     "cast() argument 'format' must be str, not " + type_name(*a.get(0)));
     std::optional<CastShape> shape;
     if (const Value* s = a.get(1); s && !s->is_none()) {
         CastShape cs;
         cs.type_name = type_name(*s);
         if (s->is(Kind::List) || s->is(Kind::Tuple)) {
-            const auto& items = s->is(Kind::List) ? s->obj<ListObject>().items : s->obj<TupleObject>().items;
+            const auto& items =
+                s->is(Kind::List) ? s->obj<ListObject>().items : s->obj<TupleObject>().items;
             for (const auto& v : items) cs.items.push_back(to_item(v));
         }
         shape = std::move(cs);
@@ -87,7 +90,8 @@ Result<Value> mv_tobytes(Interp& interp, const Value& self, CallArgs& args) {
     std::optional<std::string> order;
     if (const Value* o = a.get(0); o && !o->is_none()) {
         if (!o->is_str())
-            return raise(ExcType::TypeError, "tobytes() argument 'order' must be str or None, not " + type_name(*o));
+            return raise(ExcType::TypeError,
+                         "tobytes() argument 'order' must be str or None, not " + type_name(*o));
         order = o->str_utf8();
     }
     BV_TRY(b, mv_of(self).tobytes(order ? std::optional<std::string_view>(*order) : std::nullopt));
@@ -131,8 +135,9 @@ Result<Value> mv_toreadonly(Interp&, const Value& self, CallArgs& args) {
 }
 
 const MethodDef kMemoryViewMethods[] = {
-    {"release", mv_release}, {"cast", mv_cast},     {"tobytes", mv_tobytes}, {"tolist", mv_tolist},
-    {"hex", mv_hex},         {"toreadonly", mv_toreadonly}, {"__enter__", mv_enter}, {"__exit__", mv_exit},
+    {"release", mv_release}, {"cast", mv_cast},     {"tobytes", mv_tobytes},
+    {"tolist", mv_tolist},   {"hex", mv_hex},       {"toreadonly", mv_toreadonly},
+    {"__enter__", mv_enter}, {"__exit__", mv_exit},
 };
 
 Result<std::optional<Value>> mv_attribute(const Value& self, std::string_view name) {
@@ -143,17 +148,50 @@ Result<std::optional<Value>> mv_attribute(const Value& self, std::string_view na
         BV_TRY(v, exporter_value(o));
         return R(v);
     }
-    if (name == "nbytes") { BV_TRY(x, mv.nbytes()); return R(Value::integer(x)); }
-    if (name == "readonly") { BV_TRY(x, mv.readonly()); return R(Value::boolean(x)); }
-    if (name == "itemsize") { BV_TRY(x, mv.itemsize()); return R(Value::integer(x)); }
-    if (name == "format") { BV_TRY(x, mv.format()); return R(Value::str(x)); }
-    if (name == "ndim") { BV_TRY(x, mv.ndim()); return R(Value::integer(x)); }
-    if (name == "shape") { BV_TRY(x, mv.shape()); return R(int_tuple(x)); }
-    if (name == "strides") { BV_TRY(x, mv.strides()); return R(int_tuple(x)); }
-    if (name == "suboffsets") { BV_TRY(x, mv.suboffsets()); return R(int_tuple(x)); }
-    if (name == "c_contiguous") { BV_TRY(x, mv.c_contiguous()); return R(Value::boolean(x)); }
-    if (name == "f_contiguous") { BV_TRY(x, mv.f_contiguous()); return R(Value::boolean(x)); }
-    if (name == "contiguous") { BV_TRY(x, mv.contiguous()); return R(Value::boolean(x)); }
+    if (name == "nbytes") {
+        BV_TRY(x, mv.nbytes());
+        return R(Value::integer(x));
+    }
+    if (name == "readonly") {
+        BV_TRY(x, mv.readonly());
+        return R(Value::boolean(x));
+    }
+    if (name == "itemsize") {
+        BV_TRY(x, mv.itemsize());
+        return R(Value::integer(x));
+    }
+    if (name == "format") {
+        BV_TRY(x, mv.format());
+        return R(Value::str(x));
+    }
+    if (name == "ndim") {
+        BV_TRY(x, mv.ndim());
+        return R(Value::integer(x));
+    }
+    if (name == "shape") {
+        BV_TRY(x, mv.shape());
+        return R(int_tuple(x));
+    }
+    if (name == "strides") {
+        BV_TRY(x, mv.strides());
+        return R(int_tuple(x));
+    }
+    if (name == "suboffsets") {
+        BV_TRY(x, mv.suboffsets());
+        return R(int_tuple(x));
+    }
+    if (name == "c_contiguous") {
+        BV_TRY(x, mv.c_contiguous());
+        return R(Value::boolean(x));
+    }
+    if (name == "f_contiguous") {
+        BV_TRY(x, mv.f_contiguous());
+        return R(Value::boolean(x));
+    }
+    if (name == "contiguous") {
+        BV_TRY(x, mv.contiguous());
+        return R(Value::boolean(x));
+    }
     return R();
 }
 
@@ -239,8 +277,14 @@ Result<Value> a_index(Interp&, const Value& self, CallArgs& args) {
     BV_TRY(items, arr_of(self).tolist());
     Item x = to_item(args.args[0]);
     int64_t n = static_cast<int64_t>(items.size()), start = 0, stop = n;
-    if (args.args.size() > 1) { BV_TRY(s, to_index(args.args[1])); start = s < 0 ? std::max<int64_t>(0, s + n) : s; }
-    if (args.args.size() > 2) { BV_TRY(s, to_index(args.args[2])); stop = s < 0 ? std::max<int64_t>(0, s + n) : s; }
+    if (args.args.size() > 1) {
+        BV_TRY(s, to_index(args.args[1]));
+        start = s < 0 ? std::max<int64_t>(0, s + n) : s;
+    }
+    if (args.args.size() > 2) {
+        BV_TRY(s, to_index(args.args[2]));
+        stop = s < 0 ? std::max<int64_t>(0, s + n) : s;
+    }
     for (int64_t i = start; i < std::min(stop, n); ++i)
         if (items[static_cast<size_t>(i)] == x) return Value::integer(i);
     return raise(ExcType::ValueError, "array.index(x): x not in array");
@@ -271,9 +315,12 @@ Result<Value> a_byteswap(Interp&, const Value& self, CallArgs& args) {
 }
 
 const MethodDef kArrayMethods[] = {
-    {"append", a_append}, {"extend", a_extend}, {"fromlist", a_fromlist}, {"frombytes", a_frombytes},
-    {"tobytes", a_tobytes}, {"tolist", a_tolist}, {"pop", a_pop},       {"insert", a_insert},
-    {"remove", a_remove}, {"index", a_index},   {"count", a_count},     {"reverse", a_reverse},
+    {"append", a_append},     {"extend", a_extend},
+    {"fromlist", a_fromlist}, {"frombytes", a_frombytes},
+    {"tobytes", a_tobytes},   {"tolist", a_tolist},
+    {"pop", a_pop},           {"insert", a_insert},
+    {"remove", a_remove},     {"index", a_index},
+    {"count", a_count},       {"reverse", a_reverse},
     {"byteswap", a_byteswap},
 };
 
@@ -355,9 +402,10 @@ Result<Value> m_exit(Interp&, const Value& self, CallArgs&) {
 }
 
 const MethodDef kMmapMethods[] = {
-    {"close", m_close}, {"flush", m_flush}, {"read", m_read},   {"read_byte", m_read_byte},
-    {"write", m_write}, {"write_byte", m_write_byte}, {"seek", m_seek}, {"tell", m_tell},
-    {"size", m_size},   {"resize", m_resize}, {"__enter__", m_enter}, {"__exit__", m_exit},
+    {"close", m_close},         {"flush", m_flush},     {"read", m_read},
+    {"read_byte", m_read_byte}, {"write", m_write},     {"write_byte", m_write_byte},
+    {"seek", m_seek},           {"tell", m_tell},       {"size", m_size},
+    {"resize", m_resize},       {"__enter__", m_enter}, {"__exit__", m_exit},
 };
 
 // ---- io.BytesIO ------------------------------------------------------------------
@@ -389,7 +437,8 @@ Result<Value> bio_readinto(Interp&, const Value& self, CallArgs& args) {
     auto exp = as_exporter(args.args[0]);
     if (!exp)
         return raise(ExcType::TypeError,
-                     "readinto() argument must be read-write bytes-like object, not " + type_name(args.args[0]));
+                     "readinto() argument must be read-write bytes-like object, not " +
+                         type_name(args.args[0]));
     BV_TRY(n, bio_of(self).readinto(*exp));
     return Value::integer(n);
 }
@@ -440,9 +489,10 @@ Result<Value> bio_exit(Interp&, const Value& self, CallArgs&) {
 }
 
 const MethodDef kBytesIOMethods[] = {
-    {"getbuffer", bio_getbuffer}, {"getvalue", bio_getvalue}, {"read", bio_read}, {"readinto", bio_readinto},
-    {"write", bio_write},         {"seek", bio_seek},         {"tell", bio_tell}, {"truncate", bio_truncate},
-    {"close", bio_close},         {"__enter__", bio_enter},   {"__exit__", bio_exit},
+    {"getbuffer", bio_getbuffer}, {"getvalue", bio_getvalue}, {"read", bio_read},
+    {"readinto", bio_readinto},   {"write", bio_write},       {"seek", bio_seek},
+    {"tell", bio_tell},           {"truncate", bio_truncate}, {"close", bio_close},
+    {"__enter__", bio_enter},     {"__exit__", bio_exit},
 };
 
 // ---- TemporaryFile ----------------------------------------------------------------
@@ -491,7 +541,8 @@ Result<Value> tf_readinto(Interp&, const Value& self, CallArgs& args) {
     auto exp = as_exporter(args.args[0]);
     if (!exp)
         return raise(ExcType::TypeError,
-                     "readinto() argument must be read-write bytes-like object, not " + type_name(args.args[0]));
+                     "readinto() argument must be read-write bytes-like object, not " +
+                         type_name(args.args[0]));
     BV_TRY(n, tf_of(self).readinto(*exp));
     return Value::integer(n);
 }
@@ -515,8 +566,8 @@ Result<Value> tf_exit(Interp&, const Value& self, CallArgs&) {
 }
 
 const MethodDef kTempFileMethods[] = {
-    {"write", tf_write},   {"flush", tf_flush},   {"seek", tf_seek},     {"tell", tf_tell},
-    {"read", tf_read},     {"readinto", tf_readinto}, {"fileno", tf_fileno}, {"close", tf_close},
+    {"write", tf_write},     {"flush", tf_flush},       {"seek", tf_seek},     {"tell", tf_tell},
+    {"read", tf_read},       {"readinto", tf_readinto}, {"fileno", tf_fileno}, {"close", tf_close},
     {"__enter__", tf_enter}, {"__exit__", tf_exit},
 };
 
@@ -524,7 +575,8 @@ const MethodDef kTempFileMethods[] = {
 
 // ---- struct.Struct ---------------------------------------------------------------
 
-Result<Value> struct_pack(Interp& interp, const engine::Struct& s, const std::vector<Value>& values) {
+Result<Value> struct_pack(Interp& interp, const engine::Struct& s,
+                          const std::vector<Value>& values) {
     std::vector<Item> items;
     for (const auto& v : values) items.push_back(to_item(v));
     BV_TRY(data, s.pack(items));
@@ -537,7 +589,9 @@ Result<Value> struct_unpack(Interp& interp, const engine::Struct& s, const Value
         return from_items_tuple(interp, items);
     }
     auto exp = as_exporter(buffer);
-    if (!exp) return raise(ExcType::TypeError, "a bytes-like object is required, not '" + type_name(buffer) + "'");
+    if (!exp)
+        return raise(ExcType::TypeError,
+                     "a bytes-like object is required, not '" + type_name(buffer) + "'");
     BV_TRY(items, s.unpack(*exp));
     return from_items_tuple(interp, items);
 }
@@ -551,21 +605,25 @@ Result<Value> struct_unpack_from(Interp& interp, const engine::Struct& s, CallAr
     }
     const Value& buffer = *a.get(0);
     auto exp = as_exporter(buffer);
-    if (!exp) return raise(ExcType::TypeError, "a bytes-like object is required, not '" + type_name(buffer) + "'");
+    if (!exp)
+        return raise(ExcType::TypeError,
+                     "a bytes-like object is required, not '" + type_name(buffer) + "'");
     BV_TRY(items, s.unpack_from(*exp, offset));
     return from_items_tuple(interp, items);
 }
 
 Result<Value> struct_pack_into(Interp&, const engine::Struct& s, CallArgs& args) {
-    if (!args.kwargs.empty()) return raise(ExcType::TypeError, "pack_into() takes no keyword arguments");
+    if (!args.kwargs.empty())
+        return raise(ExcType::TypeError, "pack_into() takes no keyword arguments");
     if (args.args.size() < 2) {
-        if (args.args.empty()) return raise(ExcType::StructError, "pack_into expected buffer argument");
+        if (args.args.empty())
+            return raise(ExcType::StructError, "pack_into expected buffer argument");
         return raise(ExcType::StructError, "pack_into expected offset argument");
     }
     auto exp = as_exporter(args.args[0]);
     if (!exp)
-        return raise(ExcType::TypeError,
-                     "argument must be read-write bytes-like object, not " + type_name(args.args[0]));
+        return raise(ExcType::TypeError, "argument must be read-write bytes-like object, not " +
+                                             type_name(args.args[0]));
     BV_TRY(offset, to_index(args.args[1]));
     std::vector<Item> items;
     for (size_t i = 2; i < args.args.size(); ++i) items.push_back(to_item(args.args[i]));
@@ -592,9 +650,12 @@ private:
 
 Result<Value> struct_iter_unpack(Interp&, const engine::Struct& s, const Value& buffer) {
     auto exp = as_exporter(buffer);
-    if (!exp) return raise(ExcType::TypeError, "a bytes-like object is required, not '" + type_name(buffer) + "'");
+    if (!exp)
+        return raise(ExcType::TypeError,
+                     "a bytes-like object is required, not '" + type_name(buffer) + "'");
     BV_TRY(it, s.iter_unpack(exp));
-    return Value::wrap(std::shared_ptr<IteratorObject>(std::make_shared<StructIter>(std::move(it))));
+    return Value::wrap(
+        std::shared_ptr<IteratorObject>(std::make_shared<StructIter>(std::move(it))));
 }
 
 namespace {
@@ -620,7 +681,7 @@ Result<Value> st_iter_unpack(Interp& interp, const Value& self, CallArgs& args) 
 }
 
 const MethodDef kStructMethods[] = {
-    {"pack", st_pack}, {"unpack", st_unpack}, {"unpack_from", st_unpack_from},
+    {"pack", st_pack},           {"unpack", st_unpack},           {"unpack_from", st_unpack_from},
     {"pack_into", st_pack_into}, {"iter_unpack", st_iter_unpack},
 };
 }  // namespace
@@ -628,13 +689,21 @@ const MethodDef kStructMethods[] = {
 MethodTable memoryview_methods() {
     return {kMemoryViewMethods, sizeof(kMemoryViewMethods) / sizeof(kMemoryViewMethods[0])};
 }
-MethodTable array_methods() { return {kArrayMethods, sizeof(kArrayMethods) / sizeof(kArrayMethods[0])}; }
-MethodTable mmap_methods() { return {kMmapMethods, sizeof(kMmapMethods) / sizeof(kMmapMethods[0])}; }
-MethodTable bytesio_methods() { return {kBytesIOMethods, sizeof(kBytesIOMethods) / sizeof(kBytesIOMethods[0])}; }
+MethodTable array_methods() {
+    return {kArrayMethods, sizeof(kArrayMethods) / sizeof(kArrayMethods[0])};
+}
+MethodTable mmap_methods() {
+    return {kMmapMethods, sizeof(kMmapMethods) / sizeof(kMmapMethods[0])};
+}
+MethodTable bytesio_methods() {
+    return {kBytesIOMethods, sizeof(kBytesIOMethods) / sizeof(kBytesIOMethods[0])};
+}
 MethodTable tempfile_methods() {
     return {kTempFileMethods, sizeof(kTempFileMethods) / sizeof(kTempFileMethods[0])};
 }
-MethodTable struct_methods() { return {kStructMethods, sizeof(kStructMethods) / sizeof(kStructMethods[0])}; }
+MethodTable struct_methods() {
+    return {kStructMethods, sizeof(kStructMethods) / sizeof(kStructMethods[0])};
+}
 
 Result<std::optional<Value>> buffer_attribute(Interp&, const Value& obj, std::string_view name) {
     using R = std::optional<Value>;
@@ -681,8 +750,9 @@ Result<Value> context_enter(Interp& interp, const Value& v) {
             return call(interp, m, std::vector<Value>{});
         }
         default:
-            return raise(ExcType::TypeError,
-                         "'" + type_name(v) + "' object does not support the context manager protocol");
+            return raise(
+                ExcType::TypeError,
+                "'" + type_name(v) + "' object does not support the context manager protocol");
     }
 }
 

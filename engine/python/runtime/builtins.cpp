@@ -46,8 +46,9 @@ Result<bool> less_than(const Value& a, const Value& b) {
 }
 
 // Merge sort on (key, value) pairs; stable; stops at the first error.
-Result<void> merge_sort(std::vector<std::pair<Value, Value>>& v, std::vector<std::pair<Value, Value>>& tmp,
-                        size_t lo, size_t hi, bool reverse, Interp& interp) {
+Result<void> merge_sort(std::vector<std::pair<Value, Value>>& v,
+                        std::vector<std::pair<Value, Value>>& tmp, size_t lo, size_t hi,
+                        bool reverse, Interp& interp) {
     if (hi - lo < 2) return ok();
     size_t mid = lo + (hi - lo) / 2;
     BV_CHECK(merge_sort(v, tmp, lo, mid, reverse, interp));
@@ -77,7 +78,8 @@ Result<void> merge_sort(std::vector<std::pair<Value, Value>>& v, std::vector<std
 
 }  // namespace
 
-Result<void> sort_values(Interp& interp, std::vector<Value>& items, const Value* key, bool reverse) {
+Result<void> sort_values(Interp& interp, std::vector<Value>& items, const Value* key,
+                         bool reverse) {
     std::vector<std::pair<Value, Value>> pairs;
     pairs.reserve(items.size());
     for (auto& it : items) {
@@ -103,14 +105,16 @@ using Fn = Result<Value> (*)(Interp&, const Value&, CallArgs&);
 Result<Value> bi_print(Interp& interp, const Value&, CallArgs& args) {
     for (const auto& [k, v] : args.kwargs) {
         if (k != "sep" && k != "end" && k != "file" && k != "flush")
-            return raise(ExcType::TypeError, "'" + k + "' is an invalid keyword argument for print()");
+            return raise(ExcType::TypeError,
+                         "'" + k + "' is an invalid keyword argument for print()");
     }
     std::string sep = " ", end = "\n";
     for (const auto& [k, v] : args.kwargs) {
         if (k == "sep" || k == "end") {
             if (v.is_none()) continue;
             if (!v.is_str())
-                return raise(ExcType::TypeError, fmt::format("{} must be None or a string, not {}", k, type_name(v)));
+                return raise(ExcType::TypeError,
+                             fmt::format("{} must be None or a string, not {}", k, type_name(v)));
             (k == "sep" ? sep : end) = v.str_utf8();
         } else if (k == "file" && !v.is_none()) {
             return raise(ExcType::NotImplementedError, "print(file=...) is not supported");
@@ -170,8 +174,10 @@ Result<Value> bi_sum(Interp& interp, const Value&, CallArgs& args) {
         return raise(ExcType::TypeError, "sum() takes at least 1 positional argument (0 given)");
     BV_TRY(a, bind_args(args, "sum", {"iterable", "start"}, 1, 1));
     Value acc = a.value_or(1, Value::integer(0));
-    if (acc.is_str()) return raise(ExcType::TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
-    if (acc.is(Kind::Bytes)) return raise(ExcType::TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
+    if (acc.is_str())
+        return raise(ExcType::TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+    if (acc.is(Kind::Bytes))
+        return raise(ExcType::TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
     if (acc.is(Kind::ByteArray))
         return raise(ExcType::TypeError, "sum() can't sum bytearray [use b''.join(seq) instead]");
     BV_TRY(it, get_iter(interp, *a.get(0)));
@@ -194,18 +200,22 @@ Result<Value> min_max(Interp& interp, CallArgs& args, bool is_min) {
         else if (k == "default")
             dflt = &v;
         else
-            return raise(ExcType::TypeError, fmt::format("'{}' is an invalid keyword argument for {}()", k, name));
+            return raise(ExcType::TypeError,
+                         fmt::format("'{}' is an invalid keyword argument for {}()", k, name));
     }
     if (args.args.empty())
-        return raise(ExcType::TypeError, fmt::format("{} expected at least 1 argument, got 0", name));
+        return raise(ExcType::TypeError,
+                     fmt::format("{} expected at least 1 argument, got 0", name));
     std::vector<Value> items;
     if (args.args.size() == 1) {
         BV_TRY(v, collect(interp, args.args[0]));
         items = std::move(v);
     } else {
         if (dflt)
-            return raise(ExcType::TypeError,
-                         fmt::format("Cannot specify a default for {}() with multiple positional arguments", name));
+            return raise(
+                ExcType::TypeError,
+                fmt::format("Cannot specify a default for {}() with multiple positional arguments",
+                            name));
         items = args.args;
     }
     if (items.empty()) {
@@ -238,7 +248,8 @@ Result<Value> bi_max(Interp& i, const Value&, CallArgs& a) { return min_max(i, a
 
 Result<Value> bi_sorted(Interp& interp, const Value&, CallArgs& args) {
     if (args.args.size() != 1)
-        return raise(ExcType::TypeError, fmt::format("sorted expected 1 argument, got {}", args.args.size()));
+        return raise(ExcType::TypeError,
+                     fmt::format("sorted expected 1 argument, got {}", args.args.size()));
     const Value* key = nullptr;
     bool reverse = false;
     for (const auto& [k, v] : args.kwargs) {
@@ -246,10 +257,13 @@ Result<Value> bi_sorted(Interp& interp, const Value&, CallArgs& args) {
             key = &v;
         } else if (k == "reverse") {
             BV_TRY(r, to_index(v.is_float() ? Value::integer(0) : v));
-            if (v.is_float()) return raise(ExcType::TypeError, "'float' object cannot be interpreted as an integer");
+            if (v.is_float())
+                return raise(ExcType::TypeError,
+                             "'float' object cannot be interpreted as an integer");
             reverse = r != 0;
         } else {
-            return raise(ExcType::TypeError, "'" + k + "' is an invalid keyword argument for sort()");
+            return raise(ExcType::TypeError,
+                         "'" + k + "' is an invalid keyword argument for sort()");
         }
     }
     BV_TRY(items, collect(interp, args.args[0]));
@@ -267,14 +281,21 @@ Result<Value> bi_hex_oct_bin(CallArgs& args, const char* name, int base, const c
     BV_CHECK(check_positional(args, name, 1, 1));
     const Value& x = args.args[0];
     if (!is_intlike(x))
-        return raise(ExcType::TypeError, "'" + type_name(x) + "' object cannot be interpreted as an integer");
+        return raise(ExcType::TypeError,
+                     "'" + type_name(x) + "' object cannot be interpreted as an integer");
     std::string digits = int_to_string(x, base);
     if (digits[0] == '-') return Value::str("-" + std::string(prefix) + digits.substr(1));
     return Value::str(prefix + digits);
 }
-Result<Value> bi_hex(Interp&, const Value&, CallArgs& a) { return bi_hex_oct_bin(a, "hex", 16, "0x"); }
-Result<Value> bi_oct(Interp&, const Value&, CallArgs& a) { return bi_hex_oct_bin(a, "oct", 8, "0o"); }
-Result<Value> bi_bin(Interp&, const Value&, CallArgs& a) { return bi_hex_oct_bin(a, "bin", 2, "0b"); }
+Result<Value> bi_hex(Interp&, const Value&, CallArgs& a) {
+    return bi_hex_oct_bin(a, "hex", 16, "0x");
+}
+Result<Value> bi_oct(Interp&, const Value&, CallArgs& a) {
+    return bi_hex_oct_bin(a, "oct", 8, "0o");
+}
+Result<Value> bi_bin(Interp&, const Value&, CallArgs& a) {
+    return bi_hex_oct_bin(a, "bin", 2, "0b");
+}
 
 Result<Value> bi_ord(Interp&, const Value&, CallArgs& args) {
     BV_CHECK(check_positional(args, "ord", 1, 1));
@@ -283,25 +304,30 @@ Result<Value> bi_ord(Interp&, const Value&, CallArgs& args) {
         auto cps = str_code_points(x);
         if (cps.size() != 1)
             return raise(ExcType::TypeError,
-                         fmt::format("ord() expected a character, but string of length {} found", cps.size()));
+                         fmt::format("ord() expected a character, but string of length {} found",
+                                     cps.size()));
         return Value::integer(static_cast<int64_t>(cps[0]));
     }
     if (auto b = bytes_view(x)) {
         if (b->size() != 1)
             return raise(ExcType::TypeError,
-                         fmt::format("ord() expected a character, but string of length {} found", b->size()));
+                         fmt::format("ord() expected a character, but string of length {} found",
+                                     b->size()));
         return Value::integer(static_cast<uint8_t>((*b)[0]));
     }
-    return raise(ExcType::TypeError, "ord() expected string of length 1, but " + type_name(x) + " found");
+    return raise(ExcType::TypeError,
+                 "ord() expected string of length 1, but " + type_name(x) + " found");
 }
 
 Result<Value> bi_chr(Interp&, const Value&, CallArgs& args) {
     BV_CHECK(check_positional(args, "chr", 1, 1));
     const Value& x = args.args[0];
     if (x.is_float()) return raise(ExcType::TypeError, "integer argument expected, got float");
-    if (x.is_big_int()) return raise(ExcType::OverflowError, "Python int too large to convert to C int");
+    if (x.is_big_int())
+        return raise(ExcType::OverflowError, "Python int too large to convert to C int");
     BV_TRY(i, to_index(x));
-    if (i < 0 || i > 0x10FFFF) return raise(ExcType::ValueError, "chr() arg not in range(0x110000)");
+    if (i < 0 || i > 0x10FFFF)
+        return raise(ExcType::ValueError, "chr() arg not in range(0x110000)");
     return str_char(static_cast<char32_t>(i));
 }
 
@@ -314,9 +340,11 @@ Result<Value> bi_hash(Interp&, const Value&, CallArgs& args) {
 Result<Value> bi_id(Interp&, const Value&, CallArgs& args) {
     BV_CHECK(check_positional(args, "id", 1, 1));
     const Value& x = args.args[0];
-    if (x.identity()) return Value::integer(static_cast<int64_t>(reinterpret_cast<uintptr_t>(x.identity())));
+    if (x.identity())
+        return Value::integer(static_cast<int64_t>(reinterpret_cast<uintptr_t>(x.identity())));
     // Inline values: a stable number per value (None, True, small ints).
-    return Value::integer(0x10000 + static_cast<int64_t>(x.kind()) * 0x1000 + (x.is_float() ? 0 : x.small_int()));
+    return Value::integer(0x10000 + static_cast<int64_t>(x.kind()) * 0x1000 +
+                          (x.is_float() ? 0 : x.small_int()));
 }
 
 Result<Value> bi_iter(Interp& interp, const Value&, CallArgs& args) {
@@ -336,8 +364,9 @@ Result<Value> bi_divmod(Interp&, const Value&, CallArgs& args) {
     BV_CHECK(check_positional(args, "divmod", 2, 2));
     const Value &a = args.args[0], &b = args.args[1];
     if (!is_number(a) || !is_number(b))
-        return raise(ExcType::TypeError, fmt::format("unsupported operand type(s) for divmod(): '{}' and '{}'",
-                                                     type_name(a), type_name(b)));
+        return raise(ExcType::TypeError,
+                     fmt::format("unsupported operand type(s) for divmod(): '{}' and '{}'",
+                                 type_name(a), type_name(b)));
     return number_divmod(a, b);
 }
 
@@ -345,7 +374,8 @@ Result<Value> bi_round(Interp&, const Value&, CallArgs& args) {
     BV_TRY(a, bind_args(args, "round", {"number", "ndigits"}, 1));
     const Value& x = *a.get(0);
     if (!is_number(x))
-        return raise(ExcType::TypeError, "type " + type_name(x) + " doesn't define __round__ method");
+        return raise(ExcType::TypeError,
+                     "type " + type_name(x) + " doesn't define __round__ method");
     return round_number(x, a.get(1));
 }
 
@@ -354,7 +384,8 @@ Result<Value> bi_pow(Interp& interp, const Value&, CallArgs& args) {
     const Value* m = a.get(2);
     if (m && !m->is_none()) {
         if (!is_intlike(*a.get(0)) || !is_intlike(*a.get(1)) || !is_intlike(*m))
-            return raise(ExcType::TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+            return raise(ExcType::TypeError,
+                         "pow() 3rd argument not allowed unless all arguments are integers");
         return int_pow_mod(*a.get(0), *a.get(1), *m);
     }
     return binary_op(interp, BinOp::Pow, *a.get(0), *a.get(1));
@@ -364,7 +395,8 @@ Result<Value> bi_enumerate(Interp& interp, const Value&, CallArgs& args) {
     BV_TRY(a, bind_args(args, "enumerate", {"iterable", "start"}, 1));
     Value start = a.value_or(1, Value::integer(0));
     if (!is_intlike(start))
-        return raise(ExcType::TypeError, "'" + type_name(start) + "' object cannot be interpreted as an integer");
+        return raise(ExcType::TypeError,
+                     "'" + type_name(start) + "' object cannot be interpreted as an integer");
     if (start.is_bool()) start = Value::integer(start.small_int());
     BV_TRY(it, get_iter(interp, *a.get(0)));
     return make_enumerate(std::move(it), std::move(start));
@@ -373,7 +405,9 @@ Result<Value> bi_enumerate(Interp& interp, const Value&, CallArgs& args) {
 Result<Value> bi_zip(Interp& interp, const Value&, CallArgs& args) {
     bool strict = false;
     for (const auto& [k, v] : args.kwargs) {
-        if (k != "strict") return raise(ExcType::TypeError, "'" + k + "' is an invalid keyword argument for zip()");
+        if (k != "strict")
+            return raise(ExcType::TypeError,
+                         "'" + k + "' is an invalid keyword argument for zip()");
         BV_TRY(t, truthy(v));
         strict = t;
     }
@@ -382,7 +416,8 @@ Result<Value> bi_zip(Interp& interp, const Value&, CallArgs& args) {
         auto it = get_iter(interp, args.args[i]);
         if (!it) {
             if (it.error().type == ExcType::TypeError)
-                return raise(ExcType::TypeError, fmt::format("zip argument #{} must support iteration", i + 1));
+                return raise(ExcType::TypeError,
+                             fmt::format("zip argument #{} must support iteration", i + 1));
             return it.error();
         }
         its.push_back(std::move(*it));
@@ -391,9 +426,11 @@ Result<Value> bi_zip(Interp& interp, const Value&, CallArgs& args) {
 }
 
 Result<Value> bi_reversed(Interp& interp, const Value&, CallArgs& args) {
-    if (!args.kwargs.empty()) return raise(ExcType::TypeError, "reversed() takes no keyword arguments");
+    if (!args.kwargs.empty())
+        return raise(ExcType::TypeError, "reversed() takes no keyword arguments");
     if (args.args.size() != 1)
-        return raise(ExcType::TypeError, fmt::format("reversed expected 1 argument, got {}", args.args.size()));
+        return raise(ExcType::TypeError,
+                     fmt::format("reversed expected 1 argument, got {}", args.args.size()));
     return make_reversed(interp, args.args[0]);
 }
 
@@ -419,16 +456,19 @@ Result<Value> bi_callable(Interp&, const Value&, CallArgs& args) {
 Result<Value> bi_getattr(Interp& interp, const Value&, CallArgs& args) {
     BV_CHECK(check_positional(args, "getattr", 2, 3));
     if (!args.args[1].is_str())
-        return raise(ExcType::TypeError, "attribute name must be string, not '" + type_name(args.args[1]) + "'");
+        return raise(ExcType::TypeError,
+                     "attribute name must be string, not '" + type_name(args.args[1]) + "'");
     auto r = getattr(interp, args.args[0], args.args[1].str_utf8());
-    if (!r && args.args.size() == 3 && r.error().type == ExcType::AttributeError) return args.args[2];
+    if (!r && args.args.size() == 3 && r.error().type == ExcType::AttributeError)
+        return args.args[2];
     return r;
 }
 
 Result<Value> bi_hasattr(Interp& interp, const Value&, CallArgs& args) {
     BV_CHECK(check_positional(args, "hasattr", 2, 2));
     if (!args.args[1].is_str())
-        return raise(ExcType::TypeError, "attribute name must be string, not '" + type_name(args.args[1]) + "'");
+        return raise(ExcType::TypeError,
+                     "attribute name must be string, not '" + type_name(args.args[1]) + "'");
     auto r = getattr(interp, args.args[0], args.args[1].str_utf8());
     if (!r && r.error().type == ExcType::AttributeError) return Value::boolean(false);
     if (!r) return r.error();
@@ -441,14 +481,36 @@ struct BuiltinEntry {
 };
 
 const BuiltinEntry kFunctions[] = {
-    {"print", bi_print},       {"len", bi_len},         {"repr", bi_repr},       {"abs", bi_abs},
-    {"all", bi_all},           {"any", bi_any},         {"sum", bi_sum},         {"min", bi_min},
-    {"max", bi_max},           {"sorted", bi_sorted},   {"isinstance", bi_isinstance},
-    {"hex", bi_hex},           {"oct", bi_oct},         {"bin", bi_bin},         {"ord", bi_ord},
-    {"chr", bi_chr},           {"hash", bi_hash},       {"id", bi_id},           {"iter", bi_iter},
-    {"next", bi_next},         {"divmod", bi_divmod},   {"round", bi_round},     {"pow", bi_pow},
-    {"enumerate", bi_enumerate}, {"zip", bi_zip},       {"reversed", bi_reversed}, {"format", bi_format},
-    {"callable", bi_callable}, {"getattr", bi_getattr}, {"hasattr", bi_hasattr},
+    {"print", bi_print},
+    {"len", bi_len},
+    {"repr", bi_repr},
+    {"abs", bi_abs},
+    {"all", bi_all},
+    {"any", bi_any},
+    {"sum", bi_sum},
+    {"min", bi_min},
+    {"max", bi_max},
+    {"sorted", bi_sorted},
+    {"isinstance", bi_isinstance},
+    {"hex", bi_hex},
+    {"oct", bi_oct},
+    {"bin", bi_bin},
+    {"ord", bi_ord},
+    {"chr", bi_chr},
+    {"hash", bi_hash},
+    {"id", bi_id},
+    {"iter", bi_iter},
+    {"next", bi_next},
+    {"divmod", bi_divmod},
+    {"round", bi_round},
+    {"pow", bi_pow},
+    {"enumerate", bi_enumerate},
+    {"zip", bi_zip},
+    {"reversed", bi_reversed},
+    {"format", bi_format},
+    {"callable", bi_callable},
+    {"getattr", bi_getattr},
+    {"hasattr", bi_hasattr},
 };
 
 struct TypeEntry {
@@ -457,22 +519,38 @@ struct TypeEntry {
 };
 
 const TypeEntry kTypes[] = {
-    {"int", TypeId::Int},         {"float", TypeId::Float},       {"bool", TypeId::Bool},
-    {"str", TypeId::Str},         {"bytes", TypeId::Bytes},       {"bytearray", TypeId::ByteArray},
-    {"memoryview", TypeId::MemoryView}, {"list", TypeId::List},   {"tuple", TypeId::Tuple},
-    {"dict", TypeId::Dict},       {"range", TypeId::Range},       {"slice", TypeId::Slice},
+    {"int", TypeId::Int},
+    {"float", TypeId::Float},
+    {"bool", TypeId::Bool},
+    {"str", TypeId::Str},
+    {"bytes", TypeId::Bytes},
+    {"bytearray", TypeId::ByteArray},
+    {"memoryview", TypeId::MemoryView},
+    {"list", TypeId::List},
+    {"tuple", TypeId::Tuple},
+    {"dict", TypeId::Dict},
+    {"range", TypeId::Range},
+    {"slice", TypeId::Slice},
     {"type", TypeId::Type},
 };
 
 const ExcType kExceptionNames[] = {
-    ExcType::BaseException, ExcType::Exception, ExcType::ArithmeticError, ExcType::OverflowError,
-    ExcType::ZeroDivisionError, ExcType::AssertionError, ExcType::AttributeError, ExcType::BufferError,
-    ExcType::EOFError, ExcType::LookupError, ExcType::IndexError, ExcType::KeyError, ExcType::MemoryError,
-    ExcType::NameError, ExcType::UnboundLocalError, ExcType::OSError, ExcType::FileNotFoundError,
-    ExcType::TimeoutError, ExcType::RuntimeError, ExcType::NotImplementedError, ExcType::RecursionError,
-    ExcType::StopIteration, ExcType::SyntaxError, ExcType::IndentationError, ExcType::TypeError,
-    ExcType::ValueError, ExcType::UnicodeError, ExcType::UnicodeDecodeError, ExcType::UnicodeEncodeError,
-    ExcType::SystemExit, ExcType::KeyboardInterrupt, ExcType::GeneratorExit,
+    ExcType::BaseException,      ExcType::Exception,
+    ExcType::ArithmeticError,    ExcType::OverflowError,
+    ExcType::ZeroDivisionError,  ExcType::AssertionError,
+    ExcType::AttributeError,     ExcType::BufferError,
+    ExcType::EOFError,           ExcType::LookupError,
+    ExcType::IndexError,         ExcType::KeyError,
+    ExcType::MemoryError,        ExcType::NameError,
+    ExcType::UnboundLocalError,  ExcType::OSError,
+    ExcType::FileNotFoundError,  ExcType::TimeoutError,
+    ExcType::RuntimeError,       ExcType::NotImplementedError,
+    ExcType::RecursionError,     ExcType::StopIteration,
+    ExcType::SyntaxError,        ExcType::IndentationError,
+    ExcType::TypeError,          ExcType::ValueError,
+    ExcType::UnicodeError,       ExcType::UnicodeDecodeError,
+    ExcType::UnicodeEncodeError, ExcType::SystemExit,
+    ExcType::KeyboardInterrupt,  ExcType::GeneratorExit,
 };
 
 }  // namespace
@@ -503,8 +581,11 @@ Result<Value> new_int(Interp&, CallArgs& args) {
     const Value& x = *a.get(0);
     if (a.has(1)) {
         BV_TRY(base, to_index(*a.get(1)));
-        if (x.is_str()) return int_from_string(x.str_utf8(), static_cast<int>(base < -1 || base > 37 ? 99 : base));
-        if (auto b = bytes_view(x)) return int_from_string(*b, static_cast<int>(base < -1 || base > 37 ? 99 : base));
+        if (x.is_str())
+            return int_from_string(x.str_utf8(),
+                                   static_cast<int>(base < -1 || base > 37 ? 99 : base));
+        if (auto b = bytes_view(x))
+            return int_from_string(*b, static_cast<int>(base < -1 || base > 37 ? 99 : base));
         return raise(ExcType::TypeError, "int() can't convert non-string with explicit base");
     }
     if (x.is_int()) return x;
@@ -513,7 +594,8 @@ Result<Value> new_int(Interp&, CallArgs& args) {
     if (x.is_str()) return int_from_string(x.str_utf8(), 10);
     if (auto b = bytes_view(x)) return int_from_string(*b, 10);
     return raise(ExcType::TypeError,
-                 "int() argument must be a string, a bytes-like object or a real number, not '" + type_name(x) + "'");
+                 "int() argument must be a string, a bytes-like object or a real number, not '" +
+                     type_name(x) + "'");
 }
 
 Result<Value> new_float(Interp&, CallArgs& args) {
@@ -527,7 +609,8 @@ Result<Value> new_float(Interp&, CallArgs& args) {
     }
     if (x.is_str()) return float_from_string(x.str_utf8());
     if (auto b = bytes_view(x)) return float_from_string(*b);
-    return raise(ExcType::TypeError, "float() argument must be a string or a real number, not '" + type_name(x) + "'");
+    return raise(ExcType::TypeError,
+                 "float() argument must be a string or a real number, not '" + type_name(x) + "'");
 }
 
 Result<Value> new_str(Interp&, CallArgs& args) {
@@ -540,16 +623,19 @@ Result<Value> new_str(Interp&, CallArgs& args) {
     }
     BV_TRY(data, bytes_like(x));
     if (!data)
-        return raise(ExcType::TypeError, "decoding to str: need a bytes-like object, " + type_name(x) + " found");
+        return raise(ExcType::TypeError,
+                     "decoding to str: need a bytes-like object, " + type_name(x) + " found");
     std::string enc = "utf-8", errors = "strict";
     if (a.has(1)) {
         if (!a.get(1)->is_str())
-            return raise(ExcType::TypeError, "str() argument 'encoding' must be str, not " + type_name(*a.get(1)));
+            return raise(ExcType::TypeError,
+                         "str() argument 'encoding' must be str, not " + type_name(*a.get(1)));
         enc = a.get(1)->str_utf8();
     }
     if (a.has(2)) {
         if (!a.get(2)->is_str())
-            return raise(ExcType::TypeError, "str() argument 'errors' must be str, not " + type_name(*a.get(2)));
+            return raise(ExcType::TypeError,
+                         "str() argument 'errors' must be str, not " + type_name(*a.get(2)));
         errors = a.get(2)->str_utf8();
     }
     return decode_bytes(*data, enc, errors);
@@ -559,7 +645,8 @@ Result<Value> new_str(Interp&, CallArgs& args) {
 Result<std::string> bytes_source(Interp& interp, CallArgs& args, const char* type) {
     BV_TRY(a, bind_args(args, type, {"source", "encoding", "errors"}, 0));
     if (!a.has(0)) {
-        if (a.has(1) || a.has(2)) return raise(ExcType::TypeError, "encoding or errors without sequence argument");
+        if (a.has(1) || a.has(2))
+            return raise(ExcType::TypeError, "encoding or errors without sequence argument");
         return std::string();
     }
     const Value& x = *a.get(0);
@@ -567,7 +654,8 @@ Result<std::string> bytes_source(Interp& interp, CallArgs& args, const char* typ
         if (!a.has(1)) return raise(ExcType::TypeError, "string argument without an encoding");
         if (!a.get(1)->is_str())
             return raise(ExcType::TypeError,
-                         fmt::format("{}() argument 'encoding' must be str, not {}", type, type_name(*a.get(1))));
+                         fmt::format("{}() argument 'encoding' must be str, not {}", type,
+                                     type_name(*a.get(1))));
         std::string errors = "strict";
         if (a.has(2) && a.get(2)->is_str()) errors = a.get(2)->str_utf8();
         return encode_text(x, a.get(1)->str_utf8(), errors);
@@ -575,7 +663,8 @@ Result<std::string> bytes_source(Interp& interp, CallArgs& args, const char* typ
     if (a.has(1)) return raise(ExcType::TypeError, "encoding without a string argument");
     if (a.has(2)) return raise(ExcType::TypeError, "errors without a string argument");
     if (is_intlike(x)) {
-        if (x.is_big_int()) return raise(ExcType::OverflowError, "cannot fit 'int' into an index-sized integer");
+        if (x.is_big_int())
+            return raise(ExcType::OverflowError, "cannot fit 'int' into an index-sized integer");
         int64_t n = x.small_int();
         if (n < 0) return raise(ExcType::ValueError, "negative count");
         BV_CHECK(interp.buffer_context().charge(0));
@@ -585,25 +674,28 @@ Result<std::string> bytes_source(Interp& interp, CallArgs& args, const char* typ
     }
     BV_TRY(buf, bytes_like_any(x));
     if (buf) return std::move(*buf);
-    if (x.is_none() || x.is_float() || x.is(Kind::Function) || x.is(Kind::Builtin) || x.is(Kind::Type) ||
-        x.is(Kind::Exception) || x.is(Kind::Slice) || x.is(Kind::Module))
-        return raise(ExcType::TypeError, fmt::format("cannot convert '{}' object to {}", type_name(x), type));
+    if (x.is_none() || x.is_float() || x.is(Kind::Function) || x.is(Kind::Builtin) ||
+        x.is(Kind::Type) || x.is(Kind::Exception) || x.is(Kind::Slice) || x.is(Kind::Module))
+        return raise(ExcType::TypeError,
+                     fmt::format("cannot convert '{}' object to {}", type_name(x), type));
     auto items = collect(interp, x);
     if (!items) {
         if (items.error().type == ExcType::TypeError && !x.is(Kind::Iterator))
-            return raise(ExcType::TypeError, fmt::format("cannot convert '{}' object to {}", type_name(x), type));
+            return raise(ExcType::TypeError,
+                         fmt::format("cannot convert '{}' object to {}", type_name(x), type));
         return items.error();
     }
     std::string out;
     out.reserve(items->size());
     for (const auto& v : *items) {
         if (!is_intlike(v))
-            return raise(ExcType::TypeError, "'" + type_name(v) + "' object cannot be interpreted as an integer");
+            return raise(ExcType::TypeError,
+                         "'" + type_name(v) + "' object cannot be interpreted as an integer");
         int64_t b = v.is_big_int() ? -1 : v.small_int();
         if (b < 0 || b > 255)
-            return raise(ExcType::ValueError,
-                         std::string_view(type) == "bytes" ? "bytes must be in range(0, 256)"
-                                                           : "byte must be in range(0, 256)");
+            return raise(ExcType::ValueError, std::string_view(type) == "bytes"
+                                                  ? "bytes must be in range(0, 256)"
+                                                  : "byte must be in range(0, 256)");
         out.push_back(static_cast<char>(b));
     }
     return out;
@@ -611,7 +703,8 @@ Result<std::string> bytes_source(Interp& interp, CallArgs& args, const char* typ
 
 Result<Value> new_dict(Interp& interp, CallArgs& args) {
     if (args.args.size() > 1)
-        return raise(ExcType::TypeError, fmt::format("dict expected at most 1 argument, got {}", args.args.size()));
+        return raise(ExcType::TypeError,
+                     fmt::format("dict expected at most 1 argument, got {}", args.args.size()));
     Value d = Value::dict();
     auto& dict = d.obj<DictObject>();
     if (!args.args.empty()) {
@@ -624,12 +717,17 @@ Result<Value> new_dict(Interp& interp, CallArgs& args) {
             for (size_t i = 0; i < items.size(); ++i) {
                 auto pair = collect(interp, items[i]);
                 if (!pair)
-                    return raise(ExcType::TypeError,
-                                 fmt::format("cannot convert dictionary update sequence element #{} to a sequence", i));
+                    return raise(
+                        ExcType::TypeError,
+                        fmt::format(
+                            "cannot convert dictionary update sequence element #{} to a sequence",
+                            i));
                 if (pair->size() != 2)
-                    return raise(ExcType::ValueError,
-                                 fmt::format("dictionary update sequence element #{} has length {}; 2 is required", i,
-                                             pair->size()));
+                    return raise(
+                        ExcType::ValueError,
+                        fmt::format(
+                            "dictionary update sequence element #{} has length {}; 2 is required",
+                            i, pair->size()));
                 BV_CHECK(dict.set((*pair)[0], (*pair)[1]));
             }
         }
@@ -639,15 +737,19 @@ Result<Value> new_dict(Interp& interp, CallArgs& args) {
 }
 
 Result<int64_t> range_arg(const Value& v) {
-    if (v.is_big_int()) return raise(ExcType::OverflowError, "Python int too large to convert to C ssize_t");
+    if (v.is_big_int())
+        return raise(ExcType::OverflowError, "Python int too large to convert to C ssize_t");
     return to_index(v);
 }
 
 Result<Value> new_range(CallArgs& args) {
-    if (!args.kwargs.empty()) return raise(ExcType::TypeError, "range() takes no keyword arguments");
+    if (!args.kwargs.empty())
+        return raise(ExcType::TypeError, "range() takes no keyword arguments");
     size_t n = args.args.size();
     if (n == 0) return raise(ExcType::TypeError, "range expected at least 1 argument, got 0");
-    if (n > 3) return raise(ExcType::TypeError, fmt::format("range expected at most 3 arguments, got {}", n));
+    if (n > 3)
+        return raise(ExcType::TypeError,
+                     fmt::format("range expected at most 3 arguments, got {}", n));
     int64_t start = 0, stop = 0, step = 1;
     if (n == 1) {
         BV_TRY(s, range_arg(args.args[0]));
@@ -668,25 +770,32 @@ Result<Value> new_range(CallArgs& args) {
 
 Result<Value> new_memoryview(CallArgs& args) {
     if (args.args.size() > 1)
-        return raise(ExcType::TypeError, fmt::format("memoryview() takes at most 1 argument ({} given)", args.args.size()));
+        return raise(
+            ExcType::TypeError,
+            fmt::format("memoryview() takes at most 1 argument ({} given)", args.args.size()));
     const Value* obj = args.args.empty() ? nullptr : &args.args[0];
     for (const auto& [k, v] : args.kwargs) {
         if (k != "object") continue;
-        if (obj) return raise(ExcType::TypeError, "argument for memoryview() given by name ('object') and position (1)");
+        if (obj)
+            return raise(ExcType::TypeError,
+                         "argument for memoryview() given by name ('object') and position (1)");
         obj = &v;
     }
-    if (!obj) return raise(ExcType::TypeError, "memoryview() missing required argument 'object' (pos 1)");
+    if (!obj)
+        return raise(ExcType::TypeError, "memoryview() missing required argument 'object' (pos 1)");
     const Value& x = *obj;
     auto exp = as_exporter(x);
     if (!exp)
-        return raise(ExcType::TypeError, "memoryview: a bytes-like object is required, not '" + type_name(x) + "'");
+        return raise(ExcType::TypeError,
+                     "memoryview: a bytes-like object is required, not '" + type_name(x) + "'");
     BV_TRY(mv, MemoryView::from_object(exp));
     return Value::wrap(std::move(mv));
 }
 
 Result<Value> new_exception(ExcType type, CallArgs& args) {
     if (!args.kwargs.empty())
-        return raise(ExcType::TypeError, std::string(exc_name(type)) + "() takes no keyword arguments");
+        return raise(ExcType::TypeError,
+                     std::string(exc_name(type)) + "() takes no keyword arguments");
     return Value::exception(type, args.args);
 }
 
@@ -694,16 +803,20 @@ Result<Value> new_exception(ExcType type, CallArgs& args) {
 
 Result<Value> construct(Interp& interp, const TypeObject& type, CallArgs& args) {
     switch (type.id) {
-        case TypeId::Int: return new_int(interp, args);
-        case TypeId::Float: return new_float(interp, args);
+        case TypeId::Int:
+            return new_int(interp, args);
+        case TypeId::Float:
+            return new_float(interp, args);
         case TypeId::Bool: {
-            if (!args.kwargs.empty()) return raise(ExcType::TypeError, "bool() takes no keyword arguments");
+            if (!args.kwargs.empty())
+                return raise(ExcType::TypeError, "bool() takes no keyword arguments");
             BV_CHECK(check_positional(args, "bool", 0, 1));
             if (args.args.empty()) return Value::boolean(false);
             BV_TRY(t, truthy(args.args[0]));
             return Value::boolean(t);
         }
-        case TypeId::Str: return new_str(interp, args);
+        case TypeId::Str:
+            return new_str(interp, args);
         case TypeId::Bytes: {
             BV_TRY(data, bytes_source(interp, args, "bytes"));
             return make_bytes(interp, data);
@@ -712,12 +825,14 @@ Result<Value> construct(Interp& interp, const TypeObject& type, CallArgs& args) 
             BV_TRY(data, bytes_source(interp, args, "bytearray"));
             return make_bytearray(interp, data);
         }
-        case TypeId::MemoryView: return new_memoryview(args);
+        case TypeId::MemoryView:
+            return new_memoryview(args);
         case TypeId::List:
         case TypeId::Tuple: {
             bool list = type.id == TypeId::List;
             if (!args.kwargs.empty())
-                return raise(ExcType::TypeError, std::string(list ? "list" : "tuple") + "() takes no keyword arguments");
+                return raise(ExcType::TypeError, std::string(list ? "list" : "tuple") +
+                                                     "() takes no keyword arguments");
             BV_CHECK(check_positional(args, list ? "list" : "tuple", 0, 1));
             std::vector<Value> items;
             if (!args.args.empty()) {
@@ -726,8 +841,10 @@ Result<Value> construct(Interp& interp, const TypeObject& type, CallArgs& args) 
             }
             return list ? Value::list(std::move(items)) : Value::tuple(std::move(items));
         }
-        case TypeId::Dict: return new_dict(interp, args);
-        case TypeId::Range: return new_range(args);
+        case TypeId::Dict:
+            return new_dict(interp, args);
+        case TypeId::Range:
+            return new_range(args);
         case TypeId::Slice: {
             BV_CHECK(check_positional(args, "slice", 1, 3));
             const auto& v = args.args;
@@ -735,11 +852,14 @@ Result<Value> construct(Interp& interp, const TypeObject& type, CallArgs& args) 
             return Value::slice(v[0], v[1], v.size() == 3 ? v[2] : Value());
         }
         case TypeId::Type: {
-            if (args.args.size() == 1 && args.kwargs.empty()) return Value::type(type_of(args.args[0]));
-            if (args.args.size() == 3) return raise(ExcType::NotImplementedError, "classes are not supported");
+            if (args.args.size() == 1 && args.kwargs.empty())
+                return Value::type(type_of(args.args[0]));
+            if (args.args.size() == 3)
+                return raise(ExcType::NotImplementedError, "classes are not supported");
             return raise(ExcType::TypeError, "type() takes 1 or 3 arguments");
         }
-        case TypeId::Exception: return new_exception(type.exc, args);
+        case TypeId::Exception:
+            return new_exception(type.exc, args);
         case TypeId::NoneType:
             if (!args.args.empty() || !args.kwargs.empty())
                 return raise(ExcType::TypeError, "NoneType takes no arguments");

@@ -24,14 +24,20 @@ enum class Codec { Utf8, Ascii, Latin1 };
 
 Result<Codec> lookup_codec(std::string_view name) {
     std::string n;
-    for (char c : name) n += (c == '_' || c == ' ') ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char c : name)
+        n += (c == '_' || c == ' ')
+                 ? '-'
+                 : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (n == "utf-8" || n == "utf8" || n == "u8") return Codec::Utf8;
     if (n == "ascii" || n == "us-ascii") return Codec::Ascii;
-    if (n == "latin-1" || n == "latin1" || n == "iso-8859-1" || n == "iso8859-1" || n == "l1") return Codec::Latin1;
+    if (n == "latin-1" || n == "latin1" || n == "iso-8859-1" || n == "iso8859-1" || n == "l1")
+        return Codec::Latin1;
     return raise(ExcType::LookupError, "unknown encoding: " + std::string(name));
 }
 
-const char* codec_name(Codec c) { return c == Codec::Utf8 ? "utf-8" : c == Codec::Ascii ? "ascii" : "latin-1"; }
+const char* codec_name(Codec c) {
+    return c == Codec::Utf8 ? "utf-8" : c == Codec::Ascii ? "ascii" : "latin-1";
+}
 
 Result<int> errors_mode(std::string_view errors) {  // 0 strict, 1 ignore, 2 replace
     if (errors == "strict") return 0;
@@ -42,7 +48,8 @@ Result<int> errors_mode(std::string_view errors) {  // 0 strict, 1 ignore, 2 rep
 
 }  // namespace
 
-Result<std::string> encode_text(const Value& str, std::string_view encoding, std::string_view errors) {
+Result<std::string> encode_text(const Value& str, std::string_view encoding,
+                                std::string_view errors) {
     BV_TRY(codec, lookup_codec(encoding));
     BV_TRY(mode, errors_mode(errors));
     std::u32string cps = str_code_points(str);
@@ -66,15 +73,18 @@ Result<std::string> encode_text(const Value& str, std::string_view encoding, std
         std::string ch = c <= 0xFF     ? fmt::format("'\\x{:02x}'", static_cast<unsigned>(c))
                          : c <= 0xFFFF ? fmt::format("'\\u{:04x}'", static_cast<unsigned>(c))
                                        : fmt::format("'\\U{:08x}'", static_cast<unsigned>(c));
-        return raise(ExcType::UnicodeEncodeError,
-                     fmt::format("'{}' codec can't encode character {} in position {}: {}", codec_name(codec), ch, i,
-                                 codec == Codec::Utf8 ? "surrogates not allowed"
-                                                      : fmt::format("ordinal not in range({})", limit)));
+        return raise(
+            ExcType::UnicodeEncodeError,
+            fmt::format("'{}' codec can't encode character {} in position {}: {}",
+                        codec_name(codec), ch, i,
+                        codec == Codec::Utf8 ? "surrogates not allowed"
+                                             : fmt::format("ordinal not in range({})", limit)));
     }
     return out;
 }
 
-Result<Value> decode_bytes(std::string_view data, std::string_view encoding, std::string_view errors) {
+Result<Value> decode_bytes(std::string_view data, std::string_view encoding,
+                           std::string_view errors) {
     BV_TRY(codec, lookup_codec(encoding));
     BV_TRY(mode, errors_mode(errors));
     std::string out;
@@ -86,8 +96,9 @@ Result<Value> decode_bytes(std::string_view data, std::string_view encoding, std
             utf8_append(out, 0xFFFD);
             return std::nullopt;
         }
-        std::string where = count <= 1 ? fmt::format("byte 0x{:02x} in position {}", p[pos], pos)
-                                       : fmt::format("bytes in position {}-{}", pos, pos + count - 1);
+        std::string where = count <= 1
+                                ? fmt::format("byte 0x{:02x} in position {}", p[pos], pos)
+                                : fmt::format("bytes in position {}-{}", pos, pos + count - 1);
         return raise(ExcType::UnicodeDecodeError,
                      fmt::format("'{}' codec can't decode {}: {}", codec_name(codec), where, why));
     };
@@ -108,7 +119,10 @@ Result<Value> decode_bytes(std::string_view data, std::string_view encoding, std
             ++i;
             continue;
         }
-        int len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+        int len = c >= 0xC2 && c <= 0xDF   ? 2
+                  : c >= 0xE0 && c <= 0xEF ? 3
+                  : c >= 0xF0 && c <= 0xF4 ? 4
+                                           : 0;
         if (!len) {
             if (auto e = fail(i, 1, "invalid start byte")) return *e;
             ++i;
@@ -142,7 +156,8 @@ Result<Value> decode_bytes(std::string_view data, std::string_view encoding, std
 }
 
 Result<std::string> parse_fromhex(const Value& arg) {
-    if (!arg.is_str()) return raise(ExcType::TypeError, "fromhex() argument must be str, not " + type_name(arg));
+    if (!arg.is_str())
+        return raise(ExcType::TypeError, "fromhex() argument must be str, not " + type_name(arg));
     const std::string& s = arg.str_utf8();
     std::string out;
     auto hexval = [](char c) {
@@ -151,7 +166,9 @@ Result<std::string> parse_fromhex(const Value& arg) {
         if (c >= 'A' && c <= 'F') return c - 'A' + 10;
         return -1;
     };
-    auto is_ws = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; };
+    auto is_ws = [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+    };
     size_t i = 0;
     while (i < s.size()) {
         if (is_ws(s[i])) {
@@ -161,8 +178,9 @@ Result<std::string> parse_fromhex(const Value& arg) {
         int hi = hexval(s[i]);
         if (hi < 0 || i + 1 >= s.size() || hexval(s[i + 1]) < 0) {
             size_t pos = hi < 0 ? i : i + 1;
-            return raise(ExcType::ValueError,
-                         fmt::format("non-hexadecimal number found in fromhex() arg at position {}", pos));
+            return raise(
+                ExcType::ValueError,
+                fmt::format("non-hexadecimal number found in fromhex() arg at position {}", pos));
         }
         out.push_back(static_cast<char>(hi * 16 + hexval(s[i + 1])));
         i += 2;
@@ -170,13 +188,15 @@ Result<std::string> parse_fromhex(const Value& arg) {
     return out;
 }
 
-Result<std::string> hex_with_sep(std::string_view data, const Value* sep, const Value* bytes_per_sep) {
+Result<std::string> hex_with_sep(std::string_view data, const Value* sep,
+                                 const Value* bytes_per_sep) {
     static const char kHex[] = "0123456789abcdef";
     std::string sep_text;
     if (sep && !sep->is_none()) {
         if (sep->is_str()) {
             sep_text = sep->str_utf8();
-            if (sep->as_str().length != 1) return raise(ExcType::ValueError, "sep must be length 1.");
+            if (sep->as_str().length != 1)
+                return raise(ExcType::ValueError, "sep must be length 1.");
             if (!sep->as_str().ascii) return raise(ExcType::ValueError, "sep must be ASCII.");
         } else if (auto b = bytes_view(*sep)) {
             if (b->size() != 1) return raise(ExcType::ValueError, "sep must be length 1.");
@@ -245,8 +265,10 @@ Result<std::pair<int64_t, int64_t>> span_args(const CallArgs& args, size_t first
         if (i >= args.args.size() || args.args[i].is_none()) continue;
         const Value& v = args.args[i];
         if (!is_intlike(v))
-            return raise(ExcType::TypeError, "slice indices must be integers or None or have an __index__ method");
-        int64_t x = v.is_big_int() ? (v.big_int().negative() ? INT64_MIN / 2 : INT64_MAX / 2) : v.small_int();
+            return raise(ExcType::TypeError,
+                         "slice indices must be integers or None or have an __index__ method");
+        int64_t x = v.is_big_int() ? (v.big_int().negative() ? INT64_MIN / 2 : INT64_MAX / 2)
+                                   : v.small_int();
         (k == 0 ? start : end) = x;
     }
     if (start < 0) start = std::max<int64_t>(0, start + len);
@@ -255,24 +277,34 @@ Result<std::pair<int64_t, int64_t>> span_args(const CallArgs& args, size_t first
     return std::make_pair(start, end);
 }
 
-Result<Value> find_common(const Value& self, CallArgs& args, const char* name, bool reverse, bool must) {
+Result<Value> find_common(const Value& self, CallArgs& args, const char* name, bool reverse,
+                          bool must) {
     BV_CHECK(check_positional(args, name, 1, 3));
     std::string_view s = data_of(self);
     BV_TRY(sub, needle(args.args[0]));
     BV_TRY(r, span_args(args, 1, static_cast<int64_t>(s.size())));
     int64_t pos = -1;
     if (r.first <= r.second && static_cast<int64_t>(sub.size()) <= r.second - r.first) {
-        std::string_view hay = s.substr(static_cast<size_t>(r.first), static_cast<size_t>(r.second - r.first));
+        std::string_view hay =
+            s.substr(static_cast<size_t>(r.first), static_cast<size_t>(r.second - r.first));
         size_t p = reverse ? hay.rfind(sub) : hay.find(sub);
         if (p != std::string_view::npos) pos = static_cast<int64_t>(p) + r.first;
     }
     if (pos < 0 && must) return raise(ExcType::ValueError, "subsection not found");
     return Value::integer(pos);
 }
-Result<Value> b_find(Interp&, const Value& s, CallArgs& a) { return find_common(s, a, "find", false, false); }
-Result<Value> b_rfind(Interp&, const Value& s, CallArgs& a) { return find_common(s, a, "rfind", true, false); }
-Result<Value> b_index(Interp&, const Value& s, CallArgs& a) { return find_common(s, a, "index", false, true); }
-Result<Value> b_rindex(Interp&, const Value& s, CallArgs& a) { return find_common(s, a, "rindex", true, true); }
+Result<Value> b_find(Interp&, const Value& s, CallArgs& a) {
+    return find_common(s, a, "find", false, false);
+}
+Result<Value> b_rfind(Interp&, const Value& s, CallArgs& a) {
+    return find_common(s, a, "rfind", true, false);
+}
+Result<Value> b_index(Interp&, const Value& s, CallArgs& a) {
+    return find_common(s, a, "index", false, true);
+}
+Result<Value> b_rindex(Interp&, const Value& s, CallArgs& a) {
+    return find_common(s, a, "rindex", true, true);
+}
 
 Result<Value> b_count(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "count", 1, 3));
@@ -281,9 +313,11 @@ Result<Value> b_count(Interp&, const Value& self, CallArgs& args) {
     BV_TRY(r, span_args(args, 1, static_cast<int64_t>(s.size())));
     if (r.first > r.second) return Value::integer(0);
     if (sub.empty()) return Value::integer(r.second - r.first + 1);
-    std::string_view hay = s.substr(static_cast<size_t>(r.first), static_cast<size_t>(r.second - r.first));
+    std::string_view hay =
+        s.substr(static_cast<size_t>(r.first), static_cast<size_t>(r.second - r.first));
     int64_t n = 0;
-    for (size_t p = hay.find(sub); p != std::string_view::npos; p = hay.find(sub, p + sub.size())) ++n;
+    for (size_t p = hay.find(sub); p != std::string_view::npos; p = hay.find(sub, p + sub.size()))
+        ++n;
     return Value::integer(n);
 }
 
@@ -301,14 +335,18 @@ Result<Value> starts_ends(const Value& self, CallArgs& args, bool starts) {
         BV_TRY(b, bytes_like(c));
         if (!b) {
             if (args.args[0].is(Kind::Tuple))
-                return raise(ExcType::TypeError, fmt::format("a bytes-like object is required, not '{}'", type_name(c)));
+                return raise(
+                    ExcType::TypeError,
+                    fmt::format("a bytes-like object is required, not '{}'", type_name(c)));
             return raise(ExcType::TypeError,
-                         fmt::format("{} first arg must be bytes or a tuple of bytes, not {}", name, type_name(c)));
+                         fmt::format("{} first arg must be bytes or a tuple of bytes, not {}", name,
+                                     type_name(c)));
         }
         if (r.first > static_cast<int64_t>(s.size())) continue;
         int64_t len = r.second - r.first;
         if (static_cast<int64_t>(b->size()) > len) continue;
-        size_t at = starts ? static_cast<size_t>(r.first) : static_cast<size_t>(r.second) - b->size();
+        size_t at =
+            starts ? static_cast<size_t>(r.first) : static_cast<size_t>(r.second) - b->size();
         if (s.compare(at, b->size(), *b) == 0) return Value::boolean(true);
     }
     return Value::boolean(false);
@@ -316,7 +354,9 @@ Result<Value> starts_ends(const Value& self, CallArgs& args, bool starts) {
 Result<Value> b_startswith(Interp&, const Value& s, CallArgs& a) { return starts_ends(s, a, true); }
 Result<Value> b_endswith(Interp&, const Value& s, CallArgs& a) { return starts_ends(s, a, false); }
 
-bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+bool is_ws(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
 
 Result<Value> split_common(Interp& interp, const Value& self, CallArgs& args, bool right) {
     BV_TRY(a, bind_args(args, right ? "rsplit" : "split", {"sep", "maxsplit"}, 0));
@@ -395,8 +435,12 @@ Result<Value> split_common(Interp& interp, const Value& self, CallArgs& args, bo
     }
     return Value::list(std::move(out));
 }
-Result<Value> b_split(Interp& i, const Value& s, CallArgs& a) { return split_common(i, s, a, false); }
-Result<Value> b_rsplit(Interp& i, const Value& s, CallArgs& a) { return split_common(i, s, a, true); }
+Result<Value> b_split(Interp& i, const Value& s, CallArgs& a) {
+    return split_common(i, s, a, false);
+}
+Result<Value> b_rsplit(Interp& i, const Value& s, CallArgs& a) {
+    return split_common(i, s, a, true);
+}
 
 Result<Value> b_join(Interp& interp, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "join", 1, 1));
@@ -405,8 +449,9 @@ Result<Value> b_join(Interp& interp, const Value& self, CallArgs& args) {
     for (size_t i = 0; i < items.size(); ++i) {
         BV_TRY(b, bytes_like(items[i]));
         if (!b)
-            return raise(ExcType::TypeError, fmt::format("sequence item {}: expected a bytes-like object, {} found", i,
-                                                         type_name(items[i])));
+            return raise(ExcType::TypeError,
+                         fmt::format("sequence item {}: expected a bytes-like object, {} found", i,
+                                     type_name(items[i])));
         if (i) out += sep;
         out += *b;
     }
@@ -456,11 +501,15 @@ Result<Value> b_case(Interp& interp, const Value& self, CallArgs& args) {
     for (size_t i = 0; i < s.size(); ++i) {
         char& c = s[i];
         bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
-        bool to_upper = Mode == 0 || (Mode == 2 && lo) || (Mode == 3 && i == 0) || (Mode == 4 && !prev_cased);
-        bool to_lower = Mode == 1 || (Mode == 2 && up) || (Mode == 3 && i > 0) || (Mode == 4 && prev_cased);
+        bool to_upper =
+            Mode == 0 || (Mode == 2 && lo) || (Mode == 3 && i == 0) || (Mode == 4 && !prev_cased);
+        bool to_lower =
+            Mode == 1 || (Mode == 2 && up) || (Mode == 3 && i > 0) || (Mode == 4 && prev_cased);
         prev_cased = up || lo;
-        if (to_upper && lo) c = static_cast<char>(c - 32);
-        else if (to_lower && up) c = static_cast<char>(c + 32);
+        if (to_upper && lo)
+            c = static_cast<char>(c - 32);
+        else if (to_lower && up)
+            c = static_cast<char>(c + 32);
     }
     return same_type(interp, self, s);
 }
@@ -473,15 +522,20 @@ Result<Value> b_is(Interp&, const Value& self, CallArgs& args) {
     bool cased = false;
     for (char c : s) {
         bool digit = c >= '0' && c <= '9', up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
-        bool ok = Which == 0 ? digit : Which == 1 ? (up || lo) : Which == 2 ? is_ws(c) : Which == 3 ? (digit || up || lo)
-                : Which == 4 ? !lo : !up;
+        bool ok = Which == 0   ? digit
+                  : Which == 1 ? (up || lo)
+                  : Which == 2 ? is_ws(c)
+                  : Which == 3 ? (digit || up || lo)
+                  : Which == 4 ? !lo
+                               : !up;
         if (!ok) return Value::boolean(false);
         if ((Which == 4 && up) || (Which == 5 && lo)) cased = true;
     }
     return Value::boolean(Which >= 4 ? cased : true);
 }
 
-Result<Value> strip_common(Interp& interp, const Value& self, CallArgs& args, bool left, bool right, const char* name) {
+Result<Value> strip_common(Interp& interp, const Value& self, CallArgs& args, bool left, bool right,
+                           const char* name) {
     BV_CHECK(check_positional(args, name, 0, 1));
     std::string_view s = data_of(self);
     std::string chars;
@@ -499,9 +553,15 @@ Result<Value> strip_common(Interp& interp, const Value& self, CallArgs& args, bo
         while (e > b && strip_me(s[e - 1])) --e;
     return same_type(interp, self, s.substr(b, e - b));
 }
-Result<Value> b_strip(Interp& i, const Value& s, CallArgs& a) { return strip_common(i, s, a, true, true, "strip"); }
-Result<Value> b_lstrip(Interp& i, const Value& s, CallArgs& a) { return strip_common(i, s, a, true, false, "lstrip"); }
-Result<Value> b_rstrip(Interp& i, const Value& s, CallArgs& a) { return strip_common(i, s, a, false, true, "rstrip"); }
+Result<Value> b_strip(Interp& i, const Value& s, CallArgs& a) {
+    return strip_common(i, s, a, true, true, "strip");
+}
+Result<Value> b_lstrip(Interp& i, const Value& s, CallArgs& a) {
+    return strip_common(i, s, a, true, false, "lstrip");
+}
+Result<Value> b_rstrip(Interp& i, const Value& s, CallArgs& a) {
+    return strip_common(i, s, a, false, true, "rstrip");
+}
 
 Result<Value> b_pad(Interp& interp, const Value& self, CallArgs& args, const char* name, int mode) {
     BV_CHECK(check_positional(args, name, 1, 2));
@@ -511,8 +571,8 @@ Result<Value> b_pad(Interp& interp, const Value& self, CallArgs& args, const cha
         auto f = bytes_view(args.args[1]);
         if (!f || f->size() != 1)
             return raise(ExcType::TypeError,
-                         fmt::format("{}() argument 2 must be a byte string of length 1, not {}", name,
-                                     type_name(args.args[1])));
+                         fmt::format("{}() argument 2 must be a byte string of length 1, not {}",
+                                     name, type_name(args.args[1])));
         fill = (*f)[0];
     }
     std::string_view s = data_of(self);
@@ -528,7 +588,9 @@ Result<Value> b_pad(Interp& interp, const Value& self, CallArgs& args, const cha
 }
 Result<Value> b_ljust(Interp& i, const Value& s, CallArgs& a) { return b_pad(i, s, a, "ljust", 0); }
 Result<Value> b_rjust(Interp& i, const Value& s, CallArgs& a) { return b_pad(i, s, a, "rjust", 1); }
-Result<Value> b_center(Interp& i, const Value& s, CallArgs& a) { return b_pad(i, s, a, "center", 2); }
+Result<Value> b_center(Interp& i, const Value& s, CallArgs& a) {
+    return b_pad(i, s, a, "center", 2);
+}
 
 Result<Value> b_zfill(Interp& interp, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "zfill", 1, 1));
@@ -564,35 +626,48 @@ Result<Value> b_partition_common(Interp& interp, const Value& self, CallArgs& ar
         c = s.substr(p + sep.size());
     }
     BV_TRY(va, same_type(interp, self, a));
-    BV_TRY(vb, same_type(interp, self, p == std::string_view::npos ? std::string_view() : std::string_view(sep)));
+    BV_TRY(vb, same_type(interp, self,
+                         p == std::string_view::npos ? std::string_view() : std::string_view(sep)));
     BV_TRY(vc, same_type(interp, self, c));
     return Value::tuple({va, vb, vc});
 }
-Result<Value> b_partition(Interp& i, const Value& s, CallArgs& a) { return b_partition_common(i, s, a, false); }
-Result<Value> b_rpartition(Interp& i, const Value& s, CallArgs& a) { return b_partition_common(i, s, a, true); }
+Result<Value> b_partition(Interp& i, const Value& s, CallArgs& a) {
+    return b_partition_common(i, s, a, false);
+}
+Result<Value> b_rpartition(Interp& i, const Value& s, CallArgs& a) {
+    return b_partition_common(i, s, a, true);
+}
 
 Result<Value> b_affix(Interp& interp, const Value& self, CallArgs& args, bool prefix) {
     BV_CHECK(check_positional(args, prefix ? "removeprefix" : "removesuffix", 1, 1));
     BV_TRY(a, require_bytes_like(args.args[0]));
     std::string_view s = data_of(self);
-    if (prefix && s.substr(0, a.size()) == a) s.remove_prefix(a.size());
-    else if (!prefix && s.size() >= a.size() && s.substr(s.size() - a.size()) == a) s.remove_suffix(a.size());
+    if (prefix && s.substr(0, a.size()) == a)
+        s.remove_prefix(a.size());
+    else if (!prefix && s.size() >= a.size() && s.substr(s.size() - a.size()) == a)
+        s.remove_suffix(a.size());
     return same_type(interp, self, s);
 }
-Result<Value> b_removeprefix(Interp& i, const Value& s, CallArgs& a) { return b_affix(i, s, a, true); }
-Result<Value> b_removesuffix(Interp& i, const Value& s, CallArgs& a) { return b_affix(i, s, a, false); }
+Result<Value> b_removeprefix(Interp& i, const Value& s, CallArgs& a) {
+    return b_affix(i, s, a, true);
+}
+Result<Value> b_removesuffix(Interp& i, const Value& s, CallArgs& a) {
+    return b_affix(i, s, a, false);
+}
 
 Result<Value> b_decode(Interp&, const Value& self, CallArgs& args) {
     BV_TRY(a, bind_args(args, "decode", {"encoding", "errors"}, 0));
     std::string enc = "utf-8", errors = "strict";
     if (a.has(0)) {
         if (!a.get(0)->is_str())
-            return raise(ExcType::TypeError, "decode() argument 'encoding' must be str, not " + type_name(*a.get(0)));
+            return raise(ExcType::TypeError,
+                         "decode() argument 'encoding' must be str, not " + type_name(*a.get(0)));
         enc = a.get(0)->str_utf8();
     }
     if (a.has(1)) {
         if (!a.get(1)->is_str())
-            return raise(ExcType::TypeError, "decode() argument 'errors' must be str, not " + type_name(*a.get(1)));
+            return raise(ExcType::TypeError,
+                         "decode() argument 'errors' must be str, not " + type_name(*a.get(1)));
         errors = a.get(1)->str_utf8();
     }
     return decode_bytes(data_of(self), enc, errors);
@@ -643,7 +718,8 @@ Result<Value> ba_extend(Interp& interp, const Value& self, CallArgs& args) {
     if (direct) {
         data = std::move(*direct);
     } else {
-        if (args.args[0].is_str()) return raise(ExcType::TypeError, "expected iterable of integers; got: 'str'");
+        if (args.args[0].is_str())
+            return raise(ExcType::TypeError, "expected iterable of integers; got: 'str'");
         auto items = collect(interp, args.args[0]);
         if (!items) {
             if (items.error().type == ExcType::TypeError)
@@ -702,20 +778,46 @@ Result<Value> ba_copy(Interp& interp, const Value& self, CallArgs& args) {
 }
 
 const MethodDef kBytesMethods[] = {
-    {"find", b_find},         {"rfind", b_rfind},       {"index", b_index},       {"rindex", b_rindex},
-    {"count", b_count},       {"startswith", b_startswith}, {"endswith", b_endswith}, {"split", b_split},
-    {"rsplit", b_rsplit},     {"join", b_join},         {"replace", b_replace},   {"upper", b_case<0>},
-    {"lower", b_case<1>},     {"swapcase", b_case<2>},  {"capitalize", b_case<3>}, {"title", b_case<4>},
-    {"isdigit", b_is<0>},     {"isalpha", b_is<1>},     {"isspace", b_is<2>},     {"isalnum", b_is<3>},
-    {"isupper", b_is<4>},     {"islower", b_is<5>},     {"strip", b_strip},       {"lstrip", b_lstrip},
-    {"rstrip", b_rstrip},     {"ljust", b_ljust},       {"rjust", b_rjust},       {"center", b_center},
-    {"zfill", b_zfill},       {"partition", b_partition}, {"rpartition", b_rpartition},
-    {"removeprefix", b_removeprefix}, {"removesuffix", b_removesuffix}, {"decode", b_decode},
-    {"hex", b_hex},           {"splitlines", b_splitlines},
+    {"find", b_find},
+    {"rfind", b_rfind},
+    {"index", b_index},
+    {"rindex", b_rindex},
+    {"count", b_count},
+    {"startswith", b_startswith},
+    {"endswith", b_endswith},
+    {"split", b_split},
+    {"rsplit", b_rsplit},
+    {"join", b_join},
+    {"replace", b_replace},
+    {"upper", b_case<0>},
+    {"lower", b_case<1>},
+    {"swapcase", b_case<2>},
+    {"capitalize", b_case<3>},
+    {"title", b_case<4>},
+    {"isdigit", b_is<0>},
+    {"isalpha", b_is<1>},
+    {"isspace", b_is<2>},
+    {"isalnum", b_is<3>},
+    {"isupper", b_is<4>},
+    {"islower", b_is<5>},
+    {"strip", b_strip},
+    {"lstrip", b_lstrip},
+    {"rstrip", b_rstrip},
+    {"ljust", b_ljust},
+    {"rjust", b_rjust},
+    {"center", b_center},
+    {"zfill", b_zfill},
+    {"partition", b_partition},
+    {"rpartition", b_rpartition},
+    {"removeprefix", b_removeprefix},
+    {"removesuffix", b_removesuffix},
+    {"decode", b_decode},
+    {"hex", b_hex},
+    {"splitlines", b_splitlines},
 };
 
 const MethodDef kByteArrayMethods[] = {
-    {"append", ba_append}, {"extend", ba_extend}, {"insert", ba_insert}, {"pop", ba_pop},
+    {"append", ba_append}, {"extend", ba_extend}, {"insert", ba_insert},   {"pop", ba_pop},
     {"remove", ba_remove}, {"clear", ba_clear},   {"reverse", ba_reverse}, {"copy", ba_copy},
 };
 
@@ -733,7 +835,9 @@ Result<Value> bytearray_fromhex(Interp& interp, const Value&, CallArgs& args) {
     return make_bytearray(interp, data);
 }
 
-MethodTable bytes_methods() { return {kBytesMethods, sizeof(kBytesMethods) / sizeof(kBytesMethods[0])}; }
+MethodTable bytes_methods() {
+    return {kBytesMethods, sizeof(kBytesMethods) / sizeof(kBytesMethods[0])};
+}
 MethodTable bytearray_methods() {
     return {kByteArrayMethods, sizeof(kByteArrayMethods) / sizeof(kByteArrayMethods[0])};
 }

@@ -56,7 +56,8 @@ Result<Value> l_pop(Interp&, const Value& self, CallArgs& args) {
     return v;
 }
 
-Result<int64_t> find_item(const std::vector<Value>& items, const Value& x, int64_t start, int64_t stop) {
+Result<int64_t> find_item(const std::vector<Value>& items, const Value& x, int64_t start,
+                          int64_t stop) {
     int64_t n = static_cast<int64_t>(items.size());
     if (start < 0) start = std::max<int64_t>(0, start + n);
     if (stop < 0) stop = std::max<int64_t>(0, stop + n);
@@ -73,7 +74,8 @@ Result<Value> l_remove(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "list.remove", 1, 1));
     auto& l = items_of(self);
     BV_TRY(i, find_item(l, args.args[0], 0, INT64_MAX));
-    if (i < 0 || i >= static_cast<int64_t>(l.size())) return raise(ExcType::ValueError, "list.remove(x): x not in list");
+    if (i < 0 || i >= static_cast<int64_t>(l.size()))
+        return raise(ExcType::ValueError, "list.remove(x): x not in list");
     Value old = std::move(l[static_cast<size_t>(i)]);
     l.erase(l.begin() + i);
     return Value();
@@ -130,18 +132,22 @@ Result<Value> t_count(Interp&, const Value& self, CallArgs& args) {
 }
 
 Result<Value> l_sort(Interp& interp, const Value& self, CallArgs& args) {
-    if (!args.args.empty()) return raise(ExcType::TypeError, "sort() takes no positional arguments");
+    if (!args.args.empty())
+        return raise(ExcType::TypeError, "sort() takes no positional arguments");
     const Value* key = nullptr;
     bool reverse = false;
     for (const auto& [k, v] : args.kwargs) {
         if (k == "key") {
             key = &v;
         } else if (k == "reverse") {
-            if (v.is_float()) return raise(ExcType::TypeError, "'float' object cannot be interpreted as an integer");
+            if (v.is_float())
+                return raise(ExcType::TypeError,
+                             "'float' object cannot be interpreted as an integer");
             BV_TRY(r, to_index(v));
             reverse = r != 0;
         } else {
-            return raise(ExcType::TypeError, "'" + k + "' is an invalid keyword argument for sort()");
+            return raise(ExcType::TypeError,
+                         "'" + k + "' is an invalid keyword argument for sort()");
         }
     }
     // Sort a copy; the list reads as empty meanwhile, as in CPython.
@@ -177,9 +183,9 @@ Result<Value> l_copy(Interp&, const Value& self, CallArgs& args) {
 }
 
 const MethodDef kListMethods[] = {
-    {"append", l_append}, {"extend", l_extend}, {"insert", l_insert}, {"pop", l_pop},
-    {"remove", l_remove}, {"index", l_index},   {"count", l_count},   {"sort", l_sort},
-    {"reverse", l_reverse}, {"clear", l_clear}, {"copy", l_copy},
+    {"append", l_append},   {"extend", l_extend}, {"insert", l_insert}, {"pop", l_pop},
+    {"remove", l_remove},   {"index", l_index},   {"count", l_count},   {"sort", l_sort},
+    {"reverse", l_reverse}, {"clear", l_clear},   {"copy", l_copy},
 };
 
 const MethodDef kTupleMethods[] = {{"index", t_index}, {"count", t_count}};
@@ -199,9 +205,15 @@ Result<Value> d_view(const Value& self, CallArgs& args, DictViewKind kind, const
     BV_CHECK(check_positional(args, name, 0, 0));
     return Value::wrap(std::shared_ptr<IteratorObject>(std::make_shared<DictView>(self, kind)));
 }
-Result<Value> d_keys(Interp&, const Value& self, CallArgs& args) { return d_view(self, args, DictViewKind::Keys, "dict.keys"); }
-Result<Value> d_values(Interp&, const Value& self, CallArgs& args) { return d_view(self, args, DictViewKind::Values, "dict.values"); }
-Result<Value> d_items(Interp&, const Value& self, CallArgs& args) { return d_view(self, args, DictViewKind::Items, "dict.items"); }
+Result<Value> d_keys(Interp&, const Value& self, CallArgs& args) {
+    return d_view(self, args, DictViewKind::Keys, "dict.keys");
+}
+Result<Value> d_values(Interp&, const Value& self, CallArgs& args) {
+    return d_view(self, args, DictViewKind::Values, "dict.values");
+}
+Result<Value> d_items(Interp&, const Value& self, CallArgs& args) {
+    return d_view(self, args, DictViewKind::Items, "dict.items");
+}
 
 Result<Value> d_pop(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "pop", 1, 2));
@@ -229,7 +241,8 @@ Result<Value> d_setdefault(Interp&, const Value& self, CallArgs& args) {
 
 Result<Value> d_update(Interp& interp, const Value& self, CallArgs& args) {
     if (args.args.size() > 1)
-        return raise(ExcType::TypeError, fmt::format("update expected at most 1 argument, got {}", args.args.size()));
+        return raise(ExcType::TypeError,
+                     fmt::format("update expected at most 1 argument, got {}", args.args.size()));
     auto& d = dict_of(self);
     if (!args.args.empty()) {
         const Value& src = args.args[0];
@@ -242,12 +255,17 @@ Result<Value> d_update(Interp& interp, const Value& self, CallArgs& args) {
             for (size_t i = 0; i < items.size(); ++i) {
                 auto pair = collect(interp, items[i]);
                 if (!pair)
-                    return raise(ExcType::TypeError,
-                                 fmt::format("cannot convert dictionary update sequence element #{} to a sequence", i));
+                    return raise(
+                        ExcType::TypeError,
+                        fmt::format(
+                            "cannot convert dictionary update sequence element #{} to a sequence",
+                            i));
                 if (pair->size() != 2)
-                    return raise(ExcType::ValueError,
-                                 fmt::format("dictionary update sequence element #{} has length {}; 2 is required", i,
-                                             pair->size()));
+                    return raise(
+                        ExcType::ValueError,
+                        fmt::format(
+                            "dictionary update sequence element #{} has length {}; 2 is required",
+                            i, pair->size()));
                 BV_CHECK(d.set((*pair)[0], (*pair)[1]));
             }
         }
@@ -271,9 +289,9 @@ Result<Value> d_copy(Interp&, const Value& self, CallArgs& args) {
 }
 
 const MethodDef kDictMethods[] = {
-    {"get", d_get},       {"keys", d_keys},   {"values", d_values},   {"items", d_items},
-    {"pop", d_pop},       {"popitem", d_popitem}, {"setdefault", d_setdefault}, {"update", d_update},
-    {"clear", d_clear},   {"copy", d_copy},
+    {"get", d_get},     {"keys", d_keys},       {"values", d_values},         {"items", d_items},
+    {"pop", d_pop},     {"popitem", d_popitem}, {"setdefault", d_setdefault}, {"update", d_update},
+    {"clear", d_clear}, {"copy", d_copy},
 };
 
 }  // namespace
@@ -287,8 +305,14 @@ Result<Value> dict_fromkeys(Interp& interp, const Value&, CallArgs& args) {
     return out;
 }
 
-MethodTable list_methods() { return {kListMethods, sizeof(kListMethods) / sizeof(kListMethods[0])}; }
-MethodTable tuple_methods() { return {kTupleMethods, sizeof(kTupleMethods) / sizeof(kTupleMethods[0])}; }
-MethodTable dict_methods() { return {kDictMethods, sizeof(kDictMethods) / sizeof(kDictMethods[0])}; }
+MethodTable list_methods() {
+    return {kListMethods, sizeof(kListMethods) / sizeof(kListMethods[0])};
+}
+MethodTable tuple_methods() {
+    return {kTupleMethods, sizeof(kTupleMethods) / sizeof(kTupleMethods[0])};
+}
+MethodTable dict_methods() {
+    return {kDictMethods, sizeof(kDictMethods) / sizeof(kDictMethods[0])};
+}
 
 }  // namespace engine::py

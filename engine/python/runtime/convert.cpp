@@ -16,8 +16,10 @@ namespace engine::py {
 
 Item to_item(const Value& v) {
     switch (v.kind()) {
-        case Kind::None: return Item::none();
-        case Kind::Bool: return Item::boolean(v.as_bool());
+        case Kind::None:
+            return Item::none();
+        case Kind::Bool:
+            return Item::boolean(v.as_bool());
         case Kind::Int: {
             if (v.is_small_int()) return Item::integer(v.small_int());
             const BigInt& b = v.big_int();
@@ -30,9 +32,12 @@ Item to_item(const Value& v) {
             auto d = b.to_double();
             return Item::big_int(b.negative(), d ? *d : (b.negative() ? -HUGE_VAL : HUGE_VAL));
         }
-        case Kind::Float: return Item::floating(v.as_float());
-        case Kind::Bytes: return Item::bytes(std::string(v.obj<BytesObject>().view()));
-        case Kind::ByteArray: return Item::bytes(std::string(v.obj<ByteArrayObject>().view()));
+        case Kind::Float:
+            return Item::floating(v.as_float());
+        case Kind::Bytes:
+            return Item::bytes(std::string(v.obj<BytesObject>().view()));
+        case Kind::ByteArray:
+            return Item::bytes(std::string(v.obj<ByteArrayObject>().view()));
         default: {
             auto t = truthy(v);
             return Item::other(type_name(v), t ? *t : true);
@@ -42,15 +47,20 @@ Item to_item(const Value& v) {
 
 Result<Value> from_item(Interp& interp, const Item& item) {
     switch (item.kind()) {
-        case Item::Kind::None: return Value();
-        case Item::Kind::Bool: return Value::boolean(item.bool_value());
+        case Item::Kind::None:
+            return Value();
+        case Item::Kind::Bool:
+            return Value::boolean(item.bool_value());
         case Item::Kind::Int: {
             if (auto i = item.as_int64()) return Value::integer(*i);
             return Value::integer(BigInt::from_u64(item.magnitude(), item.negative()));
         }
-        case Item::Kind::Float: return Value::floating(item.float_value());
-        case Item::Kind::Bytes: return make_bytes(interp, item.bytes_value());
-        case Item::Kind::Other: break;
+        case Item::Kind::Float:
+            return Value::floating(item.float_value());
+        case Item::Kind::Bytes:
+            return make_bytes(interp, item.bytes_value());
+        case Item::Kind::Other:
+            break;
     }
     return raise(ExcType::TypeError, "unsupported item type '" + item.type_name() + "'");
 }
@@ -88,12 +98,18 @@ Result<Value> make_bytearray(Interp& interp, std::string_view data) {
 
 std::shared_ptr<Exporter> as_exporter(const Value& v) {
     switch (v.kind()) {
-        case Kind::Bytes: return v.shared<BytesObject>();
-        case Kind::ByteArray: return v.shared<ByteArrayObject>();
-        case Kind::MemoryView: return v.shared<MemoryView>();
-        case Kind::Array: return v.shared<ArrayObject>();
-        case Kind::Mmap: return v.shared<MmapObject>();
-        default: return nullptr;
+        case Kind::Bytes:
+            return v.shared<BytesObject>();
+        case Kind::ByteArray:
+            return v.shared<ByteArrayObject>();
+        case Kind::MemoryView:
+            return v.shared<MemoryView>();
+        case Kind::Array:
+            return v.shared<ArrayObject>();
+        case Kind::Mmap:
+            return v.shared<MmapObject>();
+        default:
+            return nullptr;
     }
 }
 
@@ -123,7 +139,9 @@ Result<std::optional<std::string>> bytes_like_any(const Value& v) {
 
 Result<std::string> require_bytes_like(const Value& v) {
     BV_TRY(b, bytes_like(v));
-    if (!b) return raise(ExcType::TypeError, "a bytes-like object is required, not '" + type_name(v) + "'");
+    if (!b)
+        return raise(ExcType::TypeError,
+                     "a bytes-like object is required, not '" + type_name(v) + "'");
     return std::move(*b);
 }
 

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <cstring>
 
 #include "engine/python/runtime/bigint.hpp"
 #include "engine/python/runtime/convert.hpp"
@@ -47,7 +48,8 @@ Result<Spec> parse_spec(std::string_view text) {
         s.align = static_cast<char>(sp[0]);
         i = 1;
     }
-    if (i < n && (sp[i] == '+' || sp[i] == '-' || sp[i] == ' ')) s.sign = static_cast<char>(sp[i++]);
+    if (i < n && (sp[i] == '+' || sp[i] == '-' || sp[i] == ' '))
+        s.sign = static_cast<char>(sp[i++]);
     if (i < n && sp[i] == 'z') {
         s.z = true;
         ++i;
@@ -64,7 +66,8 @@ Result<Spec> parse_spec(std::string_view text) {
         size_t start = i;
         int64_t v = 0;
         while (i < n && sp[i] >= '0' && sp[i] <= '9') {
-            if (v > (int64_t{1} << 40)) return raise(ExcType::ValueError, "Too many decimal digits in format string");
+            if (v > (int64_t{1} << 40))
+                return raise(ExcType::ValueError, "Too many decimal digits in format string");
             v = v * 10 + (sp[i] - '0');
             ++i;
         }
@@ -91,13 +94,21 @@ Result<Spec> parse_spec(std::string_view text) {
         ++i;
     }
     if (i < n) return raise(ExcType::ValueError, "Invalid format specifier");
+    if (s.grouping) {
+        // CPython's parser: ',' only with d e f g E F G % and no type; '_' also with b o x X.
+        const char* ok = s.grouping == ',' ? "defgEFG%" : "defgEFG%boxX";
+        if (s.type && !std::strchr(ok, s.type))
+            return raise(ExcType::ValueError,
+                         fmt::format("Cannot specify '{}' with '{}'.", s.grouping, s.type));
+    }
     if (s.width > (int64_t{1} << 24)) return raise(ExcType::MemoryError, "");
     if (s.precision > (int64_t{1} << 24)) return raise(ExcType::ValueError, "precision too big");
     return s;
 }
 
 Error unknown_code(char type, const char* tname) {
-    return raise(ExcType::ValueError, fmt::format("Unknown format code '{}' for object of type '{}'", type, tname));
+    return raise(ExcType::ValueError,
+                 fmt::format("Unknown format code '{}' for object of type '{}'", type, tname));
 }
 
 // Inserts `sep` every `group` digits into the digit run; with zero padding,
@@ -119,8 +130,8 @@ std::string group_digits(std::string digits, char sep, int group, int64_t min_wi
 }
 
 // Lays out sign + prefix + body with fill/align/width.
-std::string pad_number(const Spec& s, const std::string& sign, const std::string& prefix, std::string body,
-                       char default_align) {
+std::string pad_number(const Spec& s, const std::string& sign, const std::string& prefix,
+                       std::string body, char default_align) {
     char align = s.align ? s.align : (s.zero ? '=' : default_align);
     char32_t fill = s.fill_given ? s.fill : (s.zero ? U'0' : U' ');
     int64_t len = static_cast<int64_t>(sign.size() + prefix.size()) +
@@ -134,10 +145,14 @@ std::string pad_number(const Spec& s, const std::string& sign, const std::string
     };
     int64_t pad = s.width > len ? s.width - len : 0;
     switch (align) {
-        case '<': return sign + prefix + body + fills(pad);
-        case '^': return fills(pad / 2) + sign + prefix + body + fills(pad - pad / 2);
-        case '=': return sign + prefix + fills(pad) + body;
-        default: return fills(pad) + sign + prefix + body;
+        case '<':
+            return sign + prefix + body + fills(pad);
+        case '^':
+            return fills(pad / 2) + sign + prefix + body + fills(pad - pad / 2);
+        case '=':
+            return sign + prefix + fills(pad) + body;
+        default:
+            return fills(pad) + sign + prefix + body;
     }
 }
 
@@ -161,7 +176,8 @@ void sig_digits(double d, int sig, std::string& digits, int& exp10) {
 }
 
 std::string exp_suffix(int exp10, bool upper) {
-    return fmt::format("{}{}{:02d}", upper ? 'E' : 'e', exp10 < 0 ? '-' : '+', exp10 < 0 ? -exp10 : exp10);
+    return fmt::format("{}{}{:02d}", upper ? 'E' : 'e', exp10 < 0 ? '-' : '+',
+                       exp10 < 0 ? -exp10 : exp10);
 }
 
 // |d| (finite) in the style of `type` ('e','f','g','%', or 'r' for the
@@ -196,7 +212,8 @@ std::string float_body(double d, char type, int64_t prec_in, bool alt) {
             if (repr_mode) {
                 // Shortest round-trip digits.
                 std::string r = format_float_repr(d);
-                if (r.find('e') == std::string::npos && r.find("inf") == std::string::npos) return r;
+                if (r.find('e') == std::string::npos && r.find("inf") == std::string::npos)
+                    return r;
                 return r;
             }
             p = prec < 0 ? 6 : (prec == 0 ? 1 : prec);
@@ -226,10 +243,13 @@ std::string float_body(double d, char type, int64_t prec_in, bool alt) {
             } else if (static_cast<int>(digits.size()) <= decpt) {
                 out = digits;
                 out.append(static_cast<size_t>(decpt) - digits.size(), '0');
-                if (type == 'r') out += ".0";
-                else if (alt) out += '.';
+                if (type == 'r')
+                    out += ".0";
+                else if (alt)
+                    out += '.';
             } else {
-                out = digits.substr(0, static_cast<size_t>(decpt)) + "." + digits.substr(static_cast<size_t>(decpt));
+                out = digits.substr(0, static_cast<size_t>(decpt)) + "." +
+                      digits.substr(static_cast<size_t>(decpt));
             }
             return out;
         }
@@ -245,7 +265,8 @@ Result<std::string> format_float(double d, const Spec& s_in, bool from_int) {
     if (type == 'n') type = 'g';
     bool upper = type == 'E' || type == 'F' || type == 'G';
     char t = static_cast<char>(std::tolower(type));
-    if (t != 'e' && t != 'f' && t != 'g' && t != '%' && t != 'r') return unknown_code(s.type, "float");
+    if (t != 'e' && t != 'f' && t != 'g' && t != '%' && t != 'r')
+        return unknown_code(s.type, "float");
     (void)from_int;
     bool neg = std::signbit(d) && !std::isnan(d);
     std::string body;
@@ -270,8 +291,10 @@ Result<std::string> format_float(double d, const Spec& s_in, bool from_int) {
             std::string intpart = body.substr(0, end);
             std::string rest = end == std::string::npos ? "" : body.substr(end);
             int64_t min_w = 0;
-            if ((s.zero && !s.fill_given && (!s.align || s.align == '=')) || (s.align == '=' && s.fill == '0')) {
-                min_w = s.width - static_cast<int64_t>(rest.size()) - (neg || s.sign == '+' || s.sign == ' ' ? 1 : 0);
+            if ((s.zero && !s.fill_given && (!s.align || s.align == '=')) ||
+                (s.align == '=' && s.fill == '0')) {
+                min_w = s.width - static_cast<int64_t>(rest.size()) -
+                        (neg || s.sign == '+' || s.sign == ' ' ? 1 : 0);
             }
             body = group_digits(intpart, s.grouping, 3, min_w) + rest;
         }
@@ -284,21 +307,42 @@ Result<std::string> format_float(double d, const Spec& s_in, bool from_int) {
 Result<std::string> format_int(const Value& v, const Spec& s) {
     char type = s.type ? s.type : 'd';
     switch (type) {
-        case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': {
+        case 'e':
+        case 'E':
+        case 'f':
+        case 'F':
+        case 'g':
+        case 'G':
+        case '%': {
             BV_TRY(d, int_to_double(v));
             return format_float(d, s, true);
         }
-        case 'b': case 'o': case 'x': case 'X': case 'd': case 'n': case 'c': break;
-        default: return unknown_code(type, v.is_bool() ? "bool" : "int");
+        case 'b':
+        case 'o':
+        case 'x':
+        case 'X':
+        case 'd':
+        case 'n':
+        case 'c':
+            break;
+        default:
+            return unknown_code(type, v.is_bool() ? "bool" : "int");
     }
-    if (s.precision >= 0) return raise(ExcType::ValueError, "Precision not allowed in integer format specifier");
-    if (s.z) return raise(ExcType::ValueError, "Negative zero coercion (z) not allowed in integer format specifier");
+    if (s.precision >= 0)
+        return raise(ExcType::ValueError, "Precision not allowed in integer format specifier");
+    if (s.z)
+        return raise(ExcType::ValueError,
+                     "Negative zero coercion (z) not allowed in integer format specifier");
     if (s.grouping == ',' && type != 'd' && type != 'n')
         return raise(ExcType::ValueError, fmt::format("Cannot specify ',' with '{}'.", type));
-    if (s.grouping && type == 'n') return raise(ExcType::ValueError, fmt::format("Cannot specify '{}' with 'n'.", s.grouping));
+    if (s.grouping && type == 'n')
+        return raise(ExcType::ValueError, fmt::format("Cannot specify '{}' with 'n'.", s.grouping));
     if (type == 'c') {
-        if (s.sign) return raise(ExcType::ValueError, "Sign not allowed with integer format specifier 'c'");
-        if (s.alt) return raise(ExcType::ValueError, "Alternate form (#) not allowed with integer format specifier 'c'");
+        if (s.sign)
+            return raise(ExcType::ValueError, "Sign not allowed with integer format specifier 'c'");
+        if (s.alt)
+            return raise(ExcType::ValueError,
+                         "Alternate form (#) not allowed with integer format specifier 'c'");
         BigInt b = to_big(v);
         if (b.negative() || b.compare(BigInt(0x10FFFF)) > 0)
             return raise(ExcType::OverflowError, "%c arg not in range(0x110000)");
@@ -313,11 +357,13 @@ Result<std::string> format_int(const Value& v, const Spec& s) {
     if (type == 'X')
         for (auto& c : digits) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     std::string prefix;
-    if (s.alt && base != 10) prefix = type == 'b' ? "0b" : type == 'o' ? "0o" : type == 'x' ? "0x" : "0X";
+    if (s.alt && base != 10)
+        prefix = type == 'b' ? "0b" : type == 'o' ? "0o" : type == 'x' ? "0x" : "0X";
     std::string sign = sign_for(neg, s.sign);
     if (s.grouping) {
         int64_t min_w = 0;
-        if ((s.zero && !s.fill_given && (!s.align || s.align == '=')) || (s.align == '=' && s.fill == '0'))
+        if ((s.zero && !s.fill_given && (!s.align || s.align == '=')) ||
+            (s.align == '=' && s.fill == '0'))
             min_w = s.width - static_cast<int64_t>(sign.size() + prefix.size());
         digits = group_digits(digits, s.grouping, base == 10 ? 3 : 4, min_w);
     }
@@ -327,14 +373,21 @@ Result<std::string> format_int(const Value& v, const Spec& s) {
 Result<std::string> format_str(const std::string& text, const Spec& s) {
     if (s.type && s.type != 's') return unknown_code(s.type, "str");
     if (s.sign) return raise(ExcType::ValueError, "Sign not allowed in string format specifier");
-    if (s.alt) return raise(ExcType::ValueError, "Alternate form (#) not allowed in string format specifier");
-    if (s.z) return raise(ExcType::ValueError, "Negative zero coercion (z) not allowed in string format specifier");
-    if (s.grouping) return raise(ExcType::ValueError, fmt::format("Cannot specify '{}' with 's'.", s.grouping));
-    if (s.align == '=') return raise(ExcType::ValueError, "'=' alignment not allowed in string format specifier");
+    if (s.alt)
+        return raise(ExcType::ValueError,
+                     "Alternate form (#) not allowed in string format specifier");
+    if (s.z)
+        return raise(ExcType::ValueError,
+                     "Negative zero coercion (z) not allowed in string format specifier");
+    if (s.grouping)
+        return raise(ExcType::ValueError, fmt::format("Cannot specify '{}' with 's'.", s.grouping));
+    if (s.align == '=')
+        return raise(ExcType::ValueError, "'=' alignment not allowed in string format specifier");
     std::string body = text;
     if (s.precision >= 0) {
         auto cps = utf8_decode(text);
-        if (static_cast<int64_t>(cps.size()) > s.precision) body = utf8_encode(cps.substr(0, static_cast<size_t>(s.precision)));
+        if (static_cast<int64_t>(cps.size()) > s.precision)
+            body = utf8_encode(cps.substr(0, static_cast<size_t>(s.precision)));
     }
     Spec t = s;
     if (!t.align && t.zero) t.align = '<';
@@ -360,8 +413,8 @@ Result<std::string> format_value(const Value& v, std::string_view spec) {
             return format_str(v.str_utf8(), s);
         }
         default:
-            return raise(ExcType::TypeError,
-                         "unsupported format string passed to " + type_short_name(type_of(v)) + ".__format__");
+            return raise(ExcType::TypeError, "unsupported format string passed to " +
+                                                 type_short_name(type_of(v)) + ".__format__");
     }
 }
 
@@ -377,7 +430,8 @@ struct PercentState {
 };
 
 Result<Value> next_arg(PercentState& st) {
-    if (st.next >= st.args.size()) return raise(ExcType::TypeError, "not enough arguments for format string");
+    if (st.next >= st.args.size())
+        return raise(ExcType::TypeError, "not enough arguments for format string");
     return st.args[st.next++];
 }
 
@@ -386,14 +440,17 @@ Result<std::string> percent_number(const Value& v, char type, const Spec& s, boo
     (void)bytes_mode;
     Spec t = s;
     switch (type) {
-        case 'd': case 'i': case 'u': {
+        case 'd':
+        case 'i':
+        case 'u': {
             Value iv = v;
             if (v.is_float()) {
                 BV_TRY(i, float_to_int(v.as_float()));
                 iv = i;
             } else if (!is_intlike(v)) {
                 return raise(ExcType::TypeError,
-                             fmt::format("%{} format: a real number is required, not {}", type, type_name(v)));
+                             fmt::format("%{} format: a real number is required, not {}", type,
+                                         type_name(v)));
             }
             std::string digits = int_to_string(iv, 10);
             bool neg = digits[0] == '-';
@@ -403,23 +460,33 @@ Result<std::string> percent_number(const Value& v, char type, const Spec& s, boo
             t.type = 'd';
             return pad_number(t, sign_for(neg, s.sign), "", digits, '>');
         }
-        case 'o': case 'x': case 'X': {
+        case 'o':
+        case 'x':
+        case 'X': {
             if (!is_intlike(v))
-                return raise(ExcType::TypeError,
-                             fmt::format("%{} format: an integer is required, not {}", type, type_name(v)));
+                return raise(
+                    ExcType::TypeError,
+                    fmt::format("%{} format: an integer is required, not {}", type, type_name(v)));
             std::string digits = int_to_string(v, type == 'o' ? 8 : 16);
             bool neg = digits[0] == '-';
             if (neg) digits.erase(0, 1);
             if (type == 'X')
-                for (auto& c : digits) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+                for (auto& c : digits)
+                    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
             if (s.precision >= 0 && static_cast<int64_t>(digits.size()) < s.precision)
                 digits.insert(0, static_cast<size_t>(s.precision) - digits.size(), '0');
             std::string prefix;
             if (s.alt) prefix = type == 'o' ? "0o" : type == 'x' ? "0x" : "0X";
             return pad_number(t, sign_for(neg, s.sign), prefix, digits, '>');
         }
-        case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
-            if (!is_number(v)) return raise(ExcType::TypeError, "must be real number, not " + type_name(v));
+        case 'e':
+        case 'E':
+        case 'f':
+        case 'F':
+        case 'g':
+        case 'G': {
+            if (!is_number(v))
+                return raise(ExcType::TypeError, "must be real number, not " + type_name(v));
             BV_TRY(d, number_to_double(v));
             t.type = type;
             if (t.precision < 0) t.precision = 6;
@@ -465,7 +532,9 @@ Result<std::string> percent_common(std::string_view fmt_text, const Value& args,
             if (k >= n) return raise(ExcType::ValueError, "incomplete format key");
             std::string key(fmt_text.substr(i + 1, k - i - 1));
             Value kv = bytes_mode ? Value() : Value::str(key);
-            if (bytes_mode) return raise(ExcType::NotImplementedError, "%(name) keys in bytes formatting are not supported");
+            if (bytes_mode)
+                return raise(ExcType::NotImplementedError,
+                             "%(name) keys in bytes formatting are not supported");
             BV_TRY(got, args.obj<DictObject>().get(kv));
             if (!got) return raise(ExcType::KeyError, str_repr(key));
             mapped = *got;
@@ -476,12 +545,18 @@ Result<std::string> percent_common(std::string_view fmt_text, const Value& args,
         Spec s;
         for (; i < n; ++i) {
             char f = fmt_text[i];
-            if (f == '-') s.align = '<';
-            else if (f == '+') s.sign = '+';
-            else if (f == ' ') { if (s.sign != '+') s.sign = ' '; }
-            else if (f == '#') s.alt = true;
-            else if (f == '0') s.zero = true;
-            else break;
+            if (f == '-')
+                s.align = '<';
+            else if (f == '+')
+                s.sign = '+';
+            else if (f == ' ') {
+                if (s.sign != '+') s.sign = ' ';
+            } else if (f == '#')
+                s.alt = true;
+            else if (f == '0')
+                s.zero = true;
+            else
+                break;
         }
         if (i < n && fmt_text[i] == '*') {
             BV_TRY(w, next_arg(st));
@@ -548,7 +623,8 @@ Result<std::string> percent_common(std::string_view fmt_text, const Value& args,
                     BV_TRY(b, bytes_like(arg));
                     if (!b)
                         return raise(ExcType::TypeError,
-                                     "%b requires a bytes-like object, or an object that implements __bytes__, not '" +
+                                     "%b requires a bytes-like object, or an object that "
+                                     "implements __bytes__, not '" +
                                          type_name(arg) + "'");
                     text = std::move(*b);
                 } else if (type == 's') {
@@ -560,17 +636,22 @@ Result<std::string> percent_common(std::string_view fmt_text, const Value& args,
                     if (type == 'a' || bytes_mode) {
                         std::string ascii;
                         for (char32_t cp : utf8_decode(text)) {
-                            if (cp < 0x80) ascii += static_cast<char>(cp);
-                            else if (cp <= 0xFF) ascii += fmt::format("\\x{:02x}", static_cast<unsigned>(cp));
-                            else if (cp <= 0xFFFF) ascii += fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
-                            else ascii += fmt::format("\\U{:08x}", static_cast<unsigned>(cp));
+                            if (cp < 0x80)
+                                ascii += static_cast<char>(cp);
+                            else if (cp <= 0xFF)
+                                ascii += fmt::format("\\x{:02x}", static_cast<unsigned>(cp));
+                            else if (cp <= 0xFFFF)
+                                ascii += fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
+                            else
+                                ascii += fmt::format("\\U{:08x}", static_cast<unsigned>(cp));
                         }
                         text = std::move(ascii);
                     }
                 }
                 if (s.precision >= 0) {
                     if (bytes_mode) {
-                        if (static_cast<int64_t>(text.size()) > s.precision) text.resize(static_cast<size_t>(s.precision));
+                        if (static_cast<int64_t>(text.size()) > s.precision)
+                            text.resize(static_cast<size_t>(s.precision));
                     } else {
                         auto cps = utf8_decode(text);
                         if (static_cast<int64_t>(cps.size()) > s.precision)
@@ -589,7 +670,8 @@ Result<std::string> percent_common(std::string_view fmt_text, const Value& args,
                     BV_TRY(b, bytes_like(arg));
                     if (!b)
                         return raise(ExcType::TypeError,
-                                     "%b requires a bytes-like object, or an object that implements __bytes__, not '" +
+                                     "%b requires a bytes-like object, or an object that "
+                                     "implements __bytes__, not '" +
                                          type_name(arg) + "'");
                     Spec t;
                     t.width = s.width;
@@ -618,8 +700,10 @@ Result<std::string> percent_common(std::string_view fmt_text, const Value& args,
                 } else if (bytes_mode && bytes_view(arg) && bytes_view(arg)->size() == 1) {
                     ch = std::string(*bytes_view(arg));
                 } else {
-                    return raise(ExcType::TypeError, bytes_mode ? "%c requires an integer in range(256) or a single byte"
-                                                                : "%c requires int or char");
+                    return raise(ExcType::TypeError,
+                                 bytes_mode
+                                     ? "%c requires an integer in range(256) or a single byte"
+                                     : "%c requires int or char");
                 }
                 Spec t;
                 t.width = s.width;
@@ -627,8 +711,18 @@ Result<std::string> percent_common(std::string_view fmt_text, const Value& args,
                 piece = pad_number(t, "", "", ch, '>');
                 break;
             }
-            case 'd': case 'i': case 'u': case 'o': case 'x': case 'X':
-            case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
+            case 'd':
+            case 'i':
+            case 'u':
+            case 'o':
+            case 'x':
+            case 'X':
+            case 'e':
+            case 'E':
+            case 'f':
+            case 'F':
+            case 'g':
+            case 'G': {
                 if (!s.align) s.align = s.zero ? '=' : '>';
                 if (s.zero && s.align == '=') {
                     s.fill = '0';
@@ -639,21 +733,25 @@ Result<std::string> percent_common(std::string_view fmt_text, const Value& args,
                 break;
             }
             default:
-            unsupported: {
+            unsupported : {
                 unsigned char uc = static_cast<unsigned char>(type);
                 std::string shown;
-                if (uc < 0x80) shown = std::string(1, type);
-                else shown = "?";
-                return raise(ExcType::ValueError, fmt::format("unsupported format character '{}' (0x{:x}) at index {}",
-                                                              shown, uc, i));
+                if (uc < 0x80)
+                    shown = std::string(1, type);
+                else
+                    shown = "?";
+                return raise(ExcType::ValueError,
+                             fmt::format("unsupported format character '{}' (0x{:x}) at index {}",
+                                         shown, uc, i));
             }
         }
         (void)start;
         out += piece;
     }
     if (!is_mapping && st.next < st.args.size())
-        return raise(ExcType::TypeError, bytes_mode ? "not all arguments converted during bytes formatting"
-                                                    : "not all arguments converted during string formatting");
+        return raise(ExcType::TypeError,
+                     bytes_mode ? "not all arguments converted during bytes formatting"
+                                : "not all arguments converted during string formatting");
     (void)used_mapping;
     return out;
 }

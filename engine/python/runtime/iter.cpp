@@ -46,7 +46,8 @@ private:
 class ListReverseIter : public IteratorObject {
 public:
     explicit ListReverseIter(Value list)
-        : list_(std::move(list)), index_(static_cast<int64_t>(list_.obj<ListObject>().items.size()) - 1) {}
+        : list_(std::move(list)),
+          index_(static_cast<int64_t>(list_.obj<ListObject>().items.size()) - 1) {}
     Next next(Interp&) override {
         if (list_.is_none()) return std::optional<Value>();
         const auto& items = list_.obj<ListObject>().items;
@@ -64,7 +65,8 @@ private:
 
 class VectorIter : public IteratorObject {
 public:
-    VectorIter(std::vector<Value> items, const char* name) : items_(std::move(items)), name_(name) {}
+    VectorIter(std::vector<Value> items, const char* name)
+        : items_(std::move(items)), name_(name) {}
     Next next(Interp&) override {
         if (index_ < items_.size()) {
             Value v = std::move(items_[index_++]);
@@ -105,7 +107,9 @@ public:
         if (index_ < cps_.size()) return std::optional<Value>(str_char(cps_[index_++]));
         return std::optional<Value>();
     }
-    const char* type_name() const override { return ascii_ ? "str_ascii_iterator" : "str_iterator"; }
+    const char* type_name() const override {
+        return ascii_ ? "str_ascii_iterator" : "str_iterator";
+    }
 
 private:
     std::u32string cps_;
@@ -119,7 +123,8 @@ public:
     Next next(Interp&) override {
         if (b_.is_none()) return std::optional<Value>();
         std::string_view s = *bytes_view(b_);
-        if (index_ < s.size()) return std::optional<Value>(Value::integer(static_cast<uint8_t>(s[index_++])));
+        if (index_ < s.size())
+            return std::optional<Value>(Value::integer(static_cast<uint8_t>(s[index_++])));
         b_ = Value();
         return std::optional<Value>();
     }
@@ -139,7 +144,9 @@ public:
         if (left_ <= 0) return std::optional<Value>();
         int64_t v = next_;
         --left_;
-        if (left_ > 0) next_ = static_cast<int64_t>(static_cast<uint64_t>(next_) + static_cast<uint64_t>(step_));
+        if (left_ > 0)
+            next_ =
+                static_cast<int64_t>(static_cast<uint64_t>(next_) + static_cast<uint64_t>(step_));
         return std::optional<Value>(Value::integer(v));
     }
     const char* type_name() const override { return "range_iterator"; }
@@ -151,7 +158,9 @@ private:
 class DictIter : public IteratorObject {
 public:
     DictIter(Value dict, DictViewKind kind)
-        : dict_(std::move(dict)), kind_(kind), version_(dict_.obj<DictObject>().version()),
+        : dict_(std::move(dict)),
+          kind_(kind),
+          version_(dict_.obj<DictObject>().version()),
           size_(dict_.obj<DictObject>().size()) {}
     Next next(Interp&) override {
         if (dict_.is_none()) return std::optional<Value>();
@@ -160,7 +169,8 @@ public:
             size_ = -1;  // stays broken, as CPython's
             return raise(ExcType::RuntimeError, "dictionary changed size during iteration");
         }
-        if (d.version() != version_) return raise(ExcType::RuntimeError, "dictionary keys changed during iteration");
+        if (d.version() != version_)
+            return raise(ExcType::RuntimeError, "dictionary keys changed during iteration");
         const auto& entries = d.entries();
         while (pos_ < entries.size() && !entries[pos_].live) ++pos_;
         if (pos_ >= entries.size()) {
@@ -169,14 +179,17 @@ public:
         }
         const auto& e = entries[pos_++];
         switch (kind_) {
-            case DictViewKind::Keys: return std::optional<Value>(e.key);
-            case DictViewKind::Values: return std::optional<Value>(e.value);
-            case DictViewKind::Items: return std::optional<Value>(Value::tuple({e.key, e.value}));
+            case DictViewKind::Keys:
+                return std::optional<Value>(e.key);
+            case DictViewKind::Values:
+                return std::optional<Value>(e.value);
+            case DictViewKind::Items:
+                return std::optional<Value>(Value::tuple({e.key, e.value}));
         }
         return std::optional<Value>();
     }
     const char* type_name() const override {
-        return kind_ == DictViewKind::Keys ? "dict_keyiterator"
+        return kind_ == DictViewKind::Keys     ? "dict_keyiterator"
                : kind_ == DictViewKind::Values ? "dict_valueiterator"
                                                : "dict_itemiterator";
     }
@@ -220,13 +233,18 @@ public:
                 done_ = true;
                 if (strict_) {
                     if (i > 0)
-                        return raise(ExcType::ValueError, fmt::format("zip() argument {} is shorter than argument{} 1{}",
-                                                                      i + 1, i > 1 ? "s" : "", i > 1 ? fmt::format("-{}", i) : ""));
+                        return raise(
+                            ExcType::ValueError,
+                            fmt::format("zip() argument {} is shorter than argument{} 1{}", i + 1,
+                                        i > 1 ? "s" : "", i > 1 ? fmt::format("-{}", i) : ""));
                     for (size_t k = 1; k < its_.size(); ++k) {
                         BV_TRY(y, iter_next(interp, its_[k]));
                         if (y)
-                            return raise(ExcType::ValueError, fmt::format("zip() argument {} is longer than argument{} 1{}",
-                                                                          k + 1, k > 1 ? "s" : "", k > 1 ? fmt::format("-{}", k) : ""));
+                            return raise(
+                                ExcType::ValueError,
+                                fmt::format("zip() argument {} is longer than argument{} 1{}",
+                                            k + 1, k > 1 ? "s" : "",
+                                            k > 1 ? fmt::format("-{}", k) : ""));
                     }
                 }
                 return std::optional<Value>();
@@ -301,9 +319,12 @@ private:
 
 TypeId DictView::type_id() const {
     switch (kind_) {
-        case DictViewKind::Keys: return TypeId::DictKeys;
-        case DictViewKind::Values: return TypeId::DictValues;
-        case DictViewKind::Items: return TypeId::DictItems;
+        case DictViewKind::Keys:
+            return TypeId::DictKeys;
+        case DictViewKind::Values:
+            return TypeId::DictValues;
+        case DictViewKind::Items:
+            return TypeId::DictItems;
     }
     return TypeId::DictKeys;
 }
@@ -327,29 +348,36 @@ Value make_dict_iter(const Value& dict, DictViewKind kind) {
 
 Value make_vector_iter(std::vector<Value> items, TypeId type) {
     const char* name = type == TypeId::Reversed ? "reversed" : "iterator";
-    return Value::wrap(std::shared_ptr<IteratorObject>(std::make_shared<VectorIter>(std::move(items), name)));
+    return Value::wrap(
+        std::shared_ptr<IteratorObject>(std::make_shared<VectorIter>(std::move(items), name)));
 }
 
 Value make_enumerate(Value iterator, Value start) {
-    return Value::wrap(
-        std::shared_ptr<IteratorObject>(std::make_shared<EnumerateIter>(std::move(iterator), std::move(start))));
+    return Value::wrap(std::shared_ptr<IteratorObject>(
+        std::make_shared<EnumerateIter>(std::move(iterator), std::move(start))));
 }
 
 Value make_zip(std::vector<Value> iterators, bool strict) {
-    return Value::wrap(std::shared_ptr<IteratorObject>(std::make_shared<ZipIter>(std::move(iterators), strict)));
+    return Value::wrap(
+        std::shared_ptr<IteratorObject>(std::make_shared<ZipIter>(std::move(iterators), strict)));
 }
 
 Result<Value> make_reversed(Interp& interp, const Value& seq) {
     switch (seq.kind()) {
         case Kind::List:
-            return Value::wrap(std::shared_ptr<IteratorObject>(std::make_shared<ListReverseIter>(seq)));
+            return Value::wrap(
+                std::shared_ptr<IteratorObject>(std::make_shared<ListReverseIter>(seq)));
         case Kind::Range: {
             const auto& r = seq.obj<RangeObject>();
             int64_t n = r.length();
-            if (n == 0) return Value::wrap(std::shared_ptr<IteratorObject>(std::make_shared<RangeIter>(0, 1, 0)));
-            int64_t last = static_cast<int64_t>(static_cast<uint64_t>(r.start) +
-                                                static_cast<uint64_t>(n - 1) * static_cast<uint64_t>(r.step));
-            return Value::wrap(std::shared_ptr<IteratorObject>(std::make_shared<RangeIter>(last, -r.step, n)));
+            if (n == 0)
+                return Value::wrap(
+                    std::shared_ptr<IteratorObject>(std::make_shared<RangeIter>(0, 1, 0)));
+            int64_t last =
+                static_cast<int64_t>(static_cast<uint64_t>(r.start) +
+                                     static_cast<uint64_t>(n - 1) * static_cast<uint64_t>(r.step));
+            return Value::wrap(
+                std::shared_ptr<IteratorObject>(std::make_shared<RangeIter>(last, -r.step, n)));
         }
         case Kind::Str:
         case Kind::Tuple:
@@ -376,24 +404,32 @@ Result<Value> get_iter(Interp& interp, const Value& v) {
     (void)interp;
     auto wrap = [](auto p) { return Value::wrap(std::shared_ptr<IteratorObject>(std::move(p))); };
     switch (v.kind()) {
-        case Kind::List: return wrap(std::make_shared<ListIter>(v));
-        case Kind::Tuple: return wrap(std::make_shared<TupleIter>(v));
-        case Kind::Str: return wrap(std::make_shared<StrIter>(v));
+        case Kind::List:
+            return wrap(std::make_shared<ListIter>(v));
+        case Kind::Tuple:
+            return wrap(std::make_shared<TupleIter>(v));
+        case Kind::Str:
+            return wrap(std::make_shared<StrIter>(v));
         case Kind::Bytes:
-        case Kind::ByteArray: return wrap(std::make_shared<BytesIter>(v));
+        case Kind::ByteArray:
+            return wrap(std::make_shared<BytesIter>(v));
         case Kind::Range: {
             const auto& r = v.obj<RangeObject>();
             return wrap(std::make_shared<RangeIter>(r.start, r.step, r.length()));
         }
-        case Kind::Dict: return make_dict_iter(v, DictViewKind::Keys);
+        case Kind::Dict:
+            return make_dict_iter(v, DictViewKind::Keys);
         case Kind::MemoryView: {
             BV_TRY(it, v.obj<MemoryView>().iter());
             return wrap(std::make_shared<MemoryViewIter>(std::move(it)));
         }
-        case Kind::Array: return wrap(std::make_shared<ArrayIter>(v));
-        case Kind::Mmap: return wrap(std::make_shared<MmapIter>(v));
+        case Kind::Array:
+            return wrap(std::make_shared<ArrayIter>(v));
+        case Kind::Mmap:
+            return wrap(std::make_shared<MmapIter>(v));
         case Kind::Iterator:
-            if (auto* view = as_dict_view(v)) return make_dict_iter(view->dict(), view->view_kind());
+            if (auto* view = as_dict_view(v))
+                return make_dict_iter(view->dict(), view->view_kind());
             return v;
         default:
             return raise(ExcType::TypeError, "'" + type_name(v) + "' object is not iterable");
@@ -408,10 +444,14 @@ Result<std::optional<Value>> iter_next(Interp& interp, const Value& iterator) {
 
 Result<std::vector<Value>> collect(Interp& interp, const Value& iterable) {
     switch (iterable.kind()) {
-        case Kind::List: return iterable.obj<ListObject>().items;
-        case Kind::Tuple: return iterable.obj<TupleObject>().items;
-        case Kind::Dict: return iterable.obj<DictObject>().keys();
-        default: break;
+        case Kind::List:
+            return iterable.obj<ListObject>().items;
+        case Kind::Tuple:
+            return iterable.obj<TupleObject>().items;
+        case Kind::Dict:
+            return iterable.obj<DictObject>().keys();
+        default:
+            break;
     }
     BV_TRY(it, get_iter(interp, iterable));
     std::vector<Value> out;

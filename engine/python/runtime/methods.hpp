@@ -43,17 +43,21 @@ MethodTable struct_methods();
 
 // Data attributes (not methods) of buffer-layer objects: mv.nbytes,
 // a.typecode, a.itemsize, f.closed, s.size, ... nullopt when not one.
-Result<std::optional<Value>> buffer_attribute(Interp& interp, const Value& obj, std::string_view name);
+Result<std::optional<Value>> buffer_attribute(Interp& interp, const Value& obj,
+                                              std::string_view name);
 
 // Codecs for str.encode / bytes.decode / bytes(str, enc) / str(bytes, enc):
 // utf-8, ascii, latin-1 (and their aliases), errors strict/ignore/replace.
-Result<std::string> encode_text(const Value& str, std::string_view encoding, std::string_view errors);
-Result<Value> decode_bytes(std::string_view data, std::string_view encoding, std::string_view errors);
+Result<std::string> encode_text(const Value& str, std::string_view encoding,
+                                std::string_view errors);
+Result<Value> decode_bytes(std::string_view data, std::string_view encoding,
+                           std::string_view errors);
 
 // bytes.fromhex / bytearray.fromhex parsing.
 Result<std::string> parse_fromhex(const Value& arg);
 // bytes.hex(sep, bytes_per_sep) formatting.
-Result<std::string> hex_with_sep(std::string_view data, const Value* sep, const Value* bytes_per_sep);
+Result<std::string> hex_with_sep(std::string_view data, const Value* sep,
+                                 const Value* bytes_per_sep);
 
 // int.from_bytes(bytes, byteorder='big', *, signed=False) on a type receiver.
 Result<Value> int_from_bytes(Interp& interp, const Value& self, CallArgs& args);

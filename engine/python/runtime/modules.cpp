@@ -15,7 +15,8 @@
 namespace engine::py {
 
 // buffer_methods.cpp
-Result<Value> struct_pack(Interp& interp, const engine::Struct& s, const std::vector<Value>& values);
+Result<Value> struct_pack(Interp& interp, const engine::Struct& s,
+                          const std::vector<Value>& values);
 Result<Value> struct_unpack(Interp& interp, const engine::Struct& s, const Value& buffer);
 Result<Value> struct_unpack_from(Interp& interp, const engine::Struct& s, CallArgs& args);
 Result<Value> struct_pack_into(Interp& interp, const engine::Struct& s, CallArgs& args);
@@ -32,15 +33,16 @@ Result<engine::Struct> compile_format(const Value& fmt_value) {
     else if (auto b = bytes_view(fmt_value); b && fmt_value.is(Kind::Bytes))
         text = std::string(*b);
     else
-        return raise(ExcType::TypeError,
-                     "Struct() argument 1 must be a str or bytes object, not " + type_name(fmt_value));
+        return raise(ExcType::TypeError, "Struct() argument 1 must be a str or bytes object, not " +
+                                             type_name(fmt_value));
     return engine::Struct::compile(text);
 }
 
 // struct.<fn>(fmt, ...): the format is the first positional argument.
 Result<engine::Struct> take_format(CallArgs& args, const char* fname) {
     if (args.args.empty())
-        return raise(ExcType::TypeError, fmt::format("{}() missing required argument 'format' (pos 1)", fname));
+        return raise(ExcType::TypeError,
+                     fmt::format("{}() missing required argument 'format' (pos 1)", fname));
     Value f = args.args[0];
     args.args.erase(args.args.begin());
     return compile_format(f);
@@ -78,7 +80,9 @@ Result<Value> struct_m_calcsize(Interp&, const Value&, CallArgs& args) {
 
 // tempfile.TemporaryFile(mode='w+b', ...): only binary modes.
 Result<Value> tempfile_m_temporary_file(Interp& interp, const Value&, CallArgs& args) {
-    BV_TRY(a, bind_args(args, "TemporaryFile", {"mode", "buffering", "encoding", "newline", "suffix", "prefix", "dir"}, 0));
+    BV_TRY(a,
+           bind_args(args, "TemporaryFile",
+                     {"mode", "buffering", "encoding", "newline", "suffix", "prefix", "dir"}, 0));
     if (const Value* m = a.get(0)) {
         if (!m->is_str() || m->str_utf8().find('b') == std::string::npos)
             return raise(ExcType::NotImplementedError, "only binary temporary files are supported");
@@ -94,7 +98,8 @@ Result<Value> os_m_urandom(Interp& interp, const Value&, CallArgs& args) {
     BV_CHECK(check_positional(args, "urandom", 1, 1));
     BV_TRY(n, to_index(args.args[0]));
     if (n < 0) return raise(ExcType::ValueError, "negative argument not allowed");
-    if (static_cast<uint64_t>(n) > interp.buffer_context().memory_budget()) return raise(ExcType::MemoryError, "");
+    if (static_cast<uint64_t>(n) > interp.buffer_context().memory_budget())
+        return raise(ExcType::MemoryError, "");
     std::string out(static_cast<size_t>(n), '\0');
     uint64_t& x = interp.urandom_state;
     for (auto& c : out) {
@@ -155,8 +160,7 @@ Result<Value> import_module(Interp&, std::string_view name) {
              {"SEEK_CUR", Value::integer(1)},
              {"SEEK_END", Value::integer(2)}};
     } else if (name == "sys") {
-        a = {{"byteorder", Value::str("little")},
-             {"maxsize", Value::integer(INT64_MAX)}};
+        a = {{"byteorder", Value::str("little")}, {"maxsize", Value::integer(INT64_MAX)}};
     } else {
         return raise(ExcType::NotImplementedError,
                      "module '" + std::string(name) + "' is not available in the playground");
@@ -167,11 +171,13 @@ Result<Value> import_module(Interp&, std::string_view name) {
 namespace {
 
 Result<Value> new_array(Interp& interp, CallArgs& args) {
-    if (!args.kwargs.empty()) return raise(ExcType::TypeError, "array.array() takes no keyword arguments");
+    if (!args.kwargs.empty())
+        return raise(ExcType::TypeError, "array.array() takes no keyword arguments");
     BV_CHECK(check_positional(args, "array", 1, 2));
     const Value& tc = args.args[0];
     if (!tc.is_str() || tc.as_str().length != 1)
-        return raise(ExcType::TypeError, "array() argument 1 must be a unicode character, not " + type_name(tc));
+        return raise(ExcType::TypeError,
+                     "array() argument 1 must be a unicode character, not " + type_name(tc));
     char code = tc.str_utf8()[0];
     if (args.args.size() == 1) {
         BV_TRY(a, ArrayObject::create(interp.buffer_context(), code));
@@ -179,8 +185,9 @@ Result<Value> new_array(Interp& interp, CallArgs& args) {
     }
     const Value& init = args.args[1];
     if (init.is_str())
-        return raise(ExcType::TypeError,
-                     fmt::format("cannot use a str to initialize an array with typecode '{}'", code));
+        return raise(
+            ExcType::TypeError,
+            fmt::format("cannot use a str to initialize an array with typecode '{}'", code));
     BV_TRY(a, ArrayObject::create(interp.buffer_context(), code));
     if (init.is(Kind::Array)) {
         BV_CHECK(a->extend_array(init.obj<ArrayObject>()));
@@ -198,7 +205,8 @@ Result<Value> new_array(Interp& interp, CallArgs& args) {
 }
 
 Result<Value> new_mmap(Interp& interp, CallArgs& args) {
-    BV_TRY(a, bind_args(args, "mmap", {"fileno", "length", "flags", "prot", "access", "offset"}, 2));
+    BV_TRY(a,
+           bind_args(args, "mmap", {"fileno", "length", "flags", "prot", "access", "offset"}, 2));
     BV_TRY(fd, to_index(*a.get(0)));
     BV_TRY(length, to_index(*a.get(1)));
     int64_t access = 0, offset = 0;
@@ -210,7 +218,8 @@ Result<Value> new_mmap(Interp& interp, CallArgs& args) {
         BV_TRY(x, to_index(*a.get(5)));
         offset = x;
     }
-    if (access < 0 || access > 3) return raise(ExcType::ValueError, "mmap invalid access parameter.");
+    if (access < 0 || access > 3)
+        return raise(ExcType::ValueError, "mmap invalid access parameter.");
     std::shared_ptr<FileStorage> storage;
     if (fd != -1) {
         for (const auto& w : interp.temp_files) {
@@ -219,7 +228,8 @@ Result<Value> new_mmap(Interp& interp, CallArgs& args) {
         }
         if (!storage) return raise(ExcType::OSError, "[Errno 9] Bad file descriptor");
     }
-    BV_TRY(m, MmapObject::create(interp.buffer_context(), storage, length, static_cast<Access>(access), offset));
+    BV_TRY(m, MmapObject::create(interp.buffer_context(), storage, length,
+                                 static_cast<Access>(access), offset));
     return Value::wrap(std::move(m));
 }
 
@@ -238,9 +248,12 @@ Result<Value> new_bytesio(Interp& interp, CallArgs& args) {
 
 Result<Value> construct_module_object(Interp& interp, const TypeObject& type, CallArgs& args) {
     switch (type.id) {
-        case TypeId::Array: return new_array(interp, args);
-        case TypeId::Mmap: return new_mmap(interp, args);
-        case TypeId::BytesIO: return new_bytesio(interp, args);
+        case TypeId::Array:
+            return new_array(interp, args);
+        case TypeId::Mmap:
+            return new_mmap(interp, args);
+        case TypeId::BytesIO:
+            return new_bytesio(interp, args);
         case TypeId::Struct: {
             BV_TRY(a, bind_args(args, "Struct", {"format"}, 1));
             BV_TRY(s, compile_format(*a.get(0)));

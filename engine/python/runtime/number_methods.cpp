@@ -30,7 +30,8 @@ Result<Value> i_bit_count(Interp&, const Value& self, CallArgs& args) {
 Result<bool> byteorder_arg(const Value* v) {
     if (!v) return false;
     if (!v->is_str())
-        return raise(ExcType::TypeError, "to_bytes() argument 'byteorder' must be str, not " + type_name(*v));
+        return raise(ExcType::TypeError,
+                     "to_bytes() argument 'byteorder' must be str, not " + type_name(*v));
     const std::string& s = v->str_utf8();
     if (s == "little") return true;
     if (s == "big") return false;
@@ -40,7 +41,8 @@ Result<bool> byteorder_arg(const Value* v) {
 Result<Value> i_to_bytes(Interp& interp, const Value& self, CallArgs& args) {
     if (args.args.size() > 2)
         return raise(ExcType::TypeError,
-                     fmt::format("to_bytes() takes at most 2 positional arguments ({} given)", args.args.size()));
+                     fmt::format("to_bytes() takes at most 2 positional arguments ({} given)",
+                                 args.args.size()));
     BV_TRY(a, bind_args(args, "to_bytes", {"length", "byteorder", "signed"}, 0));
     int64_t length = 1;
     if (a.has(0)) {
@@ -56,11 +58,13 @@ Result<Value> i_to_bytes(Interp& interp, const Value& self, CallArgs& args) {
     }
     if (length > (int64_t{1} << 28)) return raise(ExcType::MemoryError, "");
     BigInt v = to_big(self);
-    if (v.negative() && !is_signed) return raise(ExcType::OverflowError, "can't convert negative int to unsigned");
+    if (v.negative() && !is_signed)
+        return raise(ExcType::OverflowError, "can't convert negative int to unsigned");
     std::vector<uint8_t> out;
     if (!v.to_bytes(out, static_cast<size_t>(length), little, is_signed))
         return raise(ExcType::OverflowError, "int too big to convert");
-    return make_bytes(interp, std::string_view(reinterpret_cast<const char*>(out.data()), out.size()));
+    return make_bytes(interp,
+                      std::string_view(reinterpret_cast<const char*>(out.data()), out.size()));
 }
 
 Result<Value> i_conjugate(Interp&, const Value& self, CallArgs& args) {
@@ -80,7 +84,9 @@ Result<Value> f_conjugate(Interp&, const Value& self, CallArgs& args) {
 }
 
 const MethodDef kIntMethods[] = {
-    {"bit_length", i_bit_length}, {"bit_count", i_bit_count}, {"to_bytes", i_to_bytes},
+    {"bit_length", i_bit_length},
+    {"bit_count", i_bit_count},
+    {"to_bytes", i_to_bytes},
     {"conjugate", i_conjugate},
 };
 
@@ -94,7 +100,8 @@ const MethodDef kFloatMethods[] = {
 Result<Value> int_from_bytes(Interp& interp, const Value&, CallArgs& args) {
     if (args.args.size() > 2)
         return raise(ExcType::TypeError,
-                     fmt::format("from_bytes() takes at most 2 positional arguments ({} given)", args.args.size()));
+                     fmt::format("from_bytes() takes at most 2 positional arguments ({} given)",
+                                 args.args.size()));
     BV_TRY(a, bind_args(args, "from_bytes", {"bytes", "byteorder", "signed"}, 1));
     const Value& src = *a.get(0);
     BV_TRY(data, bytes_like(src));
@@ -103,13 +110,16 @@ Result<Value> int_from_bytes(Interp& interp, const Value&, CallArgs& args) {
         bytes = std::move(*data);
     } else {
         if (src.is_str() || is_number(src) || src.is_none())
-            return raise(ExcType::TypeError, "cannot convert '" + type_name(src) + "' object to bytes");
+            return raise(ExcType::TypeError,
+                         "cannot convert '" + type_name(src) + "' object to bytes");
         BV_TRY(items, collect(interp, src));
         for (const auto& v : items) {
             if (!is_intlike(v))
-                return raise(ExcType::TypeError, "'" + type_name(v) + "' object cannot be interpreted as an integer");
+                return raise(ExcType::TypeError,
+                             "'" + type_name(v) + "' object cannot be interpreted as an integer");
             int64_t b = v.is_big_int() ? -1 : v.small_int();
-            if (b < 0 || b > 255) return raise(ExcType::ValueError, "bytes must be in range(0, 256)");
+            if (b < 0 || b > 255)
+                return raise(ExcType::ValueError, "bytes must be in range(0, 256)");
             bytes.push_back(static_cast<char>(b));
         }
     }
@@ -117,7 +127,8 @@ Result<Value> int_from_bytes(Interp& interp, const Value&, CallArgs& args) {
     bool little = false;
     if (order) {
         if (!order->is_str())
-            return raise(ExcType::TypeError, "from_bytes() argument 'byteorder' must be str, not " + type_name(*order));
+            return raise(ExcType::TypeError,
+                         "from_bytes() argument 'byteorder' must be str, not " + type_name(*order));
         if (order->str_utf8() == "little")
             little = true;
         else if (order->str_utf8() != "big")
@@ -128,12 +139,14 @@ Result<Value> int_from_bytes(Interp& interp, const Value&, CallArgs& args) {
         BV_TRY(t, truthy(*a.get(2)));
         is_signed = t;
     }
-    return Value::integer(BigInt::from_bytes(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), little,
-                                             is_signed));
+    return Value::integer(BigInt::from_bytes(reinterpret_cast<const uint8_t*>(bytes.data()),
+                                             bytes.size(), little, is_signed));
 }
 
 MethodTable int_methods() { return {kIntMethods, sizeof(kIntMethods) / sizeof(kIntMethods[0])}; }
-MethodTable float_methods() { return {kFloatMethods, sizeof(kFloatMethods) / sizeof(kFloatMethods[0])}; }
+MethodTable float_methods() {
+    return {kFloatMethods, sizeof(kFloatMethods) / sizeof(kFloatMethods[0])};
+}
 
 // Data attributes of numbers; called from buffer_attribute.
 Result<std::optional<Value>> number_attribute(const Value& obj, std::string_view name) {

@@ -44,7 +44,8 @@ Result<Value> big_result(BigInt r) {
 Result<Value> int_true_div(const Value& a, const Value& b) {
     if (fits53(a) && fits53(b)) {
         if (b.small_int() == 0) return zero_div("division by zero");
-        return Value::floating(static_cast<double>(a.small_int()) / static_cast<double>(b.small_int()));
+        return Value::floating(static_cast<double>(a.small_int()) /
+                               static_cast<double>(b.small_int()));
     }
     BigInt x = to_big(a), y = to_big(b);
     if (y.is_zero()) return zero_div("division by zero");
@@ -63,9 +64,11 @@ Result<Value> int_true_div(const Value& a, const Value& b) {
     // q has at most 57 bits here.
     uint64_t qm = static_cast<uint64_t>(q.to_int64());
     if (!r.is_zero()) qm |= 1;
-    if (-k > 1100) return raise(ExcType::OverflowError, "integer division result too large for a float");
+    if (-k > 1100)
+        return raise(ExcType::OverflowError, "integer division result too large for a float");
     double d = std::ldexp(static_cast<double>(qm), static_cast<int>(-k));
-    if (std::isinf(d)) return raise(ExcType::OverflowError, "integer division result too large for a float");
+    if (std::isinf(d))
+        return raise(ExcType::OverflowError, "integer division result too large for a float");
     return Value::floating(neg ? -d : d);
 }
 
@@ -104,7 +107,8 @@ Result<double> number_to_double(const Value& v) {
 }
 
 Result<Value> float_to_int(double d) {
-    if (std::isinf(d)) return raise(ExcType::OverflowError, "cannot convert float infinity to integer");
+    if (std::isinf(d))
+        return raise(ExcType::OverflowError, "cannot convert float infinity to integer");
     if (std::isnan(d)) return raise(ExcType::ValueError, "cannot convert float NaN to integer");
     double t = std::trunc(d);
     if (t >= -9.2e18 && t <= 9.2e18) return Value::integer(static_cast<int64_t>(t));
@@ -133,7 +137,8 @@ Result<Value> int_binary(BinOp op, const Value& a, const Value& b) {
             bool is_div = op == BinOp::FloorDiv;
             bool zero = small ? y == 0 : (!b.is_big_int() && y == 0);
             if (zero)
-                return zero_div(is_div ? "integer division or modulo by zero" : "integer modulo by zero");
+                return zero_div(is_div ? "integer division or modulo by zero"
+                                       : "integer modulo by zero");
             if (small && !(x == INT64_MIN && y == -1))
                 return Value::integer(is_div ? floor_div_small(x, y) : floor_mod_small(x, y));
             BigInt q, m;
@@ -162,9 +167,9 @@ Result<Value> int_binary(BinOp op, const Value& a, const Value& b) {
                     overflow = __builtin_mul_overflow(acc, x, &acc);
                 if (!overflow) return Value::integer(acc);
             }
-            if (base.bit_length() - 1 > 0 && static_cast<uint64_t>(y) >
-                                                  static_cast<uint64_t>(kMaxIntBits) /
-                                                      static_cast<uint64_t>(base.bit_length() - 1))
+            if (base.bit_length() - 1 > 0 &&
+                static_cast<uint64_t>(y) > static_cast<uint64_t>(kMaxIntBits) /
+                                               static_cast<uint64_t>(base.bit_length() - 1))
                 return raise(ExcType::MemoryError, "");
             return big_result(BigInt::pow(base, static_cast<uint64_t>(y)));
         }
@@ -174,7 +179,8 @@ Result<Value> int_binary(BinOp op, const Value& a, const Value& b) {
             if (neg) return raise(ExcType::ValueError, "negative shift count");
             BigInt base = to_big(a);
             if (op == BinOp::RShift) {
-                if (b.is_big_int() || y >= 64 * 1024 * 1024) return Value::integer(base.negative() ? -1 : 0);
+                if (b.is_big_int() || y >= 64 * 1024 * 1024)
+                    return Value::integer(base.negative() ? -1 : 0);
                 if (small) return Value::integer(y >= 63 ? (x < 0 ? -1 : 0) : (x >> y));
                 return Value::integer(base.shr(static_cast<uint64_t>(y)));
             }
@@ -183,7 +189,8 @@ Result<Value> int_binary(BinOp op, const Value& a, const Value& b) {
             if (y > kMaxIntBits) return raise(ExcType::MemoryError, "");
             if (small && y < 62) {
                 int64_t lim = int64_t{1} << (62 - y);
-                if (x < lim && x > -lim) return Value::integer(static_cast<int64_t>(static_cast<uint64_t>(x) << y));
+                if (x < lim && x > -lim)
+                    return Value::integer(static_cast<int64_t>(static_cast<uint64_t>(x) << y));
             }
             return big_result(base.shl(static_cast<uint64_t>(y)));
         }
@@ -204,15 +211,19 @@ Result<Value> int_binary(BinOp op, const Value& a, const Value& b) {
 
 Result<Value> float_binary(BinOp op, double a, double b) {
     switch (op) {
-        case BinOp::Add: return Value::floating(a + b);
-        case BinOp::Sub: return Value::floating(a - b);
-        case BinOp::Mul: return Value::floating(a * b);
+        case BinOp::Add:
+            return Value::floating(a + b);
+        case BinOp::Sub:
+            return Value::floating(a - b);
+        case BinOp::Mul:
+            return Value::floating(a * b);
         case BinOp::TrueDiv:
             if (b == 0.0) return zero_div("float division by zero");
             return Value::floating(a / b);
         case BinOp::FloorDiv:
         case BinOp::Mod: {
-            if (b == 0.0) return zero_div(op == BinOp::Mod ? "float modulo" : "float floor division by zero");
+            if (b == 0.0)
+                return zero_div(op == BinOp::Mod ? "float modulo" : "float floor division by zero");
             // CPython 3.11 float_divmod.
             double mod = std::fmod(a, b);
             double div = (a - mod) / b;
@@ -242,7 +253,8 @@ Result<Value> float_binary(BinOp op, double a, double b) {
 
 Result<Value> number_divmod(const Value& a, const Value& b) {
     if (is_intlike(a) && is_intlike(b)) {
-        if (!b.is_big_int() && b.small_int() == 0) return zero_div("integer division or modulo by zero");
+        if (!b.is_big_int() && b.small_int() == 0)
+            return zero_div("integer division or modulo by zero");
         BV_TRY(q, int_binary(BinOp::FloorDiv, a, b));
         BV_TRY(m, int_binary(BinOp::Mod, a, b));
         return Value::tuple({q, m});
@@ -295,7 +307,8 @@ Result<Value> int_pow_mod(const Value& a, const Value& b, const Value& m) {
 std::optional<int> compare_numbers(const Value& a, const Value& b) {
     auto sgn = [](auto d) { return d < 0 ? -1 : d > 0 ? 1 : 0; };
     if (is_intlike(a) && is_intlike(b)) {
-        if (!a.is_big_int() && !b.is_big_int()) return sgn(a.small_int() < b.small_int() ? -1 : a.small_int() > b.small_int() ? 1 : 0);
+        if (!a.is_big_int() && !b.is_big_int())
+            return sgn(a.small_int() < b.small_int() ? -1 : a.small_int() > b.small_int() ? 1 : 0);
         return to_big(a).compare(to_big(b));
     }
     if (a.is_float() && b.is_float()) {
@@ -374,15 +387,18 @@ std::string int_to_string(const Value& v, int base) {
         int64_t x = v.small_int();
         if (base == 10) return fmt::format("{}", x);
         uint64_t m = x < 0 ? 0 - static_cast<uint64_t>(x) : static_cast<uint64_t>(x);
-        std::string digits = base == 16 ? fmt::format("{:x}", m) : base == 8 ? fmt::format("{:o}", m)
-                                                                           : fmt::format("{:b}", m);
+        std::string digits = base == 16  ? fmt::format("{:x}", m)
+                             : base == 8 ? fmt::format("{:o}", m)
+                                         : fmt::format("{:b}", m);
         return x < 0 ? "-" + digits : digits;
     }
     return v.big_int().to_string(base);
 }
 
 namespace {
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
 
 std::string_view strip_ws(std::string_view s) {
     while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -400,8 +416,9 @@ int digit_value(char c) {
 
 Result<Value> int_from_string(std::string_view text, int base) {
     auto invalid = [&]() -> Error {
-        return raise(ExcType::ValueError, fmt::format("invalid literal for int() with base {}: {}", base,
-                                                      repr(Value::str(std::string(text))).value()));
+        return raise(ExcType::ValueError,
+                     fmt::format("invalid literal for int() with base {}: {}", base,
+                                 repr(Value::str(std::string(text))).value()));
     };
     if (base != 0 && (base < 2 || base > 36))
         return raise(ExcType::ValueError, "int() base must be >= 2 and <= 36, or 0");
@@ -445,10 +462,11 @@ Result<Value> int_from_string(std::string_view text, int base) {
             if (c != '0') return invalid();
     }
     if (digits.size() > 4300 && b != 2 && b != 4 && b != 8 && b != 16 && b != 32) {
-        return raise(ExcType::ValueError,
-                     fmt::format("Exceeds the limit (4300 digits) for integer string conversion: value has "
-                                 "{} digits; use sys.set_int_max_str_digits() to increase the limit",
-                                 digits.size()));
+        return raise(
+            ExcType::ValueError,
+            fmt::format("Exceeds the limit (4300 digits) for integer string conversion: value has "
+                        "{} digits; use sys.set_int_max_str_digits() to increase the limit",
+                        digits.size()));
     }
     auto big = BigInt::parse_digits(digits, b, neg);
     if (!big) return invalid();
@@ -465,8 +483,10 @@ Result<Value> float_from_string(std::string_view text) {
     size_t i = 0;
     if (i < s.size() && (s[i] == '+' || s[i] == '-')) clean.push_back(s[i++]);
     std::string rest;
-    for (size_t k = i; k < s.size(); ++k) rest.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(s[k]))));
-    if (rest == "inf" || rest == "infinity") return Value::floating(clean == "-" ? -INFINITY : INFINITY);
+    for (size_t k = i; k < s.size(); ++k)
+        rest.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(s[k]))));
+    if (rest == "inf" || rest == "infinity")
+        return Value::floating(clean == "-" ? -INFINITY : INFINITY);
     if (rest == "nan") return Value::floating(clean == "-" ? -NAN : NAN);
     // [digits][.digits][e[sign]digits], underscores only between digits.
     bool any_digit = false, seen_dot = false, seen_exp = false, exp_digit = false;
@@ -474,7 +494,8 @@ Result<Value> float_from_string(std::string_view text) {
     for (; i < s.size(); ++i) {
         char c = s[i];
         if (c == '_') {
-            if (!(prev >= '0' && prev <= '9') || i + 1 >= s.size() || !(s[i + 1] >= '0' && s[i + 1] <= '9'))
+            if (!(prev >= '0' && prev <= '9') || i + 1 >= s.size() ||
+                !(s[i + 1] >= '0' && s[i + 1] <= '9'))
                 return invalid();
             prev = c;
             continue;

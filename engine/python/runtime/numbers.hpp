@@ -22,8 +22,8 @@ inline constexpr int64_t kMaxIntBits = 1 << 22;
 inline bool is_intlike(const Value& v) { return v.is_int() || v.is_bool(); }  // int or bool
 inline bool is_number(const Value& v) { return is_intlike(v) || v.is_float(); }
 
-BigInt to_big(const Value& v);                   // int or bool
-Result<double> int_to_double(const Value& v);    // OverflowError: int too large to convert to float
+BigInt to_big(const Value& v);                 // int or bool
+Result<double> int_to_double(const Value& v);  // OverflowError: int too large to convert to float
 Result<double> number_to_double(const Value& v);  // int, bool or float
 // int(float): truncates; OverflowError for inf, ValueError for nan.
 Result<Value> float_to_int(double d);

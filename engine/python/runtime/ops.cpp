@@ -27,82 +27,148 @@ namespace engine::py {
 
 TypeObject type_of(const Value& v) {
     switch (v.kind()) {
-        case Kind::None: return {TypeId::NoneType};
-        case Kind::Bool: return {TypeId::Bool};
-        case Kind::Int: return {TypeId::Int};
-        case Kind::Float: return {TypeId::Float};
-        case Kind::Ellipsis: return {TypeId::Ellipsis};
-        case Kind::NotImplemented: return {TypeId::NotImplementedType};
-        case Kind::Str: return {TypeId::Str};
-        case Kind::Bytes: return {TypeId::Bytes};
-        case Kind::ByteArray: return {TypeId::ByteArray};
-        case Kind::MemoryView: return {TypeId::MemoryView};
-        case Kind::List: return {TypeId::List};
-        case Kind::Tuple: return {TypeId::Tuple};
-        case Kind::Dict: return {TypeId::Dict};
-        case Kind::Range: return {TypeId::Range};
-        case Kind::Slice: return {TypeId::Slice};
-        case Kind::Function: return {TypeId::Function};
-        case Kind::Builtin: return {TypeId::BuiltinFunction};
-        case Kind::Exception: return {TypeId::Exception, v.obj<ExceptionObject>().type};
-        case Kind::Type: return {TypeId::Type};
+        case Kind::None:
+            return {TypeId::NoneType};
+        case Kind::Bool:
+            return {TypeId::Bool};
+        case Kind::Int:
+            return {TypeId::Int};
+        case Kind::Float:
+            return {TypeId::Float};
+        case Kind::Ellipsis:
+            return {TypeId::Ellipsis};
+        case Kind::NotImplemented:
+            return {TypeId::NotImplementedType};
+        case Kind::Str:
+            return {TypeId::Str};
+        case Kind::Bytes:
+            return {TypeId::Bytes};
+        case Kind::ByteArray:
+            return {TypeId::ByteArray};
+        case Kind::MemoryView:
+            return {TypeId::MemoryView};
+        case Kind::List:
+            return {TypeId::List};
+        case Kind::Tuple:
+            return {TypeId::Tuple};
+        case Kind::Dict:
+            return {TypeId::Dict};
+        case Kind::Range:
+            return {TypeId::Range};
+        case Kind::Slice:
+            return {TypeId::Slice};
+        case Kind::Function:
+            return {TypeId::Function};
+        case Kind::Builtin:
+            return {TypeId::BuiltinFunction};
+        case Kind::Exception:
+            return {TypeId::Exception, v.obj<ExceptionObject>().type};
+        case Kind::Type:
+            return {TypeId::Type};
         case Kind::Iterator: {
             const auto& it = v.obj<IteratorObject>();
             return {it.type_id(), ExcType::Exception, it.type_name()};
         }
-        case Kind::Module: return {TypeId::Module};
-        case Kind::Array: return {TypeId::Array};
-        case Kind::Mmap: return {TypeId::Mmap};
-        case Kind::BytesIO: return {TypeId::BytesIO};
-        case Kind::TempFile: return {TypeId::TempFile};
-        case Kind::Struct: return {TypeId::Struct};
+        case Kind::Module:
+            return {TypeId::Module};
+        case Kind::Array:
+            return {TypeId::Array};
+        case Kind::Mmap:
+            return {TypeId::Mmap};
+        case Kind::BytesIO:
+            return {TypeId::BytesIO};
+        case Kind::TempFile:
+            return {TypeId::TempFile};
+        case Kind::Struct:
+            return {TypeId::Struct};
     }
     return {TypeId::NoneType};
 }
 
 std::string type_name(const TypeObject& t) {
     switch (t.id) {
-        case TypeId::NoneType: return "NoneType";
-        case TypeId::Bool: return "bool";
-        case TypeId::Int: return "int";
-        case TypeId::Float: return "float";
-        case TypeId::Str: return "str";
-        case TypeId::Bytes: return "bytes";
-        case TypeId::ByteArray: return "bytearray";
-        case TypeId::MemoryView: return "memoryview";
-        case TypeId::List: return "list";
-        case TypeId::Tuple: return "tuple";
-        case TypeId::Dict: return "dict";
-        case TypeId::Range: return "range";
-        case TypeId::Slice: return "slice";
-        case TypeId::Ellipsis: return "ellipsis";
-        case TypeId::NotImplementedType: return "NotImplementedType";
-        case TypeId::Function: return "function";
-        case TypeId::BuiltinFunction: return "builtin_function_or_method";
-        case TypeId::Exception: return std::string(exc_qualified_name(t.exc));
-        case TypeId::Type: return "type";
-        case TypeId::Module: return "module";
-        case TypeId::Array: return "array.array";
-        case TypeId::Mmap: return "mmap.mmap";
-        case TypeId::BytesIO: return "_io.BytesIO";
-        case TypeId::TempFile: return "_io.BufferedRandom";
-        case TypeId::Struct: return "_struct.Struct";
-        case TypeId::ListIterator: return "list_iterator";
-        case TypeId::TupleIterator: return "tuple_iterator";
-        case TypeId::StrIterator: return "str_ascii_iterator";
-        case TypeId::BytesIterator: return "bytes_iterator";
-        case TypeId::RangeIterator: return "range_iterator";
-        case TypeId::DictKeyIterator: return "dict_keyiterator";
-        case TypeId::DictValueIterator: return "dict_valueiterator";
-        case TypeId::DictItemIterator: return "dict_itemiterator";
-        case TypeId::Enumerate: return "enumerate";
-        case TypeId::Zip: return "zip";
-        case TypeId::Reversed: return "reversed";
-        case TypeId::Generator: return "generator";
-        case TypeId::DictKeys: return "dict_keys";
-        case TypeId::DictValues: return "dict_values";
-        case TypeId::DictItems: return "dict_items";
-        case TypeId::Iterator: return t.iter_name ? t.iter_name : "iterator";
+        case TypeId::NoneType:
+            return "NoneType";
+        case TypeId::Bool:
+            return "bool";
+        case TypeId::Int:
+            return "int";
+        case TypeId::Float:
+            return "float";
+        case TypeId::Str:
+            return "str";
+        case TypeId::Bytes:
+            return "bytes";
+        case TypeId::ByteArray:
+            return "bytearray";
+        case TypeId::MemoryView:
+            return "memoryview";
+        case TypeId::List:
+            return "list";
+        case TypeId::Tuple:
+            return "tuple";
+        case TypeId::Dict:
+            return "dict";
+        case TypeId::Range:
+            return "range";
+        case TypeId::Slice:
+            return "slice";
+        case TypeId::Ellipsis:
+            return "ellipsis";
+        case TypeId::NotImplementedType:
+            return "NotImplementedType";
+        case TypeId::Function:
+            return "function";
+        case TypeId::BuiltinFunction:
+            return "builtin_function_or_method";
+        case TypeId::Exception:
+            return std::string(exc_qualified_name(t.exc));
+        case TypeId::Type:
+            return "type";
+        case TypeId::Module:
+            return "module";
+        case TypeId::Array:
+            return "array.array";
+        case TypeId::Mmap:
+            return "mmap.mmap";
+        case TypeId::BytesIO:
+            return "_io.BytesIO";
+        case TypeId::TempFile:
+            return "_io.BufferedRandom";
+        case TypeId::Struct:
+            return "_struct.Struct";
+        case TypeId::ListIterator:
+            return "list_iterator";
+        case TypeId::TupleIterator:
+            return "tuple_iterator";
+        case TypeId::StrIterator:
+            return "str_ascii_iterator";
+        case TypeId::BytesIterator:
+            return "bytes_iterator";
+        case TypeId::RangeIterator:
+            return "range_iterator";
+        case TypeId::DictKeyIterator:
+            return "dict_keyiterator";
+        case TypeId::DictValueIterator:
+            return "dict_valueiterator";
+        case TypeId::DictItemIterator:
+            return "dict_itemiterator";
+        case TypeId::Enumerate:
+            return "enumerate";
+        case TypeId::Zip:
+            return "zip";
+        case TypeId::Reversed:
+            return "reversed";
+        case TypeId::Generator:
+            return "generator";
+        case TypeId::DictKeys:
+            return "dict_keys";
+        case TypeId::DictValues:
+            return "dict_values";
+        case TypeId::DictItems:
+            return "dict_items";
+        case TypeId::Iterator:
+            return t.iter_name ? t.iter_name : "iterator";
     }
     return "object";
 }
@@ -119,7 +185,8 @@ namespace {
 bool type_is_subclass(const TypeObject& t, const TypeObject& base) {
     if (t == base) return true;
     if (t.id == TypeId::Bool && base.id == TypeId::Int) return true;
-    if (t.id == TypeId::Exception && base.id == TypeId::Exception) return exc_is_subclass(t.exc, base.exc);
+    if (t.id == TypeId::Exception && base.id == TypeId::Exception)
+        return exc_is_subclass(t.exc, base.exc);
     return false;
 }
 
@@ -132,11 +199,14 @@ Result<bool> isinstance_inner(const TypeObject& t, const Value& spec, int depth)
         }
         return false;
     }
-    return raise(ExcType::TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+    return raise(ExcType::TypeError,
+                 "isinstance() arg 2 must be a type, a tuple of types, or a union");
 }
 }  // namespace
 
-Result<bool> isinstance(const Value& v, const Value& spec) { return isinstance_inner(type_of(v), spec, 0); }
+Result<bool> isinstance(const Value& v, const Value& spec) {
+    return isinstance_inner(type_of(v), spec, 0);
+}
 
 // ---- repr / str ---------------------------------------------------------------
 
@@ -198,16 +268,26 @@ Result<std::string> exception_str(const ExceptionObject& e) {
 
 Result<std::string> repr(const Value& v) {
     switch (v.kind()) {
-        case Kind::None: return std::string("None");
-        case Kind::Bool: return std::string(v.as_bool() ? "True" : "False");
-        case Kind::Int: return int_to_string(v);
-        case Kind::Float: return format_float_repr(v.as_float());
-        case Kind::Ellipsis: return std::string("Ellipsis");
-        case Kind::NotImplemented: return std::string("NotImplemented");
-        case Kind::Str: return str_repr(v.str_utf8());
-        case Kind::Bytes: return bytes_repr(v.obj<BytesObject>().view());
-        case Kind::ByteArray: return "bytearray(" + bytes_repr(v.obj<ByteArrayObject>().view()) + ")";
-        case Kind::MemoryView: return v.obj<MemoryView>().repr();
+        case Kind::None:
+            return std::string("None");
+        case Kind::Bool:
+            return std::string(v.as_bool() ? "True" : "False");
+        case Kind::Int:
+            return int_to_string(v);
+        case Kind::Float:
+            return format_float_repr(v.as_float());
+        case Kind::Ellipsis:
+            return std::string("Ellipsis");
+        case Kind::NotImplemented:
+            return std::string("NotImplemented");
+        case Kind::Str:
+            return str_repr(v.str_utf8());
+        case Kind::Bytes:
+            return bytes_repr(v.obj<BytesObject>().view());
+        case Kind::ByteArray:
+            return "bytearray(" + bytes_repr(v.obj<ByteArrayObject>().view()) + ")";
+        case Kind::MemoryView:
+            return v.obj<MemoryView>().repr();
         case Kind::List: {
             ReprGuard g(v.identity());
             if (!g.active) return std::string("[...]");
@@ -253,7 +333,8 @@ Result<std::string> repr(const Value& v) {
                 if (b.self().is(Kind::Module))
                     return fmt::format("<built-in function {}>", b.name());
                 if (b.self().is(Kind::Type))
-                    return fmt::format("<built-in method {} of type object at {}>", b.name(), addr(b.self()));
+                    return fmt::format("<built-in method {} of type object at {}>", b.name(),
+                                       addr(b.self()));
                 return fmt::format("<built-in method {} of {} object at {}>", b.name(),
                                    type_short_name(type_of(b.self())), addr(b.self()));
             }
@@ -265,7 +346,8 @@ Result<std::string> repr(const Value& v) {
             if (e.args.empty() && e.text && !e.text->empty()) args = str_repr(*e.text);
             return fmt::format("{}({})", exc_name(e.type), args);
         }
-        case Kind::Type: return "<class '" + type_name(v.obj<TypeObject>()) + "'>";
+        case Kind::Type:
+            return "<class '" + type_name(v.obj<TypeObject>()) + "'>";
         case Kind::Iterator: {
             if (auto* view = as_dict_view(v)) {
                 ReprGuard g(view->dict().identity());
@@ -274,16 +356,18 @@ Result<std::string> repr(const Value& v) {
                 std::vector<Value> items;
                 for (const auto& e : d.entries()) {
                     if (!e.live) continue;
-                    items.push_back(view->view_kind() == DictViewKind::Keys     ? e.key
-                                    : view->view_kind() == DictViewKind::Values ? e.value
-                                                                                : Value::tuple({e.key, e.value}));
+                    items.push_back(view->view_kind() == DictViewKind::Keys ? e.key
+                                    : view->view_kind() == DictViewKind::Values
+                                        ? e.value
+                                        : Value::tuple({e.key, e.value}));
                 }
                 BV_TRY(inner, repr_seq(items, "[", "]", false));
                 return type_name(v) + "(" + inner + ")";
             }
             return fmt::format("<{} object at {}>", type_name(v), addr(v));
         }
-        case Kind::Module: return fmt::format("<module '{}' (built-in)>", v.obj<ModuleObject>().name);
+        case Kind::Module:
+            return fmt::format("<module '{}' (built-in)>", v.obj<ModuleObject>().name);
         case Kind::Array: {
             auto& a = v.obj<ArrayObject>();
             if (a.size() == 0) return fmt::format("array('{}')", a.typecode());
@@ -292,22 +376,29 @@ Result<std::string> repr(const Value& v) {
         }
         case Kind::Mmap: {
             auto& m = v.obj<MmapObject>();
-            if (m.closed()) return fmt::format("<mmap.mmap closed=True, access={}, length={}, pos=0, offset=0>", "ACCESS_WRITE", 0);
+            if (m.closed())
+                return fmt::format("<mmap.mmap closed=True, access={}, length={}, pos=0, offset=0>",
+                                   "ACCESS_WRITE", 0);
             return fmt::format("<mmap.mmap object at {}>", addr(v));
         }
-        case Kind::BytesIO: return fmt::format("<_io.BytesIO object at {}>", addr(v));
+        case Kind::BytesIO:
+            return fmt::format("<_io.BytesIO object at {}>", addr(v));
         case Kind::TempFile:
             return fmt::format("<_io.BufferedRandom name={}>", v.obj<TempFile>().fileno());
-        case Kind::Struct: return fmt::format("Struct({})", str_repr(struct_format(v)));
+        case Kind::Struct:
+            return fmt::format("Struct({})", str_repr(struct_format(v)));
     }
     return std::string("<object>");
 }
 
 Result<std::string> to_str(const Value& v) {
     switch (v.kind()) {
-        case Kind::Str: return v.str_utf8();
-        case Kind::Exception: return exception_str(v.obj<ExceptionObject>());
-        default: return repr(v);
+        case Kind::Str:
+            return v.str_utf8();
+        case Kind::Exception:
+            return exception_str(v.obj<ExceptionObject>());
+        default:
+            return repr(v);
     }
 }
 
@@ -317,15 +408,24 @@ std::string float_repr(double d) { return format_float_repr(d); }
 
 Result<bool> truthy(const Value& v) {
     switch (v.kind()) {
-        case Kind::None: return false;
-        case Kind::Bool: return v.as_bool();
-        case Kind::Int: return v.is_big_int() || v.small_int() != 0;
-        case Kind::Float: return v.as_float() != 0.0;
-        case Kind::Str: return !v.str_utf8().empty();
-        case Kind::List: return !v.obj<ListObject>().items.empty();
-        case Kind::Tuple: return !v.obj<TupleObject>().items.empty();
-        case Kind::Dict: return v.obj<DictObject>().size() != 0;
-        case Kind::Range: return v.obj<RangeObject>().length() != 0;
+        case Kind::None:
+            return false;
+        case Kind::Bool:
+            return v.as_bool();
+        case Kind::Int:
+            return v.is_big_int() || v.small_int() != 0;
+        case Kind::Float:
+            return v.as_float() != 0.0;
+        case Kind::Str:
+            return !v.str_utf8().empty();
+        case Kind::List:
+            return !v.obj<ListObject>().items.empty();
+        case Kind::Tuple:
+            return !v.obj<TupleObject>().items.empty();
+        case Kind::Dict:
+            return v.obj<DictObject>().size() != 0;
+        case Kind::Range:
+            return v.obj<RangeObject>().length() != 0;
         case Kind::Bytes:
         case Kind::ByteArray:
         case Kind::MemoryView:
@@ -334,7 +434,8 @@ Result<bool> truthy(const Value& v) {
             BV_TRY(n, len(v));
             return n != 0;
         }
-        default: return true;
+        default:
+            return true;
     }
 }
 
@@ -379,17 +480,22 @@ Result<int64_t> hash_value(const Value& v) {
         return raise(ExcType::TypeError, "unhashable type: '" + type_name(v) + "'");
     };
     switch (v.kind()) {
-        case Kind::None: return int64_t{-1152921504606846976LL} >> 4;  // stable, like CPython's address hash
+        case Kind::None:
+            return int64_t{-1152921504606846976LL} >> 4;  // stable, like CPython's address hash
         case Kind::Bool:
-        case Kind::Int: return hash_int(v);
+        case Kind::Int:
+            return hash_int(v);
         case Kind::Float: {
             double d = v.as_float();
             if (std::isnan(d)) return hash_identity(v);
             return hash_float(d);
         }
-        case Kind::Str: return hash_bytes(v.str_utf8());
-        case Kind::Bytes: return hash_bytes(v.obj<BytesObject>().view());
-        case Kind::Tuple: return hash_tuple(v.obj<TupleObject>().items);
+        case Kind::Str:
+            return hash_bytes(v.str_utf8());
+        case Kind::Bytes:
+            return hash_bytes(v.obj<BytesObject>().view());
+        case Kind::Tuple:
+            return hash_tuple(v.obj<TupleObject>().items);
         case Kind::MemoryView:
             return v.obj<MemoryView>().hash([](std::string_view s) { return hash_bytes(s); });
         case Kind::Range: {
@@ -428,8 +534,8 @@ Result<bool> seq_eq(const std::vector<Value>& a, const std::vector<Value>& b) {
 }
 
 bool is_buffer_kind(const Value& v) {
-    return v.is(Kind::Bytes) || v.is(Kind::ByteArray) || v.is(Kind::MemoryView) || v.is(Kind::Array) ||
-           v.is(Kind::Mmap);
+    return v.is(Kind::Bytes) || v.is(Kind::ByteArray) || v.is(Kind::MemoryView) ||
+           v.is(Kind::Array) || v.is(Kind::Mmap);
 }
 }  // namespace
 
@@ -521,19 +627,32 @@ Result<bool> eq(const Value& a, const Value& b) {
 
 std::string_view binop_symbol(BinOp op) {
     switch (op) {
-        case BinOp::Add: return "+";
-        case BinOp::Sub: return "-";
-        case BinOp::Mul: return "*";
-        case BinOp::TrueDiv: return "/";
-        case BinOp::FloorDiv: return "//";
-        case BinOp::Mod: return "%";
-        case BinOp::Pow: return "**";
-        case BinOp::LShift: return "<<";
-        case BinOp::RShift: return ">>";
-        case BinOp::And: return "&";
-        case BinOp::Or: return "|";
-        case BinOp::Xor: return "^";
-        case BinOp::MatMul: return "@";
+        case BinOp::Add:
+            return "+";
+        case BinOp::Sub:
+            return "-";
+        case BinOp::Mul:
+            return "*";
+        case BinOp::TrueDiv:
+            return "/";
+        case BinOp::FloorDiv:
+            return "//";
+        case BinOp::Mod:
+            return "%";
+        case BinOp::Pow:
+            return "**";
+        case BinOp::LShift:
+            return "<<";
+        case BinOp::RShift:
+            return ">>";
+        case BinOp::And:
+            return "&";
+        case BinOp::Or:
+            return "|";
+        case BinOp::Xor:
+            return "^";
+        case BinOp::MatMul:
+            return "@";
     }
     return "?";
 }
@@ -541,24 +660,36 @@ std::string_view binop_symbol(BinOp op) {
 namespace {
 const char* cmp_symbol(CmpOp op) {
     switch (op) {
-        case CmpOp::Lt: return "<";
-        case CmpOp::Le: return "<=";
-        case CmpOp::Gt: return ">";
-        case CmpOp::Ge: return ">=";
-        case CmpOp::Eq: return "==";
-        case CmpOp::Ne: return "!=";
+        case CmpOp::Lt:
+            return "<";
+        case CmpOp::Le:
+            return "<=";
+        case CmpOp::Gt:
+            return ">";
+        case CmpOp::Ge:
+            return ">=";
+        case CmpOp::Eq:
+            return "==";
+        case CmpOp::Ne:
+            return "!=";
     }
     return "?";
 }
 
 bool apply_cmp(CmpOp op, int c) {
     switch (op) {
-        case CmpOp::Lt: return c < 0;
-        case CmpOp::Le: return c <= 0;
-        case CmpOp::Gt: return c > 0;
-        case CmpOp::Ge: return c >= 0;
-        case CmpOp::Eq: return c == 0;
-        case CmpOp::Ne: return c != 0;
+        case CmpOp::Lt:
+            return c < 0;
+        case CmpOp::Le:
+            return c <= 0;
+        case CmpOp::Gt:
+            return c > 0;
+        case CmpOp::Ge:
+            return c >= 0;
+        case CmpOp::Eq:
+            return c == 0;
+        case CmpOp::Ne:
+            return c != 0;
     }
     return false;
 }
@@ -592,7 +723,8 @@ Result<Value> compare(CmpOp op, const Value& a, const Value& b) {
         auto c = compare_numbers(a, b);
         return Value::boolean(c.has_value() && apply_cmp(op, *c));
     }
-    if (a.is_str() && b.is_str()) return Value::boolean(apply_cmp(op, cmp_bytes(a.str_utf8(), b.str_utf8())));
+    if (a.is_str() && b.is_str())
+        return Value::boolean(apply_cmp(op, cmp_bytes(a.str_utf8(), b.str_utf8())));
     if (a.is(Kind::List) && b.is(Kind::List)) {
         // Copy: a key function or comparison must not see the list change under it.
         auto x = a.obj<ListObject>().items;
@@ -622,8 +754,10 @@ Result<Value> compare(CmpOp op, const Value& a, const Value& b) {
                     // exact for 64-bit values
                     bool xn = x[i].negative(), yn = y[i].negative();
                     uint64_t xm = x[i].magnitude(), ym = y[i].magnitude();
-                    if (xn != yn) c = xn ? -1 : 1;
-                    else c = (xm < ym ? -1 : xm > ym ? 1 : 0) * (xn ? -1 : 1);
+                    if (xn != yn)
+                        c = xn ? -1 : 1;
+                    else
+                        c = (xm < ym ? -1 : xm > ym ? 1 : 0) * (xn ? -1 : 1);
                 }
                 return Value::boolean(apply_cmp(op, c));
             }
@@ -631,39 +765,53 @@ Result<Value> compare(CmpOp op, const Value& a, const Value& b) {
         int c = x.size() < y.size() ? -1 : x.size() > y.size() ? 1 : 0;
         return Value::boolean(apply_cmp(op, c));
     }
-    return raise(ExcType::TypeError, fmt::format("'{}' not supported between instances of '{}' and '{}'",
-                                                 cmp_symbol(op), type_short_name(type_of(a)),
-                                                 type_short_name(type_of(b))));
+    return raise(
+        ExcType::TypeError,
+        fmt::format("'{}' not supported between instances of '{}' and '{}'", cmp_symbol(op),
+                    type_short_name(type_of(a)), type_short_name(type_of(b))));
 }
 
 // ---- len / index ------------------------------------------------------------------
 
 Result<int64_t> len(const Value& v) {
     switch (v.kind()) {
-        case Kind::Str: return v.as_str().length;
-        case Kind::List: return static_cast<int64_t>(v.obj<ListObject>().items.size());
-        case Kind::Tuple: return static_cast<int64_t>(v.obj<TupleObject>().items.size());
-        case Kind::Dict: return v.obj<DictObject>().size();
-        case Kind::Range: return v.obj<RangeObject>().length();
-        case Kind::Bytes: return v.obj<BytesObject>().size();
-        case Kind::ByteArray: return v.obj<ByteArrayObject>().size();
-        case Kind::MemoryView: return v.obj<MemoryView>().len();
-        case Kind::Array: return v.obj<ArrayObject>().size();
-        case Kind::Mmap: return v.obj<MmapObject>().len();
+        case Kind::Str:
+            return v.as_str().length;
+        case Kind::List:
+            return static_cast<int64_t>(v.obj<ListObject>().items.size());
+        case Kind::Tuple:
+            return static_cast<int64_t>(v.obj<TupleObject>().items.size());
+        case Kind::Dict:
+            return v.obj<DictObject>().size();
+        case Kind::Range:
+            return v.obj<RangeObject>().length();
+        case Kind::Bytes:
+            return v.obj<BytesObject>().size();
+        case Kind::ByteArray:
+            return v.obj<ByteArrayObject>().size();
+        case Kind::MemoryView:
+            return v.obj<MemoryView>().len();
+        case Kind::Array:
+            return v.obj<ArrayObject>().size();
+        case Kind::Mmap:
+            return v.obj<MmapObject>().len();
         case Kind::Iterator: {
             auto n = iterator_view_len(v);
             if (n) return *n;
             break;
         }
-        default: break;
+        default:
+            break;
     }
     return raise(ExcType::TypeError, "object of type '" + type_name(v) + "' has no len()");
 }
 
 Result<int64_t> to_index(const Value& v) {
     if (v.is_bool() || v.is_small_int()) return v.small_int();
-    if (v.is_big_int()) return raise(ExcType::OverflowError, "cannot fit 'int' into an index-sized integer");
-    return raise(ExcType::TypeError, "'" + type_name(v) + "' object cannot be interpreted as an integer");
+    if (v.is_big_int())
+        return raise(ExcType::OverflowError, "cannot fit 'int' into an index-sized integer");
+    return raise(ExcType::TypeError,
+                 "'" + type_name(v) + "' object cannot be interpreted as an integer");
 }
 
 // ---- exceptions ------------------------------------------------------------------
@@ -682,7 +830,8 @@ Error key_error(const Value& key) {
 }
 
 Value exception_from_error(const Error& error) {
-    if (error.type == ExcType::KeyError && g_last_key_error && g_last_key_error->first == error.message) {
+    if (error.type == ExcType::KeyError && g_last_key_error &&
+        g_last_key_error->first == error.message) {
         Value key = std::move(g_last_key_error->second);
         g_last_key_error.reset();
         return Value::exception(ExcType::KeyError, {std::move(key)});
@@ -718,7 +867,8 @@ Result<bool> exception_matches(ExcType raised, const Value& spec) {
         }
         return hit;
     }
-    return raise(ExcType::TypeError, "catching classes that do not inherit from BaseException is not allowed");
+    return raise(ExcType::TypeError,
+                 "catching classes that do not inherit from BaseException is not allowed");
 }
 
 }  // namespace engine::py

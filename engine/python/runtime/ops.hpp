@@ -18,7 +18,7 @@ namespace engine::py {
 
 // ---- types --------------------------------------------------------------
 TypeObject type_of(const Value& v);
-std::string type_name(const Value& v);   // type(v).__name__: "int", "list", "ValueError"
+std::string type_name(const Value& v);  // type(v).__name__: "int", "list", "ValueError"
 std::string type_name(const TypeObject& t);
 // __name__ of the type: "array" for array.array, "BytesIO", "error".
 std::string type_short_name(const TypeObject& t);
@@ -36,7 +36,21 @@ Result<int64_t> hash_value(const Value& v);  // TypeError: unhashable type: 'lis
 Result<bool> eq(const Value& a, const Value& b);
 
 // ---- operators ---------------------------------------------------------------
-enum class BinOp { Add, Sub, Mul, TrueDiv, FloorDiv, Mod, Pow, LShift, RShift, And, Or, Xor, MatMul };
+enum class BinOp {
+    Add,
+    Sub,
+    Mul,
+    TrueDiv,
+    FloorDiv,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    And,
+    Or,
+    Xor,
+    MatMul
+};
 enum class UnaryOp { Neg, Pos, Invert, Not };
 enum class CmpOp { Lt, Le, Eq, Ne, Gt, Ge };
 std::string_view binop_symbol(BinOp op);  // "+", "//", "**", ...

@@ -13,7 +13,8 @@ namespace {
 Result<int64_t> slice_index(const Value& v) {
     if (v.is_small_int() || v.is_bool()) return v.small_int();
     if (v.is_big_int()) return v.big_int().negative() ? INT64_MIN : INT64_MAX;
-    return raise(ExcType::TypeError, "slice indices must be integers or None or have an __index__ method");
+    return raise(ExcType::TypeError,
+                 "slice indices must be integers or None or have an __index__ method");
 }
 }  // namespace
 
@@ -67,9 +68,11 @@ std::u32string str_code_points(const Value& s) {
 
 Value str_substr(const Value& s, int64_t start, int64_t count) {
     const auto& str = s.as_str();
-    if (str.ascii) return Value::str(str.utf8.substr(static_cast<size_t>(start), static_cast<size_t>(count)));
+    if (str.ascii)
+        return Value::str(str.utf8.substr(static_cast<size_t>(start), static_cast<size_t>(count)));
     auto cps = utf8_decode(str.utf8);
-    return Value::str(utf8_encode(std::u32string_view(cps).substr(static_cast<size_t>(start), static_cast<size_t>(count))));
+    return Value::str(utf8_encode(
+        std::u32string_view(cps).substr(static_cast<size_t>(start), static_cast<size_t>(count))));
 }
 
 Value str_char(char32_t cp) {

@@ -26,13 +26,17 @@ Result<std::pair<int64_t, int64_t>> range_args(const BoundArgs& a, size_t i, int
     int64_t start = 0, end = len;
     if (const Value* s = a.get(i); s && !s->is_none()) {
         if (!s->is_int() && !s->is_bool())
-            return raise(ExcType::TypeError, "slice indices must be integers or None or have an __index__ method");
-        start = s->is_big_int() ? (s->big_int().negative() ? INT64_MIN / 2 : INT64_MAX / 2) : s->small_int();
+            return raise(ExcType::TypeError,
+                         "slice indices must be integers or None or have an __index__ method");
+        start = s->is_big_int() ? (s->big_int().negative() ? INT64_MIN / 2 : INT64_MAX / 2)
+                                : s->small_int();
     }
     if (const Value* e = a.get(i + 1); e && !e->is_none()) {
         if (!e->is_int() && !e->is_bool())
-            return raise(ExcType::TypeError, "slice indices must be integers or None or have an __index__ method");
-        end = e->is_big_int() ? (e->big_int().negative() ? INT64_MIN / 2 : INT64_MAX / 2) : e->small_int();
+            return raise(ExcType::TypeError,
+                         "slice indices must be integers or None or have an __index__ method");
+        end = e->is_big_int() ? (e->big_int().negative() ? INT64_MIN / 2 : INT64_MAX / 2)
+                              : e->small_int();
     }
     if (start < 0) start = std::max<int64_t>(0, start + len);
     if (end < 0) end = std::max<int64_t>(0, end + len);
@@ -48,13 +52,15 @@ int64_t find_in(const U& s, const U& sub, int64_t start, int64_t end, bool rever
     return pos == std::u32string_view::npos ? -1 : static_cast<int64_t>(pos) + start;
 }
 
-Result<Value> find_common(const Value& self, CallArgs& args, const char* name, bool reverse, bool raise_missing) {
+Result<Value> find_common(const Value& self, CallArgs& args, const char* name, bool reverse,
+                          bool raise_missing) {
     BV_CHECK(check_positional(args, name, 1, 3));
     BoundArgs a;
     for (auto& v : args.args) a.slots.push_back(v);
     a.slots.resize(3);
     if (!args.args[0].is_str())
-        return raise(ExcType::TypeError, fmt::format("must be str, not {}", type_name(args.args[0])));
+        return raise(ExcType::TypeError,
+                     fmt::format("must be str, not {}", type_name(args.args[0])));
     U s = str_code_points(self), sub = str_code_points(args.args[0]);
     BV_TRY(r, range_args(a, 1, static_cast<int64_t>(s.size())));
     int64_t pos = find_in(s, sub, r.first, r.second, reverse);
@@ -62,10 +68,18 @@ Result<Value> find_common(const Value& self, CallArgs& args, const char* name, b
     return Value::integer(pos);
 }
 
-Result<Value> s_find(Interp&, const Value& self, CallArgs& args) { return find_common(self, args, "find", false, false); }
-Result<Value> s_rfind(Interp&, const Value& self, CallArgs& args) { return find_common(self, args, "rfind", true, false); }
-Result<Value> s_index(Interp&, const Value& self, CallArgs& args) { return find_common(self, args, "index", false, true); }
-Result<Value> s_rindex(Interp&, const Value& self, CallArgs& args) { return find_common(self, args, "rindex", true, true); }
+Result<Value> s_find(Interp&, const Value& self, CallArgs& args) {
+    return find_common(self, args, "find", false, false);
+}
+Result<Value> s_rfind(Interp&, const Value& self, CallArgs& args) {
+    return find_common(self, args, "rfind", true, false);
+}
+Result<Value> s_index(Interp&, const Value& self, CallArgs& args) {
+    return find_common(self, args, "index", false, true);
+}
+Result<Value> s_rindex(Interp&, const Value& self, CallArgs& args) {
+    return find_common(self, args, "rindex", true, true);
+}
 
 Result<Value> s_count(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "count", 1, 3));
@@ -73,7 +87,8 @@ Result<Value> s_count(Interp&, const Value& self, CallArgs& args) {
     for (auto& v : args.args) a.slots.push_back(v);
     a.slots.resize(3);
     if (!args.args[0].is_str())
-        return raise(ExcType::TypeError, fmt::format("must be str, not {}", type_name(args.args[0])));
+        return raise(ExcType::TypeError,
+                     fmt::format("must be str, not {}", type_name(args.args[0])));
     U s = str_code_points(self), sub = str_code_points(args.args[0]);
     BV_TRY(r, range_args(a, 1, static_cast<int64_t>(s.size())));
     if (r.first > r.second) return Value::integer(0);
@@ -101,25 +116,33 @@ Result<Value> starts_ends(const Value& self, CallArgs& args, bool starts) {
         prefixes = args.args[0].obj<TupleObject>().items;
         for (const auto& p : prefixes)
             if (!p.is_str())
-                return raise(ExcType::TypeError, fmt::format("tuple for {} must only contain str, not {}", name, type_name(p)));
+                return raise(
+                    ExcType::TypeError,
+                    fmt::format("tuple for {} must only contain str, not {}", name, type_name(p)));
     } else if (args.args[0].is_str()) {
         prefixes.push_back(args.args[0]);
     } else {
         return raise(ExcType::TypeError,
-                     fmt::format("{} first arg must be str or a tuple of str, not {}", name, type_name(args.args[0])));
+                     fmt::format("{} first arg must be str or a tuple of str, not {}", name,
+                                 type_name(args.args[0])));
     }
     for (const auto& p : prefixes) {
         U sub = str_code_points(p);
         if (r.first > static_cast<int64_t>(s.size())) continue;
         int64_t len = r.second - r.first;
         if (static_cast<int64_t>(sub.size()) > len) continue;
-        size_t at = starts ? static_cast<size_t>(r.first) : static_cast<size_t>(r.second - static_cast<int64_t>(sub.size()));
+        size_t at = starts ? static_cast<size_t>(r.first)
+                           : static_cast<size_t>(r.second - static_cast<int64_t>(sub.size()));
         if (s.compare(at, sub.size(), sub) == 0) return Value::boolean(true);
     }
     return Value::boolean(false);
 }
-Result<Value> s_startswith(Interp&, const Value& self, CallArgs& args) { return starts_ends(self, args, true); }
-Result<Value> s_endswith(Interp&, const Value& self, CallArgs& args) { return starts_ends(self, args, false); }
+Result<Value> s_startswith(Interp&, const Value& self, CallArgs& args) {
+    return starts_ends(self, args, true);
+}
+Result<Value> s_endswith(Interp&, const Value& self, CallArgs& args) {
+    return starts_ends(self, args, false);
+}
 
 Result<Value> s_join(Interp& interp, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "str.join", 1, 1));
@@ -129,7 +152,8 @@ Result<Value> s_join(Interp& interp, const Value& self, CallArgs& args) {
     for (size_t i = 0; i < items.size(); ++i) {
         if (!items[i].is_str())
             return raise(ExcType::TypeError,
-                         fmt::format("sequence item {}: expected str instance, {} found", i, type_name(items[i])));
+                         fmt::format("sequence item {}: expected str instance, {} found", i,
+                                     type_name(items[i])));
         if (i) out += sep;
         out += items[i].str_utf8();
     }
@@ -215,8 +239,12 @@ Result<Value> split_common(const Value& self, CallArgs& args, bool right) {
     for (const auto& p : parts) out.push_back(mk(p));
     return Value::list(std::move(out));
 }
-Result<Value> s_split(Interp&, const Value& self, CallArgs& args) { return split_common(self, args, false); }
-Result<Value> s_rsplit(Interp&, const Value& self, CallArgs& args) { return split_common(self, args, true); }
+Result<Value> s_split(Interp&, const Value& self, CallArgs& args) {
+    return split_common(self, args, false);
+}
+Result<Value> s_rsplit(Interp&, const Value& self, CallArgs& args) {
+    return split_common(self, args, true);
+}
 
 Result<Value> s_splitlines(Interp&, const Value& self, CallArgs& args) {
     BV_TRY(a, bind_args(args, "splitlines", {"keepends"}, 0));
@@ -230,8 +258,9 @@ Result<Value> s_splitlines(Interp&, const Value& self, CallArgs& args) {
     size_t i = 0, n = s.size();
     while (i < n) {
         size_t j = i;
-        while (j < n && !(s[j] == '\n' || s[j] == '\r' || s[j] == 0x0b || s[j] == 0x0c || s[j] == 0x1c ||
-                          s[j] == 0x1d || s[j] == 0x1e || s[j] == 0x85 || s[j] == 0x2028 || s[j] == 0x2029))
+        while (j < n &&
+               !(s[j] == '\n' || s[j] == '\r' || s[j] == 0x0b || s[j] == 0x0c || s[j] == 0x1c ||
+                 s[j] == 0x1d || s[j] == 0x1e || s[j] == 0x85 || s[j] == 0x2028 || s[j] == 0x2029))
             ++j;
         size_t eol = j;
         if (j < n) {
@@ -246,7 +275,8 @@ Result<Value> s_splitlines(Interp&, const Value& self, CallArgs& args) {
     return Value::list(std::move(out));
 }
 
-Result<Value> strip_common(const Value& self, CallArgs& args, bool left, bool right, const char* name) {
+Result<Value> strip_common(const Value& self, CallArgs& args, bool left, bool right,
+                           const char* name) {
     BV_CHECK(check_positional(args, name, 0, 1));
     U s = str_code_points(self);
     U chars;
@@ -265,22 +295,30 @@ Result<Value> strip_common(const Value& self, CallArgs& args, bool left, bool ri
         while (e > b && strip_me(s[e - 1])) --e;
     return mk(s.substr(b, e - b));
 }
-Result<Value> s_strip(Interp&, const Value& self, CallArgs& args) { return strip_common(self, args, true, true, "strip"); }
-Result<Value> s_lstrip(Interp&, const Value& self, CallArgs& args) { return strip_common(self, args, true, false, "lstrip"); }
-Result<Value> s_rstrip(Interp&, const Value& self, CallArgs& args) { return strip_common(self, args, false, true, "rstrip"); }
+Result<Value> s_strip(Interp&, const Value& self, CallArgs& args) {
+    return strip_common(self, args, true, true, "strip");
+}
+Result<Value> s_lstrip(Interp&, const Value& self, CallArgs& args) {
+    return strip_common(self, args, true, false, "lstrip");
+}
+Result<Value> s_rstrip(Interp&, const Value& self, CallArgs& args) {
+    return strip_common(self, args, false, true, "rstrip");
+}
 
 Result<Value> s_replace(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "replace", 2, 3));
     for (int i = 0; i < 2; ++i)
         if (!args.args[i].is_str())
             return raise(ExcType::TypeError,
-                         fmt::format("replace() argument {} must be str, not {}", i + 1, type_name(args.args[i])));
+                         fmt::format("replace() argument {} must be str, not {}", i + 1,
+                                     type_name(args.args[i])));
     int64_t count = -1;
     if (args.args.size() == 3) {
         BV_TRY(c, to_index(args.args[2]));
         count = c;
     }
-    U s = str_code_points(self), old = str_code_points(args.args[0]), neu = str_code_points(args.args[1]);
+    U s = str_code_points(self), old = str_code_points(args.args[0]),
+      neu = str_code_points(args.args[1]);
     U out;
     if (old.empty()) {
         int64_t done = 0;
@@ -314,9 +352,15 @@ Result<Value> map_chars(const Value& self, CallArgs& args, const char* name) {
     for (auto& c : s) c = F(c);
     return mk(s);
 }
-Result<Value> s_upper(Interp&, const Value& self, CallArgs& args) { return map_chars<cp_to_upper>(self, args, "str.upper"); }
-Result<Value> s_lower(Interp&, const Value& self, CallArgs& args) { return map_chars<cp_to_lower>(self, args, "str.lower"); }
-Result<Value> s_casefold(Interp&, const Value& self, CallArgs& args) { return map_chars<cp_to_lower>(self, args, "str.casefold"); }
+Result<Value> s_upper(Interp&, const Value& self, CallArgs& args) {
+    return map_chars<cp_to_upper>(self, args, "str.upper");
+}
+Result<Value> s_lower(Interp&, const Value& self, CallArgs& args) {
+    return map_chars<cp_to_lower>(self, args, "str.lower");
+}
+Result<Value> s_casefold(Interp&, const Value& self, CallArgs& args) {
+    return map_chars<cp_to_lower>(self, args, "str.casefold");
+}
 
 Result<Value> s_swapcase(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "str.swapcase", 0, 0));
@@ -354,12 +398,24 @@ Result<Value> all_chars(const Value& self, CallArgs& args, const char* name) {
     return Value::boolean(true);
 }
 bool is_alnum(char32_t c) { return cp_is_alpha(c) || cp_is_digit(c); }
-Result<Value> s_isdigit(Interp&, const Value& self, CallArgs& args) { return all_chars<cp_is_digit>(self, args, "str.isdigit"); }
-Result<Value> s_isdecimal(Interp&, const Value& self, CallArgs& args) { return all_chars<cp_is_digit>(self, args, "str.isdecimal"); }
-Result<Value> s_isnumeric(Interp&, const Value& self, CallArgs& args) { return all_chars<cp_is_digit>(self, args, "str.isnumeric"); }
-Result<Value> s_isalpha(Interp&, const Value& self, CallArgs& args) { return all_chars<cp_is_alpha>(self, args, "str.isalpha"); }
-Result<Value> s_isalnum(Interp&, const Value& self, CallArgs& args) { return all_chars<is_alnum>(self, args, "str.isalnum"); }
-Result<Value> s_isspace(Interp&, const Value& self, CallArgs& args) { return all_chars<cp_is_space>(self, args, "str.isspace"); }
+Result<Value> s_isdigit(Interp&, const Value& self, CallArgs& args) {
+    return all_chars<cp_is_digit>(self, args, "str.isdigit");
+}
+Result<Value> s_isdecimal(Interp&, const Value& self, CallArgs& args) {
+    return all_chars<cp_is_digit>(self, args, "str.isdecimal");
+}
+Result<Value> s_isnumeric(Interp&, const Value& self, CallArgs& args) {
+    return all_chars<cp_is_digit>(self, args, "str.isnumeric");
+}
+Result<Value> s_isalpha(Interp&, const Value& self, CallArgs& args) {
+    return all_chars<cp_is_alpha>(self, args, "str.isalpha");
+}
+Result<Value> s_isalnum(Interp&, const Value& self, CallArgs& args) {
+    return all_chars<is_alnum>(self, args, "str.isalnum");
+}
+Result<Value> s_isspace(Interp&, const Value& self, CallArgs& args) {
+    return all_chars<cp_is_space>(self, args, "str.isspace");
+}
 
 Result<Value> s_isascii(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "str.isascii", 0, 0));
@@ -375,8 +431,12 @@ Result<Value> case_check(const Value& self, CallArgs& args, bool upper) {
     }
     return Value::boolean(cased);
 }
-Result<Value> s_isupper(Interp&, const Value& self, CallArgs& args) { return case_check(self, args, true); }
-Result<Value> s_islower(Interp&, const Value& self, CallArgs& args) { return case_check(self, args, false); }
+Result<Value> s_isupper(Interp&, const Value& self, CallArgs& args) {
+    return case_check(self, args, true);
+}
+Result<Value> s_islower(Interp&, const Value& self, CallArgs& args) {
+    return case_check(self, args, false);
+}
 
 Result<Value> s_isidentifier(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "str.isidentifier", 0, 0));
@@ -398,7 +458,8 @@ Result<Value> pad(const Value& self, CallArgs& args, const char* name, int mode)
                          fmt::format("{}() argument 2 must be str, not {}", name, type_name(f)));
         U fc = str_code_points(f);
         if (fc.size() != 1)
-            return raise(ExcType::TypeError, "The fill character must be exactly one character long");
+            return raise(ExcType::TypeError,
+                         "The fill character must be exactly one character long");
         fill = fc[0];
     }
     U s = str_code_points(self);
@@ -417,9 +478,15 @@ Result<Value> pad(const Value& self, CallArgs& args, const char* name, int mode)
     out.append(static_cast<size_t>(total - left), fill);
     return mk(out);
 }
-Result<Value> s_ljust(Interp&, const Value& self, CallArgs& args) { return pad(self, args, "ljust", 0); }
-Result<Value> s_rjust(Interp&, const Value& self, CallArgs& args) { return pad(self, args, "rjust", 1); }
-Result<Value> s_center(Interp&, const Value& self, CallArgs& args) { return pad(self, args, "center", 2); }
+Result<Value> s_ljust(Interp&, const Value& self, CallArgs& args) {
+    return pad(self, args, "ljust", 0);
+}
+Result<Value> s_rjust(Interp&, const Value& self, CallArgs& args) {
+    return pad(self, args, "rjust", 1);
+}
+Result<Value> s_center(Interp&, const Value& self, CallArgs& args) {
+    return pad(self, args, "center", 2);
+}
 
 Result<Value> s_zfill(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "zfill", 1, 1));
@@ -451,14 +518,19 @@ Result<Value> partition_common(const Value& self, CallArgs& args, bool right) {
     }
     return Value::tuple({mk(s.substr(0, p)), args.args[0], mk(s.substr(p + sep.size()))});
 }
-Result<Value> s_partition(Interp&, const Value& self, CallArgs& args) { return partition_common(self, args, false); }
-Result<Value> s_rpartition(Interp&, const Value& self, CallArgs& args) { return partition_common(self, args, true); }
+Result<Value> s_partition(Interp&, const Value& self, CallArgs& args) {
+    return partition_common(self, args, false);
+}
+Result<Value> s_rpartition(Interp&, const Value& self, CallArgs& args) {
+    return partition_common(self, args, true);
+}
 
 Result<Value> affix(const Value& self, CallArgs& args, bool prefix) {
     BV_CHECK(check_positional(args, prefix ? "str.removeprefix" : "str.removesuffix", 1, 1));
     if (!args.args[0].is_str())
         return raise(ExcType::TypeError, fmt::format("{}() argument must be str, not {}",
-                                                     prefix ? "removeprefix" : "removesuffix", type_name(args.args[0])));
+                                                     prefix ? "removeprefix" : "removesuffix",
+                                                     type_name(args.args[0])));
     const std::string& s = self.str_utf8();
     const std::string& a = args.args[0].str_utf8();
     if (prefix && s.compare(0, a.size(), a) == 0) return Value::str(s.substr(a.size()));
@@ -466,20 +538,26 @@ Result<Value> affix(const Value& self, CallArgs& args, bool prefix) {
         return Value::str(s.substr(0, s.size() - a.size()));
     return self;
 }
-Result<Value> s_removeprefix(Interp&, const Value& self, CallArgs& args) { return affix(self, args, true); }
-Result<Value> s_removesuffix(Interp&, const Value& self, CallArgs& args) { return affix(self, args, false); }
+Result<Value> s_removeprefix(Interp&, const Value& self, CallArgs& args) {
+    return affix(self, args, true);
+}
+Result<Value> s_removesuffix(Interp&, const Value& self, CallArgs& args) {
+    return affix(self, args, false);
+}
 
 Result<Value> s_encode(Interp& interp, const Value& self, CallArgs& args) {
     BV_TRY(a, bind_args(args, "encode", {"encoding", "errors"}, 0));
     std::string enc = "utf-8", errors = "strict";
     if (a.has(0)) {
         if (!a.get(0)->is_str())
-            return raise(ExcType::TypeError, "encode() argument 'encoding' must be str, not " + type_name(*a.get(0)));
+            return raise(ExcType::TypeError,
+                         "encode() argument 'encoding' must be str, not " + type_name(*a.get(0)));
         enc = a.get(0)->str_utf8();
     }
     if (a.has(1)) {
         if (!a.get(1)->is_str())
-            return raise(ExcType::TypeError, "encode() argument 'errors' must be str, not " + type_name(*a.get(1)));
+            return raise(ExcType::TypeError,
+                         "encode() argument 'errors' must be str, not " + type_name(*a.get(1)));
         errors = a.get(1)->str_utf8();
     }
     BV_TRY(data, encode_text(self, enc, errors));
@@ -552,10 +630,14 @@ Result<Value> s_format(Interp& interp, const Value& self, CallArgs& args) {
         size_t bang = field.find('!');
         if (bang != std::string::npos && (colon == std::string::npos || bang < colon)) {
             name = field.substr(0, bang);
-            if (bang + 1 >= field.size()) return raise(ExcType::ValueError, "end of string while looking for conversion specifier");
+            if (bang + 1 >= field.size())
+                return raise(ExcType::ValueError,
+                             "end of string while looking for conversion specifier");
             conv = field[bang + 1];
-            if (colon != std::string::npos) spec = field.substr(colon + 1);
-            else if (bang + 2 < field.size()) return raise(ExcType::ValueError, "expected ':' after conversion specifier");
+            if (colon != std::string::npos)
+                spec = field.substr(colon + 1);
+            else if (bang + 2 < field.size())
+                return raise(ExcType::ValueError, "expected ':' after conversion specifier");
         } else if (colon != std::string::npos) {
             name = field.substr(0, colon);
             spec = field.substr(colon + 1);
@@ -570,20 +652,27 @@ Result<Value> s_format(Interp& interp, const Value& self, CallArgs& args) {
         Value arg;
         if (name.empty()) {
             if (used_manual)
-                return raise(ExcType::ValueError, "cannot switch from manual field specification to automatic field numbering");
+                return raise(
+                    ExcType::ValueError,
+                    "cannot switch from manual field specification to automatic field numbering");
             used_auto = true;
             if (auto_index >= args.args.size())
-                return raise(ExcType::IndexError,
-                             fmt::format("Replacement index {} out of range for positional args tuple", auto_index));
+                return raise(
+                    ExcType::IndexError,
+                    fmt::format("Replacement index {} out of range for positional args tuple",
+                                auto_index));
             arg = args.args[auto_index++];
         } else if (name.find_first_not_of("0123456789") == std::string::npos) {
             if (used_auto)
-                return raise(ExcType::ValueError, "cannot switch from automatic field numbering to manual field specification");
+                return raise(
+                    ExcType::ValueError,
+                    "cannot switch from automatic field numbering to manual field specification");
             used_manual = true;
             size_t k = std::stoul(name.substr(0, 9));
             if (k >= args.args.size())
-                return raise(ExcType::IndexError,
-                             fmt::format("Replacement index {} out of range for positional args tuple", k));
+                return raise(
+                    ExcType::IndexError,
+                    fmt::format("Replacement index {} out of range for positional args tuple", k));
             arg = args.args[k];
         } else {
             bool found = false;
@@ -610,20 +699,48 @@ Result<Value> s_format(Interp& interp, const Value& self, CallArgs& args) {
 }
 
 const MethodDef kStrMethods[] = {
-    {"join", s_join},           {"split", s_split},         {"rsplit", s_rsplit},
-    {"splitlines", s_splitlines}, {"strip", s_strip},       {"lstrip", s_lstrip},
-    {"rstrip", s_rstrip},       {"startswith", s_startswith}, {"endswith", s_endswith},
-    {"find", s_find},           {"rfind", s_rfind},         {"index", s_index},
-    {"rindex", s_rindex},       {"count", s_count},         {"replace", s_replace},
-    {"upper", s_upper},         {"lower", s_lower},         {"casefold", s_casefold},
-    {"swapcase", s_swapcase},   {"capitalize", s_capitalize}, {"title", s_title},
-    {"isdigit", s_isdigit},     {"isdecimal", s_isdecimal}, {"isnumeric", s_isnumeric},
-    {"isalpha", s_isalpha},     {"isalnum", s_isalnum},     {"isspace", s_isspace},
-    {"isascii", s_isascii},     {"isupper", s_isupper},     {"islower", s_islower},
-    {"isidentifier", s_isidentifier}, {"ljust", s_ljust},   {"rjust", s_rjust},
-    {"center", s_center},       {"zfill", s_zfill},         {"partition", s_partition},
-    {"rpartition", s_rpartition}, {"removeprefix", s_removeprefix}, {"removesuffix", s_removesuffix},
-    {"encode", s_encode},       {"expandtabs", s_expandtabs}, {"format", s_format},
+    {"join", s_join},
+    {"split", s_split},
+    {"rsplit", s_rsplit},
+    {"splitlines", s_splitlines},
+    {"strip", s_strip},
+    {"lstrip", s_lstrip},
+    {"rstrip", s_rstrip},
+    {"startswith", s_startswith},
+    {"endswith", s_endswith},
+    {"find", s_find},
+    {"rfind", s_rfind},
+    {"index", s_index},
+    {"rindex", s_rindex},
+    {"count", s_count},
+    {"replace", s_replace},
+    {"upper", s_upper},
+    {"lower", s_lower},
+    {"casefold", s_casefold},
+    {"swapcase", s_swapcase},
+    {"capitalize", s_capitalize},
+    {"title", s_title},
+    {"isdigit", s_isdigit},
+    {"isdecimal", s_isdecimal},
+    {"isnumeric", s_isnumeric},
+    {"isalpha", s_isalpha},
+    {"isalnum", s_isalnum},
+    {"isspace", s_isspace},
+    {"isascii", s_isascii},
+    {"isupper", s_isupper},
+    {"islower", s_islower},
+    {"isidentifier", s_isidentifier},
+    {"ljust", s_ljust},
+    {"rjust", s_rjust},
+    {"center", s_center},
+    {"zfill", s_zfill},
+    {"partition", s_partition},
+    {"rpartition", s_rpartition},
+    {"removeprefix", s_removeprefix},
+    {"removesuffix", s_removesuffix},
+    {"encode", s_encode},
+    {"expandtabs", s_expandtabs},
+    {"format", s_format},
 };
 
 }  // namespace

@@ -21,7 +21,8 @@ bool is_index(const Value& v) { return v.is_int() || v.is_bool(); }
 
 // Normalised index for item access; IndexError `msg` when out of range.
 Result<int64_t> seq_index(const Value& key, int64_t length, const char* msg) {
-    if (key.is_big_int()) return raise(ExcType::IndexError, "cannot fit 'int' into an index-sized integer");
+    if (key.is_big_int())
+        return raise(ExcType::IndexError, "cannot fit 'int' into an index-sized integer");
     int64_t i = key.small_int();
     if (i < 0) i += length;
     if (i < 0 || i >= length) return raise(ExcType::IndexError, msg);
@@ -29,7 +30,8 @@ Result<int64_t> seq_index(const Value& key, int64_t length, const char* msg) {
 }
 
 Error bad_key(const std::string& what, const Value& key) {
-    return raise(ExcType::TypeError, what + " indices must be integers or slices, not " + type_name(key));
+    return raise(ExcType::TypeError,
+                 what + " indices must be integers or slices, not " + type_name(key));
 }
 
 template <class F>
@@ -37,12 +39,14 @@ std::vector<Value> take(const std::vector<Value>& items, const SliceBounds& b, F
     std::vector<Value> out;
     out.reserve(static_cast<size_t>(b.length));
     int64_t i = b.start;
-    for (int64_t k = 0; k < b.length; ++k, i += b.step) out.push_back(items[static_cast<size_t>(i)]);
+    for (int64_t k = 0; k < b.length; ++k, i += b.step)
+        out.push_back(items[static_cast<size_t>(i)]);
     return out;
 }
 
 std::string take_bytes(std::string_view s, const SliceBounds& b) {
-    if (b.step == 1) return std::string(s.substr(static_cast<size_t>(b.start), static_cast<size_t>(b.length)));
+    if (b.step == 1)
+        return std::string(s.substr(static_cast<size_t>(b.start), static_cast<size_t>(b.length)));
     std::string out;
     out.reserve(static_cast<size_t>(b.length));
     int64_t i = b.start;
@@ -75,9 +79,12 @@ Result<std::string> bytes_from_value(Interp& interp, const Value& value) {
     BV_TRY(direct, bytes_like(value));
     if (direct) return std::move(*direct);
     if (is_index(value) || value.is_str() || value.is_none() || value.is_float())
-        return raise(ExcType::TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
+        return raise(ExcType::TypeError,
+                     "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
     auto items = collect(interp, value);
-    if (!items) return raise(ExcType::TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
+    if (!items)
+        return raise(ExcType::TypeError,
+                     "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
     std::string out;
     for (const auto& v : *items) {
         BV_TRY(b, byte_from_item(to_item(v)));
@@ -112,11 +119,13 @@ Result<Value> getitem(Interp& interp, const Value& obj, const Value& key) {
                 auto cps = str_code_points(obj);
                 std::u32string out;
                 int64_t i = b.start;
-                for (int64_t k = 0; k < b.length; ++k, i += b.step) out.push_back(cps[static_cast<size_t>(i)]);
+                for (int64_t k = 0; k < b.length; ++k, i += b.step)
+                    out.push_back(cps[static_cast<size_t>(i)]);
                 return Value::str(utf8_encode(out));
             }
             if (!is_index(key))
-                return raise(ExcType::TypeError, "string indices must be integers, not '" + type_name(key) + "'");
+                return raise(ExcType::TypeError,
+                             "string indices must be integers, not '" + type_name(key) + "'");
             BV_TRY(i, seq_index(key, s.length, "string index out of range"));
             return str_substr(obj, i, 1);
         }
@@ -133,19 +142,22 @@ Result<Value> getitem(Interp& interp, const Value& obj, const Value& key) {
                 // start + i*step for i in the slice; computed in wrapping unsigned to avoid UB.
                 auto at = [&](int64_t i) {
                     return static_cast<int64_t>(static_cast<uint64_t>(r.start) +
-                                                static_cast<uint64_t>(i) * static_cast<uint64_t>(r.step));
+                                                static_cast<uint64_t>(i) *
+                                                    static_cast<uint64_t>(r.step));
                 };
                 int64_t start = at(b.start);
                 int64_t step = r.step * b.step;
                 int64_t stop = static_cast<int64_t>(static_cast<uint64_t>(start) +
-                                                    static_cast<uint64_t>(b.length) * static_cast<uint64_t>(step));
+                                                    static_cast<uint64_t>(b.length) *
+                                                        static_cast<uint64_t>(step));
                 (void)at(b.stop);
                 return Value::range(start, stop, step);
             }
             if (!is_index(key)) return bad_key("range", key);
             BV_TRY(i, seq_index(key, n, "range object index out of range"));
-            return Value::integer(static_cast<int64_t>(static_cast<uint64_t>(r.start) +
-                                                       static_cast<uint64_t>(i) * static_cast<uint64_t>(r.step)));
+            return Value::integer(
+                static_cast<int64_t>(static_cast<uint64_t>(r.start) +
+                                     static_cast<uint64_t>(i) * static_cast<uint64_t>(r.step)));
         }
         case Kind::Bytes: {
             std::string_view s = obj.obj<BytesObject>().view();
@@ -199,7 +211,8 @@ Result<Value> getitem(Interp& interp, const Value& obj, const Value& key) {
             break;
     }
     if (obj.is(Kind::Type))
-        return raise(ExcType::NotImplementedError, "generic aliases such as list[int] are not supported");
+        return raise(ExcType::NotImplementedError,
+                     "generic aliases such as list[int] are not supported");
     return raise(ExcType::TypeError, "'" + type_name(obj) + "' object is not subscriptable");
 }
 
@@ -224,9 +237,11 @@ Result<void> setitem(Interp& interp, const Value& obj, const Value& key, const V
                     return ok();
                 }
                 if (static_cast<int64_t>(src->size()) != b.length)
-                    return raise(ExcType::ValueError,
-                                 fmt::format("attempt to assign sequence of size {} to extended slice of size {}",
-                                             src->size(), b.length));
+                    return raise(
+                        ExcType::ValueError,
+                        fmt::format(
+                            "attempt to assign sequence of size {} to extended slice of size {}",
+                            src->size(), b.length));
                 std::vector<Value> old;
                 int64_t i = b.start;
                 for (int64_t k = 0; k < b.length; ++k, i += b.step) {
@@ -236,7 +251,8 @@ Result<void> setitem(Interp& interp, const Value& obj, const Value& key, const V
                 return ok();
             }
             if (!is_index(key)) return bad_key("list", key);
-            BV_TRY(i, seq_index(key, static_cast<int64_t>(items.size()), "list assignment index out of range"));
+            BV_TRY(i, seq_index(key, static_cast<int64_t>(items.size()),
+                                "list assignment index out of range"));
             Value old = std::move(items[static_cast<size_t>(i)]);
             items[static_cast<size_t>(i)] = value;
             return ok();
@@ -263,8 +279,8 @@ Result<void> setitem(Interp& interp, const Value& obj, const Value& key, const V
             auto& a = obj.obj<ArrayObject>();
             if (key.is(Kind::Slice)) {
                 if (!value.is(Kind::Array))
-                    return raise(ExcType::TypeError,
-                                 "can only assign array (not \"" + type_name(value) + "\") to array slice");
+                    return raise(ExcType::TypeError, "can only assign array (not \"" +
+                                                         type_name(value) + "\") to array slice");
                 return a.set_slice(to_slice_args(key), value.obj<ArrayObject>());
             }
             if (!is_index(key)) return raise(ExcType::TypeError, "array indices must be integers");
@@ -282,7 +298,8 @@ Result<void> setitem(Interp& interp, const Value& obj, const Value& key, const V
             return m.set(i, to_item(value));
         }
         default:
-            return raise(ExcType::TypeError, "'" + type_name(obj) + "' object does not support item assignment");
+            return raise(ExcType::TypeError,
+                         "'" + type_name(obj) + "' object does not support item assignment");
     }
 }
 
@@ -316,7 +333,8 @@ Result<void> delitem(Interp& interp, const Value& obj, const Value& key) {
                 return ok();
             }
             if (!is_index(key)) return bad_key("list", key);
-            BV_TRY(i, seq_index(key, static_cast<int64_t>(items.size()), "list assignment index out of range"));
+            BV_TRY(i, seq_index(key, static_cast<int64_t>(items.size()),
+                                "list assignment index out of range"));
             Value old = std::move(items[static_cast<size_t>(i)]);
             items.erase(items.begin() + i);
             return ok();
@@ -347,7 +365,8 @@ Result<void> delitem(Interp& interp, const Value& obj, const Value& key) {
         case Kind::Mmap:
             return raise(ExcType::TypeError, "mmap doesn't support item deletion");
         default:
-            return raise(ExcType::TypeError, "'" + type_name(obj) + "' object doesn't support item deletion");
+            return raise(ExcType::TypeError,
+                         "'" + type_name(obj) + "' object doesn't support item deletion");
     }
 }
 

@@ -100,7 +100,8 @@ bool cp_is_printable(char32_t c) {
     if (c < 0x20 || c == 0x7F) return false;
     if (c < 0x7F) return true;
     if (c <= 0xA0 || c == 0xAD) return false;
-    if ((c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) || (c >= 0x205F && c <= 0x206F))
+    if ((c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) ||
+        (c >= 0x205F && c <= 0x206F))
         return false;
     if (c == 0x3000 || c == 0xFEFF || (c >= 0xD800 && c <= 0xDFFF) || (c >= 0xE000 && c <= 0xF8FF))
         return false;

@@ -136,20 +136,40 @@ public:
     static Value type(const TypeObject& type);
 
     // Wrapping existing objects. The pointer must be non-null.
-    static Value wrap(std::shared_ptr<engine::BytesObject> p) { return Value(Kind::Bytes, std::move(p)); }
-    static Value wrap(std::shared_ptr<engine::ByteArrayObject> p) { return Value(Kind::ByteArray, std::move(p)); }
-    static Value wrap(std::shared_ptr<engine::MemoryView> p) { return Value(Kind::MemoryView, std::move(p)); }
-    static Value wrap(std::shared_ptr<engine::ArrayObject> p) { return Value(Kind::Array, std::move(p)); }
-    static Value wrap(std::shared_ptr<engine::MmapObject> p) { return Value(Kind::Mmap, std::move(p)); }
-    static Value wrap(std::shared_ptr<engine::BytesIOObject> p) { return Value(Kind::BytesIO, std::move(p)); }
-    static Value wrap(std::shared_ptr<engine::TempFile> p) { return Value(Kind::TempFile, std::move(p)); }
+    static Value wrap(std::shared_ptr<engine::BytesObject> p) {
+        return Value(Kind::Bytes, std::move(p));
+    }
+    static Value wrap(std::shared_ptr<engine::ByteArrayObject> p) {
+        return Value(Kind::ByteArray, std::move(p));
+    }
+    static Value wrap(std::shared_ptr<engine::MemoryView> p) {
+        return Value(Kind::MemoryView, std::move(p));
+    }
+    static Value wrap(std::shared_ptr<engine::ArrayObject> p) {
+        return Value(Kind::Array, std::move(p));
+    }
+    static Value wrap(std::shared_ptr<engine::MmapObject> p) {
+        return Value(Kind::Mmap, std::move(p));
+    }
+    static Value wrap(std::shared_ptr<engine::BytesIOObject> p) {
+        return Value(Kind::BytesIO, std::move(p));
+    }
+    static Value wrap(std::shared_ptr<engine::TempFile> p) {
+        return Value(Kind::TempFile, std::move(p));
+    }
     static Value wrap(std::shared_ptr<StructObject> p) { return Value(Kind::Struct, std::move(p)); }
     static Value wrap(std::shared_ptr<ListObject> p) { return Value(Kind::List, std::move(p)); }
     static Value wrap(std::shared_ptr<DictObject> p) { return Value(Kind::Dict, std::move(p)); }
     static Value wrap(std::shared_ptr<Callable> p) { return Value(Kind::Function, std::move(p)); }
-    static Value wrap(std::shared_ptr<BuiltinFunction> p) { return Value(Kind::Builtin, std::move(p)); }
-    static Value wrap(std::shared_ptr<ExceptionObject> p) { return Value(Kind::Exception, std::move(p)); }
-    static Value wrap(std::shared_ptr<IteratorObject> p) { return Value(Kind::Iterator, std::move(p)); }
+    static Value wrap(std::shared_ptr<BuiltinFunction> p) {
+        return Value(Kind::Builtin, std::move(p));
+    }
+    static Value wrap(std::shared_ptr<ExceptionObject> p) {
+        return Value(Kind::Exception, std::move(p));
+    }
+    static Value wrap(std::shared_ptr<IteratorObject> p) {
+        return Value(Kind::Iterator, std::move(p));
+    }
     static Value wrap(std::shared_ptr<ModuleObject> p) { return Value(Kind::Module, std::move(p)); }
 
     Kind kind() const { return kind_; }
@@ -162,12 +182,12 @@ public:
     bool is_float() const { return kind_ == Kind::Float; }
     bool is_str() const { return kind_ == Kind::Str; }
 
-    bool as_bool() const { return i_ != 0; }            // Kind::Bool
-    int64_t small_int() const { return i_; }             // is_small_int() (or Bool: 0/1)
-    const BigInt& big_int() const;                       // is_big_int()
-    double as_float() const { return f_; }               // Kind::Float
-    const StrObject& as_str() const;                     // Kind::Str
-    const std::string& str_utf8() const;                 // Kind::Str: the UTF-8 text
+    bool as_bool() const { return i_ != 0; }  // Kind::Bool
+    int64_t small_int() const { return i_; }  // is_small_int() (or Bool: 0/1)
+    const BigInt& big_int() const;            // is_big_int()
+    double as_float() const { return f_; }    // Kind::Float
+    const StrObject& as_str() const;          // Kind::Str
+    const std::string& str_utf8() const;      // Kind::Str: the UTF-8 text
 
     // The object behind a heap kind; T must match the table above.
     template <class T>
@@ -236,13 +256,48 @@ struct ExceptionObject {
 
 // Which built-in type a type object is. Exception classes carry their ExcType.
 enum class TypeId : uint8_t {
-    NoneType, Bool, Int, Float, Str, Bytes, ByteArray, MemoryView, List, Tuple, Dict,
-    Range, Slice, Ellipsis, NotImplementedType, Function, BuiltinFunction, Exception,
-    Type, Module, Array, Mmap, BytesIO, TempFile, Struct,
+    NoneType,
+    Bool,
+    Int,
+    Float,
+    Str,
+    Bytes,
+    ByteArray,
+    MemoryView,
+    List,
+    Tuple,
+    Dict,
+    Range,
+    Slice,
+    Ellipsis,
+    NotImplementedType,
+    Function,
+    BuiltinFunction,
+    Exception,
+    Type,
+    Module,
+    Array,
+    Mmap,
+    BytesIO,
+    TempFile,
+    Struct,
     // iterators and iterator-returning builtins
-    ListIterator, TupleIterator, StrIterator, BytesIterator, RangeIterator,
-    DictKeyIterator, DictValueIterator, DictItemIterator, Enumerate, Zip, Reversed,
-    Generator, DictKeys, DictValues, DictItems, Iterator /* any other */,
+    ListIterator,
+    TupleIterator,
+    StrIterator,
+    BytesIterator,
+    RangeIterator,
+    DictKeyIterator,
+    DictValueIterator,
+    DictItemIterator,
+    Enumerate,
+    Zip,
+    Reversed,
+    Generator,
+    DictKeys,
+    DictValues,
+    DictItems,
+    Iterator /* any other */,
 };
 
 struct TypeObject {
@@ -252,8 +307,9 @@ struct TypeObject {
     bool operator==(const TypeObject& o) const {
         if (id != o.id) return false;
         if (id == TypeId::Exception) return exc == o.exc;
-        if (id == TypeId::Iterator) return std::string_view(iter_name ? iter_name : "") ==
-                                           std::string_view(o.iter_name ? o.iter_name : "");
+        if (id == TypeId::Iterator)
+            return std::string_view(iter_name ? iter_name : "") ==
+                   std::string_view(o.iter_name ? o.iter_name : "");
         return true;
     }
 };
@@ -283,7 +339,9 @@ public:
     Result<Value> call(Interp& interp, CallArgs& args) const { return fn_(interp, self_, args); }
     const std::string& name() const { return name_; }
     const Value& self() const { return self_; }
-    bool is_method() const { return has_self_; }  // repr: <built-in method append of list object ...>
+    bool is_method() const {
+        return has_self_;
+    }  // repr: <built-in method append of list object ...>
 
 private:
     std::string name_;

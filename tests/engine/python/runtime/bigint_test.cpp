@@ -15,7 +15,8 @@ TEST(BigIntTest, ParseAndPrintRoundTrip) {
     EXPECT_EQ(P("-98765432109876543210").to_string(), "-98765432109876543210");
     EXPECT_EQ(P("0").to_string(), "0");
     EXPECT_EQ(P("255").to_string(16), "ff");
-    EXPECT_EQ(BigInt::parse_digits("ffffffffffffffffffff", 16, false)->to_string(), "1208925819614629174706175");
+    EXPECT_EQ(BigInt::parse_digits("ffffffffffffffffffff", 16, false)->to_string(),
+              "1208925819614629174706175");
 }
 
 TEST(BigIntTest, ArithmeticMatchesPython) {
@@ -43,7 +44,7 @@ TEST(BigIntTest, FloorDivisionAndModuloLikePython) {
 
 TEST(BigIntTest, BitwiseUsesTwosComplement) {
     BigInt a = BigInt::pow(BigInt(2), 70) + BigInt(5);
-    EXPECT_EQ((a & BigInt(-4)).to_string(), "1180591620717411303428");  // (2**70+5) & -4
+    EXPECT_EQ((a & BigInt(-4)).to_string(), "1180591620717411303428");   // (2**70+5) & -4
     EXPECT_EQ((-a | BigInt(3)).to_string(), "-1180591620717411303429");  // -(2**70+5) | 3
     EXPECT_EQ((-a ^ BigInt(255)).to_string(), "-1180591620717411303676");
     EXPECT_EQ(a.invert().to_string(), "-1180591620717411303430");

@@ -23,7 +23,11 @@ TEST(BuiltinsTest, MatchesCPython0) {
     TestInterp in;
     EXPECT_EQ(call_builtin(in, "len", {L({I(1), I(2)})}), "2");
     EXPECT_EQ(call_builtin(in, "len", {I(5)}), "TypeError: object of type 'int' has no len()");
-    EXPECT_EQ(call_builtin(in, "len", {S("h\xc3""\xa9""llo")}), "5");
+    EXPECT_EQ(call_builtin(in, "len",
+                           {S("h\xc3"
+                              "\xa9"
+                              "llo")}),
+              "5");
     EXPECT_EQ(call_builtin(in, "abs", {I(-5)}), "5");
     EXPECT_EQ(call_builtin(in, "abs", {F(-2.5)}), "2.5");
     EXPECT_EQ(call_builtin(in, "abs", {S("x")}), "TypeError: bad operand type for abs(): 'str'");
@@ -32,8 +36,13 @@ TEST(BuiltinsTest, MatchesCPython0) {
     EXPECT_EQ(call_builtin(in, "any", {L({I(0), S(""), Value(), I(3)})}), "True");
     EXPECT_EQ(call_builtin(in, "sum", {L({I(1), I(2), I(3)})}), "6");
     EXPECT_EQ(call_builtin(in, "sum", {L({I(1), I(2)}), I(10)}), "13");
-    EXPECT_EQ(call_builtin(in, "sum", {L({F(0.1), F(0.1), F(0.1), F(0.1), F(0.1), F(0.1), F(0.1), F(0.1), F(0.1), F(0.1)})}), "0.9999999999999999");
-    EXPECT_EQ(call_builtin(in, "sum", {L({S("a")}), S("")}), "TypeError: sum() can't sum strings [use ''.join(seq) instead]");
+    EXPECT_EQ(
+        call_builtin(
+            in, "sum",
+            {L({F(0.1), F(0.1), F(0.1), F(0.1), F(0.1), F(0.1), F(0.1), F(0.1), F(0.1), F(0.1)})}),
+        "0.9999999999999999");
+    EXPECT_EQ(call_builtin(in, "sum", {L({S("a")}), S("")}),
+              "TypeError: sum() can't sum strings [use ''.join(seq) instead]");
     EXPECT_EQ(call_builtin(in, "sum", {L({L({I(1)}), L({I(2)})}), L({})}), "[1, 2]");
     EXPECT_EQ(call_builtin(in, "min", {L({I(3), I(1), I(2)})}), "1");
     EXPECT_EQ(call_builtin(in, "max", {L({I(3), I(1), I(2)})}), "3");
@@ -42,32 +51,46 @@ TEST(BuiltinsTest, MatchesCPython0) {
     EXPECT_EQ(call_builtin(in, "max", {}), "TypeError: max expected at least 1 argument, got 0");
     EXPECT_EQ(call_builtin(in, "min", {S("bca")}), "'a'");
     EXPECT_EQ(call_builtin(in, "sorted", {L({I(3), I(1), I(2)})}), "[1, 2, 3]");
-    EXPECT_EQ(call_builtin(in, "sorted", {L({I(1), S("a")})}), "TypeError: '<' not supported between instances of 'str' and 'int'");
+    EXPECT_EQ(call_builtin(in, "sorted", {L({I(1), S("a")})}),
+              "TypeError: '<' not supported between instances of 'str' and 'int'");
     EXPECT_EQ(call_builtin(in, "sorted", {S("bca")}), "['a', 'b', 'c']");
     EXPECT_EQ(call_builtin(in, "isinstance", {I(1), type_value(TypeId::Int)}), "True");
     EXPECT_EQ(call_builtin(in, "hex", {I(255)}), "'0xff'");
     EXPECT_EQ(call_builtin(in, "hex", {I(-255)}), "'-0xff'");
     EXPECT_EQ(call_builtin(in, "oct", {I(8)}), "'0o10'");
     EXPECT_EQ(call_builtin(in, "bin", {I(-5)}), "'-0b101'");
-    EXPECT_EQ(call_builtin(in, "hex", {F(1.5)}), "TypeError: 'float' object cannot be interpreted as an integer");
+    EXPECT_EQ(call_builtin(in, "hex", {F(1.5)}),
+              "TypeError: 'float' object cannot be interpreted as an integer");
     EXPECT_EQ(call_builtin(in, "hex", {BigV("1180591620717411303424")}), "'0x400000000000000000'");
     EXPECT_EQ(call_builtin(in, "ord", {S("a")}), "97");
-    EXPECT_EQ(call_builtin(in, "ord", {S("\xc3""\xa9""")}), "233");
-    EXPECT_EQ(call_builtin(in, "ord", {S("ab")}), "TypeError: ord() expected a character, but string of length 2 found");
-    EXPECT_EQ(call_builtin(in, "ord", {I(5)}), "TypeError: ord() expected string of length 1, but int found");
+    EXPECT_EQ(call_builtin(in, "ord",
+                           {S("\xc3"
+                              "\xa9"
+                              "")}),
+              "233");
+    EXPECT_EQ(call_builtin(in, "ord", {S("ab")}),
+              "TypeError: ord() expected a character, but string of length 2 found");
+    EXPECT_EQ(call_builtin(in, "ord", {I(5)}),
+              "TypeError: ord() expected string of length 1, but int found");
     EXPECT_EQ(call_builtin(in, "chr", {I(65)}), "'A'");
-    EXPECT_EQ(call_builtin(in, "chr", {I(233)}), "'\xc3""\xa9""'");
+    EXPECT_EQ(call_builtin(in, "chr", {I(233)}),
+              "'\xc3"
+              "\xa9"
+              "'");
     EXPECT_EQ(call_builtin(in, "chr", {I(-1)}), "ValueError: chr() arg not in range(0x110000)");
-    EXPECT_EQ(call_builtin(in, "chr", {I(1114112)}), "ValueError: chr() arg not in range(0x110000)");
+    EXPECT_EQ(call_builtin(in, "chr", {I(1114112)}),
+              "ValueError: chr() arg not in range(0x110000)");
     EXPECT_EQ(call_builtin(in, "divmod", {I(-7), I(2)}), "(-4, 1)");
     EXPECT_EQ(call_builtin(in, "divmod", {F(-7.5), I(2)}), "(-4.0, 0.5)");
 }
 
 TEST(BuiltinsTest, MatchesCPython1) {
     TestInterp in;
-    EXPECT_EQ(call_builtin(in, "divmod", {I(1), I(0)}), "ZeroDivisionError: integer division or modulo by zero");
+    EXPECT_EQ(call_builtin(in, "divmod", {I(1), I(0)}),
+              "ZeroDivisionError: integer division or modulo by zero");
     EXPECT_EQ(call_builtin(in, "divmod", {F(1.0), I(0)}), "ZeroDivisionError: float divmod()");
-    EXPECT_EQ(call_builtin(in, "divmod", {BigV("18446744073709551616"), I(7)}), "(2635249153387078802, 2)");
+    EXPECT_EQ(call_builtin(in, "divmod", {BigV("18446744073709551616"), I(7)}),
+              "(2635249153387078802, 2)");
     EXPECT_EQ(call_builtin(in, "round", {F(2.5)}), "2");
     EXPECT_EQ(call_builtin(in, "round", {F(3.5)}), "4");
     EXPECT_EQ(call_builtin(in, "round", {F(2.675), I(2)}), "2.67");
@@ -78,13 +101,25 @@ TEST(BuiltinsTest, MatchesCPython1) {
     EXPECT_EQ(call_builtin(in, "pow", {I(2), I(10)}), "1024");
     EXPECT_EQ(call_builtin(in, "pow", {I(2), I(-1)}), "0.5");
     EXPECT_EQ(call_builtin(in, "pow", {I(2), I(-1), I(5)}), "3");
-    EXPECT_EQ(call_builtin(in, "pow", {I(2), I(3), I(0)}), "ValueError: pow() 3rd argument cannot be 0");
-    EXPECT_EQ(call_builtin(in, "pow", {F(2.0), I(3), I(5)}), "TypeError: pow() 3rd argument not allowed unless all arguments are integers");
+    EXPECT_EQ(call_builtin(in, "pow", {I(2), I(3), I(0)}),
+              "ValueError: pow() 3rd argument cannot be 0");
+    EXPECT_EQ(call_builtin(in, "pow", {F(2.0), I(3), I(5)}),
+              "TypeError: pow() 3rd argument not allowed unless all arguments are integers");
     EXPECT_EQ(call_builtin(in, "pow", {I(3), I(4), I(5)}), "1");
     EXPECT_EQ(call_builtin(in, "repr", {S("a'b")}), "'\"a\\'b\"'");
     EXPECT_EQ(call_builtin(in, "repr", {S("a\"b'")}), "'\\'a\"b\\\\\\'\\''");
-    EXPECT_EQ(call_builtin(in, "repr", {S("\n\t\x01""\xc3""\xa9""")}), "\"'\\\\n\\\\t\\\\x01\xc3""\xa9""'\"");
-    EXPECT_EQ(call_builtin(in, "repr", {L({I(1), S("a"), T({I(2)}), D({{I(3), I(4)}}), Value(), Value::boolean(true), F(1.5)})}), "\"[1, 'a', (2,), {3: 4}, None, True, 1.5]\"");
+    EXPECT_EQ(call_builtin(in, "repr",
+                           {S("\n\t\x01"
+                              "\xc3"
+                              "\xa9"
+                              "")}),
+              "\"'\\\\n\\\\t\\\\x01\xc3"
+              "\xa9"
+              "'\"");
+    EXPECT_EQ(call_builtin(in, "repr",
+                           {L({I(1), S("a"), T({I(2)}), D({{I(3), I(4)}}), Value(),
+                               Value::boolean(true), F(1.5)})}),
+              "\"[1, 'a', (2,), {3: 4}, None, True, 1.5]\"");
     EXPECT_EQ(call_builtin(in, "repr", {T({I(1)})}), "'(1,)'");
     EXPECT_EQ(call_builtin(in, "repr", {T({})}), "'()'");
     EXPECT_EQ(call_builtin(in, "repr", {B(in, "\x61\x00\x27"s)}), "'b\"a\\\\x00\\'\"'");
@@ -94,16 +129,22 @@ TEST(BuiltinsTest, MatchesCPython1) {
     EXPECT_EQ(call_builtin(in, "str", {F(-0.0)}), "'-0.0'");
     EXPECT_EQ(call_builtin(in, "str", {B(in, "\x61\x62"s)}), "\"b'ab'\"");
     EXPECT_EQ(call_builtin(in, "str", {B(in, "\x61\x62"s), S("ascii")}), "'ab'");
-    EXPECT_EQ(call_builtin(in, "str", {I(1), S("ascii")}), "TypeError: decoding to str: need a bytes-like object, int found");
+    EXPECT_EQ(call_builtin(in, "str", {I(1), S("ascii")}),
+              "TypeError: decoding to str: need a bytes-like object, int found");
     EXPECT_EQ(call_builtin(in, "int", {S("ff"), I(16)}), "255");
     EXPECT_EQ(call_builtin(in, "int", {S("0x1f"), I(0)}), "31");
     EXPECT_EQ(call_builtin(in, "int", {S(" 12 ")}), "12");
     EXPECT_EQ(call_builtin(in, "int", {F(2.9)}), "2");
     EXPECT_EQ(call_builtin(in, "int", {F(-2.9)}), "-2");
-    EXPECT_EQ(call_builtin(in, "int", {S("1e3")}), "ValueError: invalid literal for int() with base 10: '1e3'");
-    EXPECT_EQ(call_builtin(in, "int", {L({I(1)})}), "TypeError: int() argument must be a string, a bytes-like object or a real number, not 'list'");
-    EXPECT_EQ(call_builtin(in, "int", {F(1.5), I(2)}), "TypeError: int() can't convert non-string with explicit base");
-    EXPECT_EQ(call_builtin(in, "int", {S("12"), I(1)}), "ValueError: int() base must be >= 2 and <= 36, or 0");
+    EXPECT_EQ(call_builtin(in, "int", {S("1e3")}),
+              "ValueError: invalid literal for int() with base 10: '1e3'");
+    EXPECT_EQ(call_builtin(in, "int", {L({I(1)})}),
+              "TypeError: int() argument must be a string, a bytes-like object or a real number, "
+              "not 'list'");
+    EXPECT_EQ(call_builtin(in, "int", {F(1.5), I(2)}),
+              "TypeError: int() can't convert non-string with explicit base");
+    EXPECT_EQ(call_builtin(in, "int", {S("12"), I(1)}),
+              "ValueError: int() base must be >= 2 and <= 36, or 0");
     EXPECT_EQ(call_builtin(in, "int", {B(in, "\x31\x32"s)}), "12");
 }
 
@@ -111,27 +152,43 @@ TEST(BuiltinsTest, MatchesCPython2) {
     TestInterp in;
     EXPECT_EQ(call_builtin(in, "int", {Value::boolean(true)}), "1");
     EXPECT_EQ(call_builtin(in, "int", {F(1e+20)}), "100000000000000000000");
-    EXPECT_EQ(call_builtin(in, "int", {F(INFINITY)}), "OverflowError: cannot convert float infinity to integer");
+    EXPECT_EQ(call_builtin(in, "int", {F(INFINITY)}),
+              "OverflowError: cannot convert float infinity to integer");
     EXPECT_EQ(call_builtin(in, "int", {F(NAN)}), "ValueError: cannot convert float NaN to integer");
     EXPECT_EQ(call_builtin(in, "float", {S("1.5")}), "1.5");
     EXPECT_EQ(call_builtin(in, "float", {S(" -inf ")}), "-inf");
-    EXPECT_EQ(call_builtin(in, "float", {S("x")}), "ValueError: could not convert string to float: 'x'");
+    EXPECT_EQ(call_builtin(in, "float", {S("x")}),
+              "ValueError: could not convert string to float: 'x'");
     EXPECT_EQ(call_builtin(in, "float", {I(2)}), "2.0");
-    EXPECT_EQ(call_builtin(in, "float", {L({I(1)})}), "TypeError: float() argument must be a string or a real number, not 'list'");
-    EXPECT_EQ(call_builtin(in, "float", {BigV("179769313486231590772930519078902473361797697894230657273430081157732675805500963132708477322407536021120113879871393357658789768814416622492847430639474124377767893424865485276302219601246094119453082952085005768838150682342462881473913110540827237163350510684586298239947245938479716304835356329624224137216")}), "OverflowError: int too large to convert to float");
+    EXPECT_EQ(call_builtin(in, "float", {L({I(1)})}),
+              "TypeError: float() argument must be a string or a real number, not 'list'");
+    EXPECT_EQ(
+        call_builtin(
+            in, "float",
+            {BigV("17976931348623159077293051907890247336179769789423065727343008115773267580550096"
+                  "31327084773224075360211201138798713933576587897688144166224928474306394741243777"
+                  "67893424865485276302219601246094119453082952085005768838150682342462881473913110"
+                  "540827237163350510684586298239947245938479716304835356329624224137216")}),
+        "OverflowError: int too large to convert to float");
     EXPECT_EQ(call_builtin(in, "bool", {L({})}), "False");
     EXPECT_EQ(call_builtin(in, "bool", {T({I(0)})}), "True");
     EXPECT_EQ(call_builtin(in, "bytes", {I(3)}), "b'\\x00\\x00\\x00'");
     EXPECT_EQ(call_builtin(in, "bytes", {L({I(65), I(66)})}), "b'AB'");
     EXPECT_EQ(call_builtin(in, "bytes", {S("hi"), S("utf-8")}), "b'hi'");
-    EXPECT_EQ(call_builtin(in, "bytes", {S("hi")}), "TypeError: string argument without an encoding");
+    EXPECT_EQ(call_builtin(in, "bytes", {S("hi")}),
+              "TypeError: string argument without an encoding");
     EXPECT_EQ(call_builtin(in, "bytes", {I(-1)}), "ValueError: negative count");
-    EXPECT_EQ(call_builtin(in, "bytes", {L({I(256)})}), "ValueError: bytes must be in range(0, 256)");
-    EXPECT_EQ(call_builtin(in, "bytes", {F(1.5)}), "TypeError: cannot convert 'float' object to bytes");
-    EXPECT_EQ(call_builtin(in, "bytes", {Value()}), "TypeError: cannot convert 'NoneType' object to bytes");
-    EXPECT_EQ(call_builtin(in, "bytes", {L({I(1)}), S("utf-8")}), "TypeError: encoding without a string argument");
+    EXPECT_EQ(call_builtin(in, "bytes", {L({I(256)})}),
+              "ValueError: bytes must be in range(0, 256)");
+    EXPECT_EQ(call_builtin(in, "bytes", {F(1.5)}),
+              "TypeError: cannot convert 'float' object to bytes");
+    EXPECT_EQ(call_builtin(in, "bytes", {Value()}),
+              "TypeError: cannot convert 'NoneType' object to bytes");
+    EXPECT_EQ(call_builtin(in, "bytes", {L({I(1)}), S("utf-8")}),
+              "TypeError: encoding without a string argument");
     EXPECT_EQ(call_builtin(in, "bytearray", {B(in, "\x61\x62"s)}), "bytearray(b'ab')");
-    EXPECT_EQ(call_builtin(in, "bytearray", {L({I(256)})}), "ValueError: byte must be in range(0, 256)");
+    EXPECT_EQ(call_builtin(in, "bytearray", {L({I(256)})}),
+              "ValueError: byte must be in range(0, 256)");
     EXPECT_EQ(call_builtin(in, "bytearray", {I(2)}), "bytearray(b'\\x00\\x00')");
     EXPECT_EQ(call_builtin(in, "list", {S("ab")}), "['a', 'b']");
     EXPECT_EQ(call_builtin(in, "list", {I(1)}), "TypeError: 'int' object is not iterable");
@@ -140,13 +197,17 @@ TEST(BuiltinsTest, MatchesCPython2) {
     EXPECT_EQ(call_builtin(in, "list", {Value::range(0, 3, 1)}), "[0, 1, 2]");
     EXPECT_EQ(call_builtin(in, "list", {Value::range(10, 0, -3)}), "[10, 7, 4, 1]");
     EXPECT_EQ(call_builtin(in, "dict", {L({T({S("a"), I(1)})})}), "{'a': 1}");
-    EXPECT_EQ(call_builtin(in, "dict", {L({I(1)})}), "TypeError: cannot convert dictionary update sequence element #0 to a sequence");
-    EXPECT_EQ(call_builtin(in, "dict", {L({T({I(1), I(2), I(3)})})}), "ValueError: dictionary update sequence element #0 has length 3; 2 is required");
+    EXPECT_EQ(call_builtin(in, "dict", {L({I(1)})}),
+              "TypeError: cannot convert dictionary update sequence element #0 to a sequence");
+    EXPECT_EQ(call_builtin(in, "dict", {L({T({I(1), I(2), I(3)})})}),
+              "ValueError: dictionary update sequence element #0 has length 3; 2 is required");
     EXPECT_EQ(call_builtin(in, "list", {CB(in, "enumerate", {S("ab")})}), "[(0, 'a'), (1, 'b')]");
-    EXPECT_EQ(call_builtin(in, "list", {CB(in, "zip", {S("ab"), L({I(1), I(2), I(3)})})}), "[('a', 1), ('b', 2)]");
+    EXPECT_EQ(call_builtin(in, "list", {CB(in, "zip", {S("ab"), L({I(1), I(2), I(3)})})}),
+              "[('a', 1), ('b', 2)]");
     EXPECT_EQ(call_builtin(in, "list", {CB(in, "reversed", {L({I(1), I(2), I(3)})})}), "[3, 2, 1]");
     EXPECT_EQ(call_builtin(in, "list", {CB(in, "reversed", {S("abc")})}), "['c', 'b', 'a']");
-    EXPECT_EQ(call_builtin(in, "list", {CB(in, "reversed", {Value::range(0, 5, 1)})}), "[4, 3, 2, 1, 0]");
+    EXPECT_EQ(call_builtin(in, "list", {CB(in, "reversed", {Value::range(0, 5, 1)})}),
+              "[4, 3, 2, 1, 0]");
     EXPECT_EQ(call_builtin(in, "list", {CB(in, "zip", {})}), "[]");
     EXPECT_EQ(call_builtin(in, "hash", {I(-1)}), "-2");
 }
@@ -164,19 +225,25 @@ TEST(BuiltinsTest, MatchesCPython3) {
     EXPECT_EQ(call_builtin(in, "len", {Value::range(0, 10, 3)}), "4");
     EXPECT_EQ(call_builtin(in, "repr", {Value::range(0, 10, 3)}), "'range(0, 10, 3)'");
     EXPECT_EQ(call_builtin(in, "repr", {Value::range(0, 5, 1)}), "'range(0, 5)'");
-    EXPECT_EQ(call_builtin(in, "repr", {Value::slice(I(1), Value(), Value())}), "'slice(1, None, None)'");
+    EXPECT_EQ(call_builtin(in, "repr", {Value::slice(I(1), Value(), Value())}),
+              "'slice(1, None, None)'");
     EXPECT_EQ(call_builtin(in, "format", {F(3.14159), S(".2f")}), "'3.14'");
     EXPECT_EQ(call_builtin(in, "format", {I(255), S("#x")}), "'0xff'");
     EXPECT_EQ(call_builtin(in, "repr", {F(NAN)}), "'nan'");
     EXPECT_EQ(call_builtin(in, "repr", {F(1e-05)}), "'1e-05'");
     EXPECT_EQ(call_builtin(in, "repr", {BigV("12345678901234567890")}), "'12345678901234567890'");
-    EXPECT_EQ(call_builtin(in, "sorted", {L({I(3), I(1), I(2)})}, {{"reverse", Value::boolean(true)}}), "[3, 2, 1]");
+    EXPECT_EQ(
+        call_builtin(in, "sorted", {L({I(3), I(1), I(2)})}, {{"reverse", Value::boolean(true)}}),
+        "[3, 2, 1]");
     EXPECT_EQ(call_builtin(in, "min", {L({})}, {{"default", I(7)}}), "7");
     EXPECT_EQ(call_builtin(in, "max", {L({I(1), I(3), I(2)})}, {{"key", Value()}}), "3");
-    EXPECT_EQ(call_builtin(in, "enumerate", {L({I(1)})}, {{"start", F(1.5)}}), "TypeError: 'float' object cannot be interpreted as an integer");
+    EXPECT_EQ(call_builtin(in, "enumerate", {L({I(1)})}, {{"start", F(1.5)}}),
+              "TypeError: 'float' object cannot be interpreted as an integer");
     EXPECT_EQ(call_builtin(in, "list", {CB(in, "zip", {L({I(1)}), L({I(1), I(2)})})}), "[(1, 1)]");
-    EXPECT_EQ(call_builtin(in, "sum", {}), "TypeError: sum() takes at least 1 positional argument (0 given)");
-    EXPECT_EQ(call_builtin(in, "repr", {D({{S("a"), L({I(1), D({{S("b"), T({})}})})}})}), "\"{'a': [1, {'b': ()}]}\"");
+    EXPECT_EQ(call_builtin(in, "sum", {}),
+              "TypeError: sum() takes at least 1 positional argument (0 given)");
+    EXPECT_EQ(call_builtin(in, "repr", {D({{S("a"), L({I(1), D({{S("b"), T({})}})})}})}),
+              "\"{'a': [1, {'b': ()}]}\"");
 }
 
 TEST(BuiltinsTest, PrintWritesToTheSink) {
@@ -184,8 +251,10 @@ TEST(BuiltinsTest, PrintWritesToTheSink) {
     EXPECT_EQ(call_builtin(in, "print", {I(1), S("a"), F(2.5)}), "None");
     EXPECT_EQ(call_builtin(in, "print", {I(1), I(2)}, {{"sep", S("-")}, {"end", S("!")}}), "None");
     EXPECT_EQ(in.out, "1 a 2.5\n1-2!");
-    EXPECT_EQ(call_builtin(in, "print", {I(1)}, {{"sep", I(5)}}), "TypeError: sep must be None or a string, not int");
-    EXPECT_EQ(call_builtin(in, "print", {}, {{"x", I(5)}}), "TypeError: 'x' is an invalid keyword argument for print()");
+    EXPECT_EQ(call_builtin(in, "print", {I(1)}, {{"sep", I(5)}}),
+              "TypeError: sep must be None or a string, not int");
+    EXPECT_EQ(call_builtin(in, "print", {}, {{"x", I(5)}}),
+              "TypeError: 'x' is an invalid keyword argument for print()");
 }
 
 TEST(BuiltinsTest, UnknownNameIsNotABuiltin) {

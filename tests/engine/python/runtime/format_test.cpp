@@ -95,7 +95,8 @@ TEST(FormatSpecTest, MatchesCPython) {
     EXPECT_EQ(fmt(I(1), "s"), "ValueError: Unknown format code 's' for object of type 'int'");
     EXPECT_EQ(fmt(S("a"), "d"), "ValueError: Unknown format code 'd' for object of type 'str'");
     EXPECT_EQ(fmt(S("a"), "+"), "ValueError: Sign not allowed in string format specifier");
-    EXPECT_EQ(fmt(S("a"), "#"), "ValueError: Alternate form (#) not allowed in string format specifier");
+    EXPECT_EQ(fmt(S("a"), "#"),
+              "ValueError: Alternate form (#) not allowed in string format specifier");
     EXPECT_EQ(fmt(S("a"), ","), "ValueError: Cannot specify ',' with 's'.");
     EXPECT_EQ(fmt(S("a"), "="), "ValueError: '=' alignment not allowed in string format specifier");
     EXPECT_EQ(fmt(I(1), ".2"), "ValueError: Precision not allowed in integer format specifier");
@@ -103,7 +104,8 @@ TEST(FormatSpecTest, MatchesCPython) {
     EXPECT_EQ(fmt(F(1.5), "x"), "ValueError: Unknown format code 'x' for object of type 'float'");
     EXPECT_EQ(fmt(I(1), ",b"), "ValueError: Cannot specify ',' with 'b'.");
     EXPECT_EQ(fmt(I(1), ",_"), "ValueError: Cannot specify both ',' and '_'.");
-    EXPECT_EQ(fmt(I(1), "zd"), "ValueError: Negative zero coercion (z) not allowed in integer format specifier");
+    EXPECT_EQ(fmt(I(1), "zd"),
+              "ValueError: Negative zero coercion (z) not allowed in integer format specifier");
     EXPECT_EQ(fmt(I(1), "="), "1");
     EXPECT_EQ(fmt(I(255), "02x"), "ff");
     EXPECT_EQ(fmt(I(7), "08b"), "00000111");
@@ -135,7 +137,8 @@ TEST(PercentFormatTest, MatchesCPython) {
     EXPECT_EQ(pct("%+d % d", T({I(5), I(5)})), "+5  5");
     EXPECT_EQ(pct("%(a)s-%(b)d", D({{S("a"), S("x")}, {S("b"), I(2)}})), "x-2");
     EXPECT_EQ(pct("%s %s", T({I(1)})), "TypeError: not enough arguments for format string");
-    EXPECT_EQ(pct("%s", T({I(1), I(2)})), "TypeError: not all arguments converted during string formatting");
+    EXPECT_EQ(pct("%s", T({I(1), I(2)})),
+              "TypeError: not all arguments converted during string formatting");
     EXPECT_EQ(pct("%(a)s", I(1)), "TypeError: format requires a mapping");
     EXPECT_EQ(pct("%z", I(1)), "ValueError: unsupported format character 'z' (0x7a) at index 1");
     EXPECT_EQ(pct("%d", S("x")), "TypeError: %d format: a real number is required, not str");

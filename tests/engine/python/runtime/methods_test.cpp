@@ -21,7 +21,8 @@ TEST(MethodsTest, MatchesCPython0) {
     EXPECT_EQ(call_method(in, S("x"), "split", {S("")}), "ValueError: empty separator");
     EXPECT_EQ(call_method(in, S("x"), "split", {I(1)}), "TypeError: must be str or None, not int");
     EXPECT_EQ(call_method(in, S("-"), "join", {L({S("a"), S("b")})}), "'a-b'");
-    EXPECT_EQ(call_method(in, S("-"), "join", {L({I(1)})}), "TypeError: sequence item 0: expected str instance, int found");
+    EXPECT_EQ(call_method(in, S("-"), "join", {L({I(1)})}),
+              "TypeError: sequence item 0: expected str instance, int found");
     EXPECT_EQ(call_method(in, S("  hi  "), "strip", {}), "'hi'");
     EXPECT_EQ(call_method(in, S("xxhixx"), "strip", {S("x")}), "'hi'");
     EXPECT_EQ(call_method(in, S("  hi"), "lstrip", {}), "'hi'");
@@ -29,7 +30,8 @@ TEST(MethodsTest, MatchesCPython0) {
     EXPECT_EQ(call_method(in, S("hello"), "startswith", {S("he")}), "True");
     EXPECT_EQ(call_method(in, S("hello"), "startswith", {T({S("x"), S("h")})}), "True");
     EXPECT_EQ(call_method(in, S("hello"), "endswith", {S("lo")}), "True");
-    EXPECT_EQ(call_method(in, S("hello"), "startswith", {I(1)}), "TypeError: startswith first arg must be str or a tuple of str, not int");
+    EXPECT_EQ(call_method(in, S("hello"), "startswith", {I(1)}),
+              "TypeError: startswith first arg must be str or a tuple of str, not int");
     EXPECT_EQ(call_method(in, S("hello"), "startswith", {S("l"), I(2)}), "True");
     EXPECT_EQ(call_method(in, S("hello"), "find", {S("l")}), "2");
     EXPECT_EQ(call_method(in, S("hello"), "rfind", {S("l")}), "3");
@@ -61,7 +63,8 @@ TEST(MethodsTest, MatchesCPython1) {
     EXPECT_EQ(call_method(in, S("ab"), "center", {I(5)}), "'  ab '");
     EXPECT_EQ(call_method(in, S("ab"), "center", {I(6), S("-")}), "'--ab--'");
     EXPECT_EQ(call_method(in, S("abc"), "center", {I(6)}), "' abc  '");
-    EXPECT_EQ(call_method(in, S("ab"), "ljust", {I(5), S("xy")}), "TypeError: The fill character must be exactly one character long");
+    EXPECT_EQ(call_method(in, S("ab"), "ljust", {I(5), S("xy")}),
+              "TypeError: The fill character must be exactly one character long");
     EXPECT_EQ(call_method(in, S("-42"), "zfill", {I(6)}), "'-00042'");
     EXPECT_EQ(call_method(in, S("42"), "zfill", {I(1)}), "'42'");
     EXPECT_EQ(call_method(in, S("a.b.c"), "partition", {S(".")}), "('a', '.', 'b.c')");
@@ -69,10 +72,31 @@ TEST(MethodsTest, MatchesCPython1) {
     EXPECT_EQ(call_method(in, S("abc"), "partition", {S("x")}), "('abc', '', '')");
     EXPECT_EQ(call_method(in, S("prefix_x"), "removeprefix", {S("prefix_")}), "'x'");
     EXPECT_EQ(call_method(in, S("x.py"), "removesuffix", {S(".py")}), "'x'");
-    EXPECT_EQ(call_method(in, S("h\xc3""\xa9""llo"), "encode", {}), "b'h\\xc3\\xa9llo'");
-    EXPECT_EQ(call_method(in, S("h\xc3""\xa9""llo"), "encode", {S("latin-1")}), "b'h\\xe9llo'");
-    EXPECT_EQ(call_method(in, S("h\xc3""\xa9""llo"), "encode", {S("ascii")}), "UnicodeEncodeError: 'ascii' codec can't encode character '\\xe9' in position 1: ordinal not in range(128)");
-    EXPECT_EQ(call_method(in, S("h\xc3""\xa9""llo"), "encode", {S("ascii"), S("replace")}), "b'h?llo'");
+    EXPECT_EQ(call_method(in,
+                          S("h\xc3"
+                            "\xa9"
+                            "llo"),
+                          "encode", {}),
+              "b'h\\xc3\\xa9llo'");
+    EXPECT_EQ(call_method(in,
+                          S("h\xc3"
+                            "\xa9"
+                            "llo"),
+                          "encode", {S("latin-1")}),
+              "b'h\\xe9llo'");
+    EXPECT_EQ(call_method(in,
+                          S("h\xc3"
+                            "\xa9"
+                            "llo"),
+                          "encode", {S("ascii")}),
+              "UnicodeEncodeError: 'ascii' codec can't encode character '\\xe9' in position 1: "
+              "ordinal not in range(128)");
+    EXPECT_EQ(call_method(in,
+                          S("h\xc3"
+                            "\xa9"
+                            "llo"),
+                          "encode", {S("ascii"), S("replace")}),
+              "b'h?llo'");
     EXPECT_EQ(call_method(in, S("x"), "encode", {S("foo")}), "LookupError: unknown encoding: foo");
     EXPECT_EQ(call_method(in, S("{} + {} = {}"), "format", {I(1), I(2), I(3)}), "'1 + 2 = 3'");
     EXPECT_EQ(call_method(in, S("{0}{1}{0}"), "format", {S("a"), S("b")}), "'aba'");
@@ -80,16 +104,36 @@ TEST(MethodsTest, MatchesCPython1) {
     EXPECT_EQ(call_method(in, S("{:08.3f}"), "format", {F(3.14159)}), "'0003.142'");
     EXPECT_EQ(call_method(in, S("{!r}"), "format", {S("a")}), "\"'a'\"");
     EXPECT_EQ(call_method(in, S("{{}} {}"), "format", {I(5)}), "'{} 5'");
-    EXPECT_EQ(call_method(in, S("{}"), "format", {}), "IndexError: Replacement index 0 out of range for positional args tuple");
-    EXPECT_EQ(call_method(in, S("a\nb\x0d""\nc"), "splitlines", {}), "['a', 'b', 'c']");
-    EXPECT_EQ(call_method(in, S("a\nb\n"), "splitlines", {Value::boolean(true)}), "['a\\n', 'b\\n']");
-    EXPECT_EQ(call_method(in, S("h\xc3""\xa9""llo"), "find", {S("l")}), "2");
-    EXPECT_EQ(call_method(in, S("h\xc3""\xa9""llo"), "upper", {}), "'H\xc3""\x89""LLO'");
+    EXPECT_EQ(call_method(in, S("{}"), "format", {}),
+              "IndexError: Replacement index 0 out of range for positional args tuple");
+    EXPECT_EQ(call_method(in,
+                          S("a\nb\x0d"
+                            "\nc"),
+                          "splitlines", {}),
+              "['a', 'b', 'c']");
+    EXPECT_EQ(call_method(in, S("a\nb\n"), "splitlines", {Value::boolean(true)}),
+              "['a\\n', 'b\\n']");
+    EXPECT_EQ(call_method(in,
+                          S("h\xc3"
+                            "\xa9"
+                            "llo"),
+                          "find", {S("l")}),
+              "2");
+    EXPECT_EQ(call_method(in,
+                          S("h\xc3"
+                            "\xa9"
+                            "llo"),
+                          "upper", {}),
+              "'H\xc3"
+              "\x89"
+              "LLO'");
     EXPECT_EQ(call_method(in, S("a\tb"), "expandtabs", {I(4)}), "'a   b'");
     EXPECT_EQ(call_method(in, L({I(1), I(2), I(3)}), "index", {I(2)}), "1");
-    EXPECT_EQ(call_method(in, L({I(1), I(2), I(3)}), "index", {I(5)}), "ValueError: 5 is not in list");
+    EXPECT_EQ(call_method(in, L({I(1), I(2), I(3)}), "index", {I(5)}),
+              "ValueError: 5 is not in list");
     EXPECT_EQ(call_method(in, L({I(1), I(2), I(2)}), "count", {I(2)}), "2");
-    EXPECT_EQ(call_method(in, T({I(1), I(2)}), "index", {I(5)}), "ValueError: tuple.index(x): x not in tuple");
+    EXPECT_EQ(call_method(in, T({I(1), I(2)}), "index", {I(5)}),
+              "ValueError: tuple.index(x): x not in tuple");
     EXPECT_EQ(call_method(in, T({I(1), I(2), I(1)}), "count", {I(1)}), "2");
     EXPECT_EQ(call_method(in, D({{S("a"), I(1)}}), "get", {S("a")}), "1");
     EXPECT_EQ(call_method(in, D({{S("a"), I(1)}}), "get", {S("b")}), "None");
@@ -115,86 +159,137 @@ TEST(MethodsTest, MatchesCPython2) {
     EXPECT_EQ(mutate(in, L({I(3), I(1), I(2)}), "insert", {I(-1), I(9)}), "[3, 1, 9, 2]");
     EXPECT_EQ(mutate(in, L({I(3), I(1), I(2)}), "insert", {I(99), I(9)}), "[3, 1, 2, 9]");
     EXPECT_EQ(mutate(in, L({I(3), I(1), I(2)}), "remove", {I(1)}), "[3, 2]");
-    EXPECT_EQ(mutate(in, L({I(3), I(1), I(2)}), "remove", {I(7)}), "ValueError: list.remove(x): x not in list");
+    EXPECT_EQ(mutate(in, L({I(3), I(1), I(2)}), "remove", {I(7)}),
+              "ValueError: list.remove(x): x not in list");
     EXPECT_EQ(mutate(in, L({I(3), I(1), I(2)}), "reverse", {}), "[2, 1, 3]");
     EXPECT_EQ(mutate(in, L({I(3), I(1), I(2)}), "sort", {}), "[1, 2, 3]");
     EXPECT_EQ(mutate(in, L({I(3), I(1), I(2)}), "clear", {}), "[]");
-    EXPECT_EQ(mutate(in, L({I(1), S("a")}), "sort", {}), "TypeError: '<' not supported between instances of 'str' and 'int'");
+    EXPECT_EQ(mutate(in, L({I(1), S("a")}), "sort", {}),
+              "TypeError: '<' not supported between instances of 'str' and 'int'");
     EXPECT_EQ(mutate(in, D({{S("a"), I(1)}}), "update", {D({{S("b"), I(2)}})}), "{'a': 1, 'b': 2}");
-    EXPECT_EQ(mutate(in, D({{S("a"), I(1)}}), "update", {L({T({S("c"), I(3)})})}), "{'a': 1, 'c': 3}");
+    EXPECT_EQ(mutate(in, D({{S("a"), I(1)}}), "update", {L({T({S("c"), I(3)})})}),
+              "{'a': 1, 'c': 3}");
     EXPECT_EQ(mutate(in, D({{S("a"), I(1)}}), "clear", {}), "{}");
     EXPECT_EQ(call_method(in, B(in, "\x61\x62\x63"s), "hex", {S(":")}), "'61:62:63'");
-    EXPECT_EQ(call_method(in, B(in, "\x61\x62\x63\x64\x65\x66"s), "hex", {S(":"), I(2)}), "'6162:6364:6566'");
-    EXPECT_EQ(call_method(in, B(in, "\x61\x62\x63\x64\x65\x66"s), "hex", {S(":"), I(-2)}), "'6162:6364:6566'");
-    EXPECT_EQ(call_method(in, B(in, "\x61\x62\x63\x64\x65\x66\x67"s), "hex", {S("-"), I(3)}), "'61-626364-656667'");
-    EXPECT_EQ(call_method(in, B(in, "\x61\x62\x63"s), "hex", {S("::")}), "ValueError: sep must be length 1.");
+    EXPECT_EQ(call_method(in, B(in, "\x61\x62\x63\x64\x65\x66"s), "hex", {S(":"), I(2)}),
+              "'6162:6364:6566'");
+    EXPECT_EQ(call_method(in, B(in, "\x61\x62\x63\x64\x65\x66"s), "hex", {S(":"), I(-2)}),
+              "'6162:6364:6566'");
+    EXPECT_EQ(call_method(in, B(in, "\x61\x62\x63\x64\x65\x66\x67"s), "hex", {S("-"), I(3)}),
+              "'61-626364-656667'");
+    EXPECT_EQ(call_method(in, B(in, "\x61\x62\x63"s), "hex", {S("::")}),
+              "ValueError: sep must be length 1.");
     EXPECT_EQ(call_method(in, B(in, "\x61\x62\x63"s), "find", {I(98)}), "1");
-    EXPECT_EQ(call_method(in, B(in, "\x61\x62\x63"s), "find", {S("b")}), "TypeError: argument should be integer or bytes-like object, not 'str'");
-    EXPECT_EQ(call_method(in, B(in, "\x61\x62\x63"s), "find", {I(300)}), "ValueError: byte must be in range(0, 256)");
+    EXPECT_EQ(call_method(in, B(in, "\x61\x62\x63"s), "find", {S("b")}),
+              "TypeError: argument should be integer or bytes-like object, not 'str'");
+    EXPECT_EQ(call_method(in, B(in, "\x61\x62\x63"s), "find", {I(300)}),
+              "ValueError: byte must be in range(0, 256)");
     EXPECT_EQ(call_method(in, B(in, "\x61\x2c\x62"s), "split", {B(in, "\x2c"s)}), "[b'a', b'b']");
     EXPECT_EQ(call_method(in, B(in, "\x20\x61\x20\x20\x62\x20"s), "split", {}), "[b'a', b'b']");
-    EXPECT_EQ(call_method(in, BA(in, "\x61\x2c\x62"s), "split", {B(in, "\x2c"s)}), "[bytearray(b'a'), bytearray(b'b')]");
-    EXPECT_EQ(call_method(in, B(in, "\x2c"s), "join", {L({B(in, "\x61"s), BA(in, "\x62"s)})}), "b'a,b'");
+    EXPECT_EQ(call_method(in, BA(in, "\x61\x2c\x62"s), "split", {B(in, "\x2c"s)}),
+              "[bytearray(b'a'), bytearray(b'b')]");
+    EXPECT_EQ(call_method(in, B(in, "\x2c"s), "join", {L({B(in, "\x61"s), BA(in, "\x62"s)})}),
+              "b'a,b'");
     EXPECT_EQ(call_method(in, BA(in, "\x2c"s), "join", {L({B(in, "\x61"s)})}), "bytearray(b'a')");
-    EXPECT_EQ(call_method(in, B(in, "\x61\x62"s), "replace", {B(in, "\x61"s), B(in, "\x78\x79"s)}), "b'xyb'");
-    EXPECT_EQ(call_method(in, B(in, "\xc3\xa9"s), "decode", {}), "'\xc3""\xa9""'");
-    EXPECT_EQ(call_method(in, B(in, "\xc3"s), "decode", {}), "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xc3 in position 0: unexpected end of data");
-    EXPECT_EQ(call_method(in, B(in, "\xc3\x28"s), "decode", {}), "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xc3 in position 0: invalid continuation byte");
-    EXPECT_EQ(call_method(in, B(in, "\xe9"s), "decode", {S("latin-1")}), "'\xc3""\xa9""'");
+    EXPECT_EQ(call_method(in, B(in, "\x61\x62"s), "replace", {B(in, "\x61"s), B(in, "\x78\x79"s)}),
+              "b'xyb'");
+    EXPECT_EQ(call_method(in, B(in, "\xc3\xa9"s), "decode", {}),
+              "'\xc3"
+              "\xa9"
+              "'");
+    EXPECT_EQ(call_method(in, B(in, "\xc3"s), "decode", {}),
+              "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xc3 in position 0: unexpected "
+              "end of data");
+    EXPECT_EQ(call_method(in, B(in, "\xc3\x28"s), "decode", {}),
+              "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xc3 in position 0: invalid "
+              "continuation byte");
+    EXPECT_EQ(call_method(in, B(in, "\xe9"s), "decode", {S("latin-1")}),
+              "'\xc3"
+              "\xa9"
+              "'");
 }
 
 TEST(MethodsTest, MatchesCPython3) {
     TestInterp in;
-    EXPECT_EQ(call_method(in, B(in, "\x61\xff\x62"s), "decode", {S("ascii"), S("replace")}), "'a\xef""\xbf""\xbd""b'");
+    EXPECT_EQ(call_method(in, B(in, "\x61\xff\x62"s), "decode", {S("ascii"), S("replace")}),
+              "'a\xef"
+              "\xbf"
+              "\xbd"
+              "b'");
     EXPECT_EQ(call_method(in, B(in, "\x61\xff\x62"s), "decode", {S("utf-8"), S("ignore")}), "'ab'");
-    EXPECT_EQ(call_method(in, B(in, "\xe2\x82"s), "decode", {}), "UnicodeDecodeError: 'utf-8' codec can't decode bytes in position 0-1: unexpected end of data");
-    EXPECT_EQ(call_method(in, B(in, "\xed\xa0\x80"s), "decode", {}), "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xed in position 0: invalid continuation byte");
+    EXPECT_EQ(call_method(in, B(in, "\xe2\x82"s), "decode", {}),
+              "UnicodeDecodeError: 'utf-8' codec can't decode bytes in position 0-1: unexpected "
+              "end of data");
+    EXPECT_EQ(call_method(in, B(in, "\xed\xa0\x80"s), "decode", {}),
+              "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xed in position 0: invalid "
+              "continuation byte");
     EXPECT_EQ(call_method(in, B(in, "\x41\x62\x31"s), "upper", {}), "b'AB1'");
     EXPECT_EQ(call_method(in, B(in, "\x20\x20\x78\x20"s), "strip", {}), "b'x'");
     EXPECT_EQ(call_method(in, B(in, "\x78\x78\x61\x78\x78"s), "strip", {B(in, "\x78"s)}), "b'a'");
     EXPECT_EQ(call_method(in, B(in, "\x61\x62\x63"s), "startswith", {B(in, "\x61\x62"s)}), "True");
-    EXPECT_EQ(call_method(in, B(in, "\x61\x62\x63"s), "startswith", {S("a")}), "TypeError: startswith first arg must be bytes or a tuple of bytes, not str");
+    EXPECT_EQ(call_method(in, B(in, "\x61\x62\x63"s), "startswith", {S("a")}),
+              "TypeError: startswith first arg must be bytes or a tuple of bytes, not str");
     EXPECT_EQ(call_method(in, B(in, "\x31\x32"s), "isdigit", {}), "True");
     EXPECT_EQ(call_method(in, B(in, "\x61\x62"s), "center", {I(6), B(in, "\x2a"s)}), "b'**ab**'");
     EXPECT_EQ(call_method(in, B(in, "\x31"s), "zfill", {I(3)}), "b'001'");
     EXPECT_EQ(call_method(in, BA(in, "\x61\x62"s), "upper", {}), "bytearray(b'AB')");
     EXPECT_EQ(call_method(in, B(in, "\x61\x62\x63"s), "count", {B(in, ""s)}), "4");
-    EXPECT_EQ(call_method(in, B(in, "\x61"s), "decode", {S("foo")}), "LookupError: unknown encoding: foo");
-    EXPECT_EQ(call_method(in, B(in, "\x61\x62\x63"s), "index", {B(in, "\x7a"s)}), "ValueError: subsection not found");
-    EXPECT_EQ(call_method(in, B(in, "\x61\x2e\x62"s), "partition", {B(in, "\x2e"s)}), "(b'a', b'.', b'b')");
+    EXPECT_EQ(call_method(in, B(in, "\x61"s), "decode", {S("foo")}),
+              "LookupError: unknown encoding: foo");
+    EXPECT_EQ(call_method(in, B(in, "\x61\x62\x63"s), "index", {B(in, "\x7a"s)}),
+              "ValueError: subsection not found");
+    EXPECT_EQ(call_method(in, B(in, "\x61\x2e\x62"s), "partition", {B(in, "\x2e"s)}),
+              "(b'a', b'.', b'b')");
     EXPECT_EQ(call_method(in, B(in, "\x61\x62\x63"s), "rfind", {B(in, "\x63"s)}), "2");
     EXPECT_EQ(call_method(in, B(in, "\x61\x62\x63"s), "removeprefix", {B(in, "\x61"s)}), "b'bc'");
-    EXPECT_EQ(call_method(in, B(in, "\x61"s), "join", {L({S("x")})}), "TypeError: sequence item 0: expected a bytes-like object, str found");
-    EXPECT_EQ(call_method(in, B(in, "\x61\x62\x63"s), "endswith", {T({B(in, "\x63"s), B(in, "\x78"s)})}), "True");
-    EXPECT_EQ(call_method(in, B(in, "\x68\x65\x6c\x6c\x6f\x20\x77\x6f\x72\x6c\x64"s), "title", {}), "b'Hello World'");
+    EXPECT_EQ(call_method(in, B(in, "\x61"s), "join", {L({S("x")})}),
+              "TypeError: sequence item 0: expected a bytes-like object, str found");
+    EXPECT_EQ(
+        call_method(in, B(in, "\x61\x62\x63"s), "endswith", {T({B(in, "\x63"s), B(in, "\x78"s)})}),
+        "True");
+    EXPECT_EQ(call_method(in, B(in, "\x68\x65\x6c\x6c\x6f\x20\x77\x6f\x72\x6c\x64"s), "title", {}),
+              "b'Hello World'");
     EXPECT_EQ(call_method(in, BA(in, "\x61\x62\x63"s), "pop", {}), "99");
     EXPECT_EQ(call_method(in, BA(in, ""s), "pop", {}), "IndexError: pop from empty bytearray");
-    EXPECT_EQ(call_method(in, BA(in, "\x61\x62"s), "remove", {I(120)}), "ValueError: value not found in bytearray");
+    EXPECT_EQ(call_method(in, BA(in, "\x61\x62"s), "remove", {I(120)}),
+              "ValueError: value not found in bytearray");
     EXPECT_EQ(call_method(in, BA(in, "\x61"s), "hex", {}), "'61'");
     EXPECT_EQ(call_method(in, BA(in, "\x61\x62\x63"s), "copy", {}), "bytearray(b'abc')");
     EXPECT_EQ(mutate(in, BA(in, "\x61\x62"s), "append", {I(99)}), "bytearray(b'abc')");
-    EXPECT_EQ(mutate(in, BA(in, "\x61\x62"s), "append", {I(256)}), "ValueError: byte must be in range(0, 256)");
-    EXPECT_EQ(mutate(in, BA(in, "\x61\x62"s), "append", {S("x")}), "TypeError: 'str' object cannot be interpreted as an integer");
-    EXPECT_EQ(mutate(in, BA(in, "\x61\x62"s), "extend", {B(in, "\x63\x64"s)}), "bytearray(b'abcd')");
-    EXPECT_EQ(mutate(in, BA(in, "\x61\x62"s), "extend", {L({I(1), I(2)})}), "bytearray(b'ab\\x01\\x02')");
+    EXPECT_EQ(mutate(in, BA(in, "\x61\x62"s), "append", {I(256)}),
+              "ValueError: byte must be in range(0, 256)");
+    EXPECT_EQ(mutate(in, BA(in, "\x61\x62"s), "append", {S("x")}),
+              "TypeError: 'str' object cannot be interpreted as an integer");
+    EXPECT_EQ(mutate(in, BA(in, "\x61\x62"s), "extend", {B(in, "\x63\x64"s)}),
+              "bytearray(b'abcd')");
+    EXPECT_EQ(mutate(in, BA(in, "\x61\x62"s), "extend", {L({I(1), I(2)})}),
+              "bytearray(b'ab\\x01\\x02')");
     EXPECT_EQ(mutate(in, BA(in, "\x61\x62"s), "insert", {I(0), I(65)}), "bytearray(b'Aab')");
     EXPECT_EQ(mutate(in, BA(in, "\x61\x62\x63"s), "reverse", {}), "bytearray(b'cba')");
     EXPECT_EQ(mutate(in, BA(in, "\x61\x62\x63"s), "remove", {I(98)}), "bytearray(b'ac')");
     EXPECT_EQ(mutate(in, BA(in, "\x61\x62\x63"s), "clear", {}), "bytearray(b'')");
     EXPECT_EQ(call_method(in, I(5), "to_bytes", {I(2), S("big")}), "b'\\x00\\x05'");
     EXPECT_EQ(call_method(in, I(5), "to_bytes", {I(2), S("little")}), "b'\\x05\\x00'");
-    EXPECT_EQ(call_method(in, I(-5), "to_bytes", {I(2), S("little")}, {{"signed", Value::boolean(true)}}), "b'\\xfb\\xff'");
-    EXPECT_EQ(call_method(in, I(5), "to_bytes", {I(-1), S("big")}), "ValueError: length argument must be non-negative");
+    EXPECT_EQ(
+        call_method(in, I(-5), "to_bytes", {I(2), S("little")}, {{"signed", Value::boolean(true)}}),
+        "b'\\xfb\\xff'");
+    EXPECT_EQ(call_method(in, I(5), "to_bytes", {I(-1), S("big")}),
+              "ValueError: length argument must be non-negative");
 }
 
 TEST(MethodsTest, MatchesCPython4) {
     TestInterp in;
-    EXPECT_EQ(call_method(in, I(256), "to_bytes", {I(1), S("big")}), "OverflowError: int too big to convert");
-    EXPECT_EQ(call_method(in, I(-1), "to_bytes", {I(1), S("big")}), "OverflowError: can't convert negative int to unsigned");
-    EXPECT_EQ(call_method(in, I(1), "to_bytes", {I(1), S("mid")}), "ValueError: byteorder must be either 'little' or 'big'");
+    EXPECT_EQ(call_method(in, I(256), "to_bytes", {I(1), S("big")}),
+              "OverflowError: int too big to convert");
+    EXPECT_EQ(call_method(in, I(-1), "to_bytes", {I(1), S("big")}),
+              "OverflowError: can't convert negative int to unsigned");
+    EXPECT_EQ(call_method(in, I(1), "to_bytes", {I(1), S("mid")}),
+              "ValueError: byteorder must be either 'little' or 'big'");
     EXPECT_EQ(call_method(in, I(5), "to_bytes", {}), "b'\\x05'");
-    EXPECT_EQ(call_method(in, BigV("18446744073709551616"), "to_bytes", {I(8), S("big")}), "OverflowError: int too big to convert");
-    EXPECT_EQ(call_method(in, BigV("18446744073709551616"), "to_bytes", {I(9), S("little")}), "b'\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x01'");
+    EXPECT_EQ(call_method(in, BigV("18446744073709551616"), "to_bytes", {I(8), S("big")}),
+              "OverflowError: int too big to convert");
+    EXPECT_EQ(call_method(in, BigV("18446744073709551616"), "to_bytes", {I(9), S("little")}),
+              "b'\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x01'");
     EXPECT_EQ(call_method(in, I(255), "bit_length", {}), "8");
     EXPECT_EQ(call_method(in, I(-256), "bit_length", {}), "9");
     EXPECT_EQ(call_method(in, Value::boolean(true), "bit_length", {}), "1");

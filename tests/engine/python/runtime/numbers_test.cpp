@@ -36,7 +36,8 @@ TEST(FloatReprTest, ShortestRoundTripLikeCPython) {
     EXPECT_EQ(float_repr(100.0), "100.0");
     EXPECT_EQ(float_repr(0.3), "0.3");
     EXPECT_EQ(float_repr(1e-07), "1e-07");
-    EXPECT_EQ(float_repr(123.456), "123.456");}
+    EXPECT_EQ(float_repr(123.456), "123.456");
+}
 
 std::string bin(BinOp op, Value a, Value b) {
     TestInterp in;
@@ -68,27 +69,36 @@ TEST(NumbersTest, FloorDivisionAndModuloFollowPython) {
     EXPECT_EQ(bin(BinOp::TrueDiv, I(1), I(3)), "0.3333333333333333");
     EXPECT_EQ(bin(BinOp::TrueDiv, I(10), I(5)), "2.0");
     EXPECT_EQ(bin(BinOp::Pow, I(2), I(-1)), "0.5");
-    EXPECT_EQ(bin(BinOp::TrueDiv, big("1267650600228229401496703205376"), I(3)), "4.2255020007607644e+29");
+    EXPECT_EQ(bin(BinOp::TrueDiv, big("1267650600228229401496703205376"), I(3)),
+              "4.2255020007607644e+29");
 }
 
 TEST(NumbersTest, ZeroDivisionMessages) {
-    EXPECT_EQ(bin(BinOp::FloorDiv, I(1), I(0)), "ZeroDivisionError: integer division or modulo by zero");
+    EXPECT_EQ(bin(BinOp::FloorDiv, I(1), I(0)),
+              "ZeroDivisionError: integer division or modulo by zero");
     EXPECT_EQ(bin(BinOp::Mod, I(1), I(0)), "ZeroDivisionError: integer modulo by zero");
     EXPECT_EQ(bin(BinOp::TrueDiv, I(1), I(0)), "ZeroDivisionError: division by zero");
     EXPECT_EQ(bin(BinOp::TrueDiv, F(1), I(0)), "ZeroDivisionError: float division by zero");
     EXPECT_EQ(bin(BinOp::FloorDiv, F(1), I(0)), "ZeroDivisionError: float floor division by zero");
     EXPECT_EQ(bin(BinOp::Mod, F(1), I(0)), "ZeroDivisionError: float modulo");
-    EXPECT_EQ(bin(BinOp::Pow, I(0), I(-1)), "ZeroDivisionError: 0.0 cannot be raised to a negative power");
-    EXPECT_EQ(bin(BinOp::Pow, F(10), I(400)), "OverflowError: (34, 'Numerical result out of range')");
+    EXPECT_EQ(bin(BinOp::Pow, I(0), I(-1)),
+              "ZeroDivisionError: 0.0 cannot be raised to a negative power");
+    EXPECT_EQ(bin(BinOp::Pow, F(10), I(400)),
+              "OverflowError: (34, 'Numerical result out of range')");
     EXPECT_EQ(bin(BinOp::LShift, I(1), I(-1)), "ValueError: negative shift count");
 }
 
 TEST(NumbersTest, MixedTypeErrors) {
-    EXPECT_EQ(bin(BinOp::Add, I(1), S("a")), "TypeError: unsupported operand type(s) for +: 'int' and 'str'");
-    EXPECT_EQ(bin(BinOp::Add, S("a"), I(1)), "TypeError: can only concatenate str (not \"int\") to str");
-    EXPECT_EQ(bin(BinOp::Add, L({}), T({})), "TypeError: can only concatenate list (not \"tuple\") to list");
-    EXPECT_EQ(bin(BinOp::Mul, S("a"), F(1.5)), "TypeError: can't multiply sequence by non-int of type 'float'");
-    EXPECT_EQ(bin(BinOp::MatMul, I(1), I(2)), "TypeError: unsupported operand type(s) for @: 'int' and 'int'");
+    EXPECT_EQ(bin(BinOp::Add, I(1), S("a")),
+              "TypeError: unsupported operand type(s) for +: 'int' and 'str'");
+    EXPECT_EQ(bin(BinOp::Add, S("a"), I(1)),
+              "TypeError: can only concatenate str (not \"int\") to str");
+    EXPECT_EQ(bin(BinOp::Add, L({}), T({})),
+              "TypeError: can only concatenate list (not \"tuple\") to list");
+    EXPECT_EQ(bin(BinOp::Mul, S("a"), F(1.5)),
+              "TypeError: can't multiply sequence by non-int of type 'float'");
+    EXPECT_EQ(bin(BinOp::MatMul, I(1), I(2)),
+              "TypeError: unsupported operand type(s) for @: 'int' and 'int'");
     EXPECT_EQ(bin(BinOp::Pow, S("a"), I(2)),
               "TypeError: unsupported operand type(s) for ** or pow(): 'str' and 'int'");
 }
@@ -115,13 +125,16 @@ TEST(NumbersTest, ParsesIntAndFloatText) {
     EXPECT_EQ(R(int_from_string(" 0x1f ", 0)), "31");
     EXPECT_EQ(R(int_from_string("1_000", 10)), "1000");
     EXPECT_EQ(R(int_from_string("-0b101", 0)), "-5");
-    EXPECT_EQ(R(int_from_string("010", 0)), "ValueError: invalid literal for int() with base 0: '010'");
+    EXPECT_EQ(R(int_from_string("010", 0)),
+              "ValueError: invalid literal for int() with base 0: '010'");
     EXPECT_EQ(R(int_from_string("00", 0)), "0");
-    EXPECT_EQ(R(int_from_string("abc", 10)), "ValueError: invalid literal for int() with base 10: 'abc'");
+    EXPECT_EQ(R(int_from_string("abc", 10)),
+              "ValueError: invalid literal for int() with base 10: 'abc'");
     EXPECT_EQ(R(int_from_string("ff", 16)), "255");
     EXPECT_EQ(R(int_from_string("99999999999999999999", 10)), "99999999999999999999");
     EXPECT_EQ(R(float_from_string(" 1_0.5e1 ")), "105.0");
-    EXPECT_EQ(R(float_from_string("1__0")), "ValueError: could not convert string to float: '1__0'");
+    EXPECT_EQ(R(float_from_string("1__0")),
+              "ValueError: could not convert string to float: '1__0'");
     EXPECT_EQ(R(float_from_string("-iNF")), "-inf");
     EXPECT_EQ(R(float_from_string(".5")), "0.5");
     EXPECT_EQ(R(float_from_string("")), "ValueError: could not convert string to float: ''");
@@ -135,7 +148,8 @@ TEST(NumbersTest, RoundsHalfToEven) {
     Value m2 = I(-2);
     EXPECT_EQ(R(round_number(I(1250), &m2)), "1200");
     EXPECT_EQ(R(round_number(I(1350), &m2)), "1400");
-    EXPECT_EQ(R(round_number(F(INFINITY), nullptr)), "OverflowError: cannot convert float infinity to integer");
+    EXPECT_EQ(R(round_number(F(INFINITY), nullptr)),
+              "OverflowError: cannot convert float infinity to integer");
 }
 
 TEST(NumbersTest, ComparesIntsAndFloatsExactly) {

@@ -16,7 +16,9 @@ using namespace engine::py::testing;
 using namespace std::string_literals;
 
 std::string get(Interp& in, const Value& obj, const Value& key) { return R(getitem(in, obj, key)); }
-Value sl(Value a, Value b, Value c = Value()) { return Value::slice(std::move(a), std::move(b), std::move(c)); }
+Value sl(Value a, Value b, Value c = Value()) {
+    return Value::slice(std::move(a), std::move(b), std::move(c));
+}
 std::string cmp(CmpOp op, const Value& a, const Value& b) { return R(compare(op, a, b)); }
 
 TEST(SubscriptTest, IndexAndSliceLikePython) {
@@ -54,14 +56,17 @@ TEST(SubscriptTest, ListSliceAssignmentAndDeletion) {
     ASSERT_TRUE(setitem(in, m, sl(Value(), Value(), I(-1)), L({I(9), I(8), I(7), I(6)})).ok());
     EXPECT_EQ(R(m), "[6, 7, 8, 9]");
     auto bad = setitem(in, m, sl(Value(), Value(), I(2)), L({I(1)}));
-    EXPECT_EQ(bad.error().message, "attempt to assign sequence of size 1 to extended slice of size 2");
+    EXPECT_EQ(bad.error().message,
+              "attempt to assign sequence of size 1 to extended slice of size 2");
     EXPECT_EQ(setitem(in, m, sl(I(0), I(1)), I(5)).error().message, "can only assign an iterable");
     Value n = L({I(1), I(2), I(3), I(4), I(5)});
     ASSERT_TRUE(delitem(in, n, sl(Value(), Value(), I(2))).ok());
     EXPECT_EQ(R(n), "[2, 4]");
     EXPECT_EQ(delitem(in, n, I(5)).error().message, "list assignment index out of range");
-    EXPECT_EQ(setitem(in, T({}), I(0), I(1)).error().message, "'tuple' object does not support item assignment");
-    EXPECT_EQ(delitem(in, S("a"), I(0)).error().message, "'str' object doesn't support item deletion");
+    EXPECT_EQ(setitem(in, T({}), I(0), I(1)).error().message,
+              "'tuple' object does not support item assignment");
+    EXPECT_EQ(delitem(in, S("a"), I(0)).error().message,
+              "'str' object doesn't support item deletion");
     Value d = D({});
     EXPECT_EQ(delitem(in, d, I(1)).error().message, "1");
 }
@@ -71,8 +76,10 @@ TEST(CompareTest, OrderingAndEquality) {
     EXPECT_EQ(cmp(CmpOp::Eq, Value::boolean(true), I(1)), "True");
     EXPECT_EQ(cmp(CmpOp::Lt, L({I(1), I(2)}), L({I(1), I(3)})), "True");
     EXPECT_EQ(cmp(CmpOp::Lt, T({I(1)}), T({I(1), I(0)})), "True");
-    EXPECT_EQ(cmp(CmpOp::Lt, S("a"), I(1)), "TypeError: '<' not supported between instances of 'str' and 'int'");
-    EXPECT_EQ(cmp(CmpOp::Lt, L({I(1)}), T({I(1)})), "TypeError: '<' not supported between instances of 'list' and 'tuple'");
+    EXPECT_EQ(cmp(CmpOp::Lt, S("a"), I(1)),
+              "TypeError: '<' not supported between instances of 'str' and 'int'");
+    EXPECT_EQ(cmp(CmpOp::Lt, L({I(1)}), T({I(1)})),
+              "TypeError: '<' not supported between instances of 'list' and 'tuple'");
     EXPECT_EQ(cmp(CmpOp::Ge, L({I(1), S("a")}), L({I(1), I(2)})),
               "TypeError: '>=' not supported between instances of 'str' and 'int'");
     EXPECT_EQ(cmp(CmpOp::Eq, L({F(NAN)}), L({F(NAN)})), "False");
@@ -100,7 +107,8 @@ TEST(ContainsTest, MembershipLikePython) {
     EXPECT_TRUE(*contains(in, B(in, "abc"), I(98)));
     EXPECT_TRUE(*contains(in, B(in, "abc"), B(in, "bc")));
     EXPECT_EQ(contains(in, B(in, "abc"), I(300)).error().message, "byte must be in range(0, 256)");
-    EXPECT_EQ(contains(in, B(in, "abc"), S("a")).error().message, "a bytes-like object is required, not 'str'");
+    EXPECT_EQ(contains(in, B(in, "abc"), S("a")).error().message,
+              "a bytes-like object is required, not 'str'");
     EXPECT_EQ(contains(in, I(5), I(1)).error().message, "argument of type 'int' is not iterable");
     EXPECT_TRUE(*contains(in, D({{S("k"), I(1)}}), S("k")));
 }
@@ -108,20 +116,26 @@ TEST(ContainsTest, MembershipLikePython) {
 TEST(AttributeTest, MethodsBindAndMissingAttributesRaise) {
     TestInterp in;
     EXPECT_EQ(R(getattr(in, S("a"), "foo")), "AttributeError: 'str' object has no attribute 'foo'");
-    EXPECT_EQ(R(getattr(in, Value(), "x")), "AttributeError: 'NoneType' object has no attribute 'x'");
+    EXPECT_EQ(R(getattr(in, Value(), "x")),
+              "AttributeError: 'NoneType' object has no attribute 'x'");
     auto t = type_value(TypeId::Int);
     EXPECT_EQ(R(getattr(in, t, "__name__")), "'int'");
-    EXPECT_EQ(R(getattr(in, Value::type(type_of(Value::exception(ExcType::StructError))), "__name__")), "'error'");
+    EXPECT_EQ(
+        R(getattr(in, Value::type(type_of(Value::exception(ExcType::StructError))), "__name__")),
+        "'error'");
     auto m = getattr(in, L({}), "append");
     ASSERT_TRUE(m.ok());
-    EXPECT_EQ(R(call(in, *m, std::vector<Value>{})), "TypeError: list.append() takes exactly one argument (0 given)");
+    EXPECT_EQ(R(call(in, *m, std::vector<Value>{})),
+              "TypeError: list.append() takes exactly one argument (0 given)");
     // unbound method through the type: str.upper("ab")
     auto up = getattr(in, type_value(TypeId::Str), "upper");
     ASSERT_TRUE(up.ok());
     EXPECT_EQ(R(call(in, *up, std::vector<Value>{S("ab")})), "'AB'");
-    EXPECT_EQ(R(call(in, *getattr(in, type_value(TypeId::Int), "from_bytes"), std::vector<Value>{B(in, "\x01\x00"), S("little")})),
+    EXPECT_EQ(R(call(in, *getattr(in, type_value(TypeId::Int), "from_bytes"),
+                     std::vector<Value>{B(in, "\x01\x00"), S("little")})),
               "1");
-    EXPECT_EQ(R(call(in, *getattr(in, type_value(TypeId::Bytes), "fromhex"), std::vector<Value>{S("de ad")})),
+    EXPECT_EQ(R(call(in, *getattr(in, type_value(TypeId::Bytes), "fromhex"),
+                     std::vector<Value>{S("de ad")})),
               "b'\\xde\\xad'");
 }
 
@@ -154,9 +168,10 @@ TEST(ExceptionTest, StrReprAndMatching) {
     EXPECT_EQ(*to_str(Value::exception(ExcType::ValueError)), "");
     Value caught = exception_from_error(raise(ExcType::KeyError, "'k'"));
     EXPECT_EQ(*to_str(caught), "'k'");
-    EXPECT_TRUE(*exception_matches(ExcType::IndexError,
-                                   T({exc_type_value(ExcType::ValueError), exc_type_value(ExcType::LookupError)})));
-    EXPECT_FALSE(*exception_matches(ExcType::KeyboardInterrupt, exc_type_value(ExcType::Exception)));
+    EXPECT_TRUE(*exception_matches(ExcType::IndexError, T({exc_type_value(ExcType::ValueError),
+                                                           exc_type_value(ExcType::LookupError)})));
+    EXPECT_FALSE(
+        *exception_matches(ExcType::KeyboardInterrupt, exc_type_value(ExcType::Exception)));
     EXPECT_EQ(exception_matches(ExcType::IndexError, I(1)).error().message,
               "catching classes that do not inherit from BaseException is not allowed");
     Error err = error_from_raise(v);
@@ -189,7 +204,8 @@ TEST(ModulesTest, StructAndArrayRoundTrip) {
     TestInterp in;
     Value st = *import_module(in, "struct");
     auto pack = *getattr(in, st, "pack");
-    EXPECT_EQ(R(call(in, pack, std::vector<Value>{S("<hI"), I(-1), I(7)})), "b'\\xff\\xff\\x07\\x00\\x00\\x00'");
+    EXPECT_EQ(R(call(in, pack, std::vector<Value>{S("<hI"), I(-1), I(7)})),
+              "b'\\xff\\xff\\x07\\x00\\x00\\x00'");
     auto unpack = *getattr(in, st, "unpack");
     EXPECT_EQ(R(call(in, unpack, std::vector<Value>{S("<h"), B(in, "\x01\x02")})), "(513,)");
     EXPECT_EQ(R(call(in, unpack, std::vector<Value>{S("<h"), B(in, "\x01")})),
@@ -201,7 +217,8 @@ TEST(ModulesTest, StructAndArrayRoundTrip) {
     EXPECT_EQ(R(getattr(in, a, "itemsize")), "4");
     EXPECT_EQ(R(call(in, *getattr(in, arr, "array"), std::vector<Value>{S("b"), S("x")})),
               "TypeError: cannot use a str to initialize an array with typecode 'b'");
-    EXPECT_EQ(R(import_module(in, "socket")), "NotImplementedError: module 'socket' is not available in the playground");
+    EXPECT_EQ(R(import_module(in, "socket")),
+              "NotImplementedError: module 'socket' is not available in the playground");
     Value sys = *import_module(in, "sys");
     EXPECT_EQ(R(getattr(in, sys, "byteorder")), "'little'");
 }

@@ -41,7 +41,8 @@ inline std::string call_builtin(Interp& in, const char* name, std::vector<Value>
     return R(call(in, *f, CallArgs{std::move(args), std::move(kwargs)}));
 }
 
-inline std::string call_method(Interp& in, const Value& self, const char* name, std::vector<Value> args,
+inline std::string call_method(Interp& in, const Value& self, const char* name,
+                               std::vector<Value> args,
                                std::vector<std::pair<std::string, Value>> kwargs = {}) {
     auto m = getattr(in, self, name);
     if (!m) return R(m);
@@ -68,7 +69,8 @@ inline Value D(std::vector<std::pair<Value, Value>> items) {
     return d;
 }
 // Calls a mutating method and gives the receiver's repr afterwards (or the error).
-inline std::string mutate(Interp& in, const Value& self, const char* name, std::vector<Value> args) {
+inline std::string mutate(Interp& in, const Value& self, const char* name,
+                          std::vector<Value> args) {
     auto m = getattr(in, self, name);
     if (!m) return R(m);
     auto r = call(in, *m, CallArgs{std::move(args), {}});
