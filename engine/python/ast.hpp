@@ -79,6 +79,10 @@ struct FunctionSpec {
     std::vector<std::string> locals;   // every name bound in this scope (params first)
     std::vector<std::string> globals;  // names declared `global`
     bool uses_enclosing = false;       // reads names of an enclosing function scope
+    // Locals that nested scopes (functions, lambdas, comprehensions) may read:
+    // CPython's cell variables. Only these outlive the call in a frame that a
+    // closure or generator still holds; the others die at return.
+    std::vector<std::string> cellvars;
 };
 
 struct Expr {

@@ -21,6 +21,22 @@ void Frame::forget(const std::string& name) {
     if (it != order.end()) order.erase(it);
 }
 
+void Frame::keep_only(const std::vector<std::string>& names) {
+    std::vector<std::string> kept;
+    for (const auto& name : order) {
+        if (std::find(names.begin(), names.end(), name) != names.end()) {
+            kept.push_back(name);
+            continue;
+        }
+        auto it = vars.find(name);
+        if (it != vars.end()) {
+            Value doomed = std::move(it->second);
+            vars.erase(it);
+        }
+    }
+    order = std::move(kept);
+}
+
 void Frame::clear() {
     // Drop in binding order; each erase destroys one Value at a time.
     for (const auto& name : order) {
@@ -170,6 +186,15 @@ Result<void> Interpreter::enter_call(int line) {
     return ok();
 }
 
+// A returning frame: its locals die now, as in CPython. When a closure or a
+// generator still holds the frame, only the cell variables (the names nested
+// scopes read) stay; this also breaks the frame <-> function cycle of
+// `def f(): g = lambda: x ...`.
+void Interpreter::end_frame(std::shared_ptr<Frame> frame) {
+    if (frame.use_count() > 1) frame->keep_only(frame->spec->cellvars);
+    frame.reset();
+}
+
 Result<Value> Interpreter::call_user(const UserFunction& fn, CallArgs args) {
     const FunctionSpec& spec = fn.spec();
     auto frame = std::make_shared<Frame>();
@@ -200,10 +225,10 @@ Result<Value> Interpreter::call_user(const UserFunction& fn, CallArgs args) {
         if (e.line == 0) e.line = frame->line;
         traceback_.push_back({spec.name, e.line});
         e.line = 0;  // the caller stamps its own line
-        frame.reset();  // locals die before the caller sees the exception
+        end_frame(std::move(frame));  // locals die before the caller sees the exception
         return e;
     }
-    frame.reset();  // locals die at return, before the caller continues
+    end_frame(std::move(frame));  // locals die at return, before the caller continues
     return result;
 }
 

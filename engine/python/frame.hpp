@@ -34,6 +34,8 @@ struct Frame {
     bool is_global_decl(const std::string& name) const;
     // Removes a deleted name from `order` (it is appended again if rebound).
     void forget(const std::string& name);
+    // Drops every variable not in `names`, in binding order.
+    void keep_only(const std::vector<std::string>& names);
     // Drops the variables in binding order (CPython clears fast locals in order).
     void clear();
     ~Frame() { clear(); }

@@ -121,8 +121,11 @@ Result<void> parse_fstring(std::string_view s, bool raw, int line, int depth,
         fv->a = std::move(value);
         i = end;
         if (s[i] == '=') {
-            fv->text = std::string(source) + "=";
-            ++i;
+            // {x = } keeps the spaces around '=' in the text it prints.
+            size_t after = i + 1;
+            while (after < s.size() && (s[after] == ' ' || s[after] == '\t')) ++after;
+            fv->text = std::string(s.substr(start, after - start));
+            i = after;
         }
         if (i < s.size() && s[i] == '!') {
             char conv = i + 1 < s.size() ? s[i + 1] : '\0';

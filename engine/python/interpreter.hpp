@@ -89,6 +89,7 @@ public:
 
     // Used by function and generator objects (call.cpp, comprehension.cpp).
     Result<Value> call_user(const UserFunction& fn, CallArgs args);
+    void end_frame(std::shared_ptr<Frame> frame);
     Result<void> enter_call(int line);
     void leave_call() { --depth_; }
 

@@ -1,96 +1,82 @@
+// Scope analysis in three linear passes over the tree:
+//   1. `global` declarations per function (they are not locals);
+//   2. bottom-up, memoised: each function's free names (read, not bound) and
+//      its cell variables (locals that nested scopes read);
+//   3. top-down: uses_enclosing = a free name is a local of an enclosing function.
 #include "engine/python/scope.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 #include <string>
+#include <unordered_map>
 
 namespace engine::py {
 namespace {
 
 using Names = std::set<std::string>;
 
-void spec_free(FunctionSpec& spec, const Names& enclosing, Names& out);
-
-void expr_reads(const Expr* e, const Names& enclosing, Names& out);
-
-void exprs_reads(const std::vector<ExprPtr>& v, const Names& enclosing, Names& out) {
-    for (const auto& e : v) expr_reads(e.get(), enclosing, out);
+bool contains(const std::vector<std::string>& v, const std::string& n) {
+    return std::find(v.begin(), v.end(), n) != v.end();
 }
 
-void function_reads(FunctionSpec& spec, const Names& enclosing, Names& out) {
-    // Defaults belong to the defining scope; the body's free names too.
-    for (const auto& p : spec.params) expr_reads(p.default_value.get(), enclosing, out);
-    for (const auto& p : spec.kwonly) expr_reads(p.default_value.get(), enclosing, out);
-    spec_free(spec, enclosing, out);
-}
+// Calls `on_fn` for each function or lambda directly nested in a body (not
+// inside those functions), and `on_expr` for every expression outside them.
+struct Walker {
+    std::function<void(FunctionSpec&)> on_fn;
+    std::function<void(const Expr&)> on_expr;
 
-void expr_reads(const Expr* e, const Names& enclosing, Names& out) {
-    if (!e) return;
-    if (e->kind == ExprKind::Name) out.insert(e->name);
-    if (e->kind == ExprKind::Lambda) {
-        function_reads(*e->fn, enclosing, out);
-        return;
-    }
-    expr_reads(e->a.get(), enclosing, out);
-    expr_reads(e->b.get(), enclosing, out);
-    expr_reads(e->c.get(), enclosing, out);
-    exprs_reads(e->items, enclosing, out);
-    exprs_reads(e->values, enclosing, out);
-    for (const auto& k : e->keywords) expr_reads(k.value.get(), enclosing, out);
-    for (const auto& g : e->generators) {
-        expr_reads(g.iter.get(), enclosing, out);
-        exprs_reads(g.ifs, enclosing, out);
-    }
-}
-
-void block_reads(const Block& block, const Names& enclosing, Names& out) {
-    for (const auto& s : block) {
-        exprs_reads(s->targets, enclosing, out);
-        expr_reads(s->target.get(), enclosing, out);
-        expr_reads(s->value.get(), enclosing, out);
-        block_reads(s->body, enclosing, out);
-        block_reads(s->orelse, enclosing, out);
-        block_reads(s->finalbody, enclosing, out);
-        for (const auto& h : s->handlers) {
-            expr_reads(h.type.get(), enclosing, out);
-            block_reads(h.body, enclosing, out);
+    void expr(Expr* e) {
+        if (!e) return;
+        on_expr(*e);
+        if (e->kind == ExprKind::Lambda) {
+            for (auto& p : e->fn->params) expr(p.default_value.get());
+            for (auto& p : e->fn->kwonly) expr(p.default_value.get());
+            on_fn(*e->fn);
+            return;
         }
-        for (const auto& w : s->items) {
-            expr_reads(w.context.get(), enclosing, out);
-            expr_reads(w.target.get(), enclosing, out);
+        expr(e->a.get());
+        expr(e->b.get());
+        expr(e->c.get());
+        for (auto& i : e->items) expr(i.get());
+        for (auto& i : e->values) expr(i.get());
+        for (auto& k : e->keywords) expr(k.value.get());
+        for (auto& g : e->generators) {
+            expr(g.target.get());
+            expr(g.iter.get());
+            for (auto& c : g.ifs) expr(c.get());
         }
-        if (s->kind == StmtKind::FunctionDef) function_reads(*s->fn, enclosing, out);
     }
-}
 
-// Adds to `out` the names `spec` reads that it does not bind itself.
-void spec_free(FunctionSpec& spec, const Names& enclosing, Names& out) {
-    Names inner_enclosing = enclosing;
-    for (const auto& n : spec.locals) inner_enclosing.insert(n);
-    Names reads;
-    block_reads(spec.body, inner_enclosing, reads);
-    expr_reads(spec.body_expr.get(), inner_enclosing, reads);
-    for (const auto& n : reads) {
-        bool local = std::find(spec.locals.begin(), spec.locals.end(), n) != spec.locals.end();
-        bool global = std::find(spec.globals.begin(), spec.globals.end(), n) != spec.globals.end();
-        if (local || global) continue;
-        out.insert(n);
-        if (enclosing.count(n)) spec.uses_enclosing = true;
+    void block(Block& b) {
+        for (auto& s : b) {
+            for (auto& t : s->targets) expr(t.get());
+            expr(s->target.get());
+            expr(s->value.get());
+            block(s->body);
+            block(s->orelse);
+            block(s->finalbody);
+            for (auto& h : s->handlers) {
+                expr(h.type.get());
+                block(h.body);
+            }
+            for (auto& w : s->items) {
+                expr(w.context.get());
+                expr(w.target.get());
+            }
+            if (s->kind == StmtKind::FunctionDef) {
+                for (auto& p : s->fn->params) expr(p.default_value.get());
+                for (auto& p : s->fn->kwonly) expr(p.default_value.get());
+                on_fn(*s->fn);
+            }
+        }
     }
-}
 
-// `global` statements: collected per function before the free-name pass.
-void collect_globals(Block& block, FunctionSpec* spec);
-
-void collect_globals_expr(Expr* e) {
-    if (!e) return;
-    if (e->kind == ExprKind::Lambda) return;
-    collect_globals_expr(e->a.get());
-    collect_globals_expr(e->b.get());
-    collect_globals_expr(e->c.get());
-    for (auto& i : e->items) collect_globals_expr(i.get());
-    for (auto& i : e->values) collect_globals_expr(i.get());
-}
+    void body(FunctionSpec& spec) {
+        block(spec.body);
+        expr(spec.body_expr.get());
+    }
+};
 
 void collect_globals(Block& block, FunctionSpec* spec) {
     for (auto& s : block) {
@@ -102,9 +88,7 @@ void collect_globals(Block& block, FunctionSpec* spec) {
             auto& l = s->fn->locals;
             auto& g = s->fn->globals;
             l.erase(std::remove_if(l.begin(), l.end(),
-                                   [&](const std::string& n) {
-                                       return std::find(g.begin(), g.end(), n) != g.end();
-                                   }),
+                                   [&](const std::string& n) { return contains(g, n); }),
                     l.end());
         }
         collect_globals(s->body, spec);
@@ -114,13 +98,72 @@ void collect_globals(Block& block, FunctionSpec* spec) {
     }
 }
 
+class Analyzer {
+public:
+    // Free names of `spec`; fills spec.cellvars. Memoised.
+    const Names& free_names(FunctionSpec& spec) {
+        auto it = free_.find(&spec);
+        if (it != free_.end()) return it->second;
+        Names reads;   // every name read in the body, nested scopes' free names included
+        Names nested;  // names nested scopes read
+        Walker w;
+        w.on_fn = [&](FunctionSpec& inner) {
+            const Names& f = free_names(inner);
+            reads.insert(f.begin(), f.end());
+            nested.insert(f.begin(), f.end());
+        };
+        w.on_expr = [&](const Expr& e) {
+            if (e.kind == ExprKind::Name) reads.insert(e.name);
+            // Comprehensions are scopes of their own: all they read counts as nested.
+            if (e.kind == ExprKind::ListComp || e.kind == ExprKind::GenExp) {
+                Walker inner;
+                inner.on_fn = [&](FunctionSpec& f) {
+                    const Names& names = free_names(f);
+                    nested.insert(names.begin(), names.end());
+                };
+                inner.on_expr = [&](const Expr& x) {
+                    if (x.kind == ExprKind::Name) nested.insert(x.name);
+                };
+                inner.expr(const_cast<Expr*>(&e));
+            }
+        };
+        w.body(spec);
+        Names free;
+        for (const auto& n : reads) {
+            if (!contains(spec.locals, n) && !contains(spec.globals, n)) free.insert(n);
+        }
+        spec.cellvars.clear();
+        for (const auto& n : spec.locals) {
+            if (nested.count(n)) spec.cellvars.push_back(n);
+        }
+        return free_.emplace(&spec, std::move(free)).first->second;
+    }
+
+    void mark_enclosing(FunctionSpec& spec, const Names& enclosing) {
+        for (const auto& n : free_names(spec)) {
+            if (enclosing.count(n)) spec.uses_enclosing = true;
+        }
+        Names inner = enclosing;
+        inner.insert(spec.locals.begin(), spec.locals.end());
+        Walker w;
+        w.on_fn = [&](FunctionSpec& f) { mark_enclosing(f, inner); };
+        w.on_expr = [](const Expr&) {};
+        w.body(spec);
+    }
+
+private:
+    std::unordered_map<const FunctionSpec*, Names> free_;
+};
+
 }  // namespace
 
 void analyze_scopes(Module& module) {
     collect_globals(module.body, nullptr);
-    Names none;
-    Names reads;
-    block_reads(module.body, none, reads);
+    Analyzer analyzer;
+    Walker top;
+    top.on_fn = [&](FunctionSpec& f) { analyzer.mark_enclosing(f, Names{}); };
+    top.on_expr = [](const Expr&) {};
+    top.block(module.body);
 }
 
 }  // namespace engine::py

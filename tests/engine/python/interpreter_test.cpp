@@ -228,6 +228,30 @@ TEST(InterpreterTest, ViewExportReleasedAtFunctionReturn) {
               "97\n4\n");
 }
 
+TEST(InterpreterTest, ClosureKeepsOnlyTheNamesItReads) {
+    const char* src =
+        "ba = bytearray(b'abc')\n"
+        "def f(b):\n"
+        "    m = memoryview(b)\n"
+        "    key = lambda v: v + m[0]\n"
+        "    return key(1)\n"
+        "print(f(ba))\n"
+        "ba.append(1)\n"
+        "def g(b):\n"
+        "    m = memoryview(b)\n"
+        "    return lambda: m[0]\n"
+        "h = g(ba)\n"
+        "try:\n"
+        "    ba.append(2)\n"
+        "except BufferError as e:\n"
+        "    print(e)\n"
+        "print(h())\n"
+        "del h\n"
+        "ba.append(2)\n"
+        "print(len(ba))\n";
+    EXPECT_EQ(out(src), "98\nExisting exports of data: object cannot be re-sized\n97\n5\n");
+}
+
 TEST(InterpreterTest, WithReleasesViewEvenOnException) {
     EXPECT_EQ(out("ba = bytearray(b'ab')\ntry:\n    with memoryview(ba) as v:\n"
                   "        raise KeyError('x')\nexcept KeyError:\n    pass\n"
