@@ -22,6 +22,17 @@ struct ConsoleLine {
     bool error = false;
 };
 
+// What the canvas drew where, kept when asked (screenshot tests assert pixels there).
+struct ProbeItem {
+    std::string kind;   // "lane" (a view's element under a byte) or "cell" (a byte)
+    uint64_t block = 0, offset = 0;
+    std::string view;   // lane: the view's label
+    std::string state;  // lane: alive / released
+    bool shared = false, written = false;  // cell
+    uint32_t colour = 0;                   // lane: its view's colour (ImU32)
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // framebuffer pixels
+};
+
 struct App {
     // ---- the program
     std::string source;       // what the code panel shows and edits
@@ -58,7 +69,11 @@ struct App {
     bool show_help = false;
     bool quit_requested = false;
     std::string status;      // one line under the timeline (file saved, ...)
+    std::vector<ProbeItem>* probe = nullptr;  // when set, the canvas records what it draws
 };
+
+// The probe items as JSON (an array of objects), for tests.
+std::string probe_json(const std::vector<ProbeItem>& items);
 
 // The program a new user sees first.
 std::string default_program();

@@ -2,6 +2,8 @@
 // App outside of drawing.
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "imgui_app/app.hpp"
 #include "imgui_app/scene_text.hpp"
 
@@ -84,6 +86,21 @@ void seek(App& app, int64_t n) {
 void rerun_if_edited(App& app, double delay) {
     if (app.edited_at >= 0.0 && app.now - app.edited_at >= delay && app.source != app.ran_source)
         run_program(app);
+}
+
+std::string probe_json(const std::vector<ProbeItem>& items) {
+    std::string out = "[\n";
+    for (size_t i = 0; i < items.size(); ++i) {
+        const ProbeItem& p = items[i];
+        const uint32_t c = p.colour;  // ImU32 is 0xAABBGGRR
+        out += fmt::format(
+            "  {{\"kind\": \"{}\", \"block\": {}, \"offset\": {}, \"view\": \"{}\", \"state\": \"{}\", "
+            "\"shared\": {}, \"written\": {}, \"rgb\": [{}, {}, {}], \"rect\": [{:.1f}, {:.1f}, {:.1f}, {:.1f}]}}{}\n",
+            p.kind, p.block, p.offset, p.view, p.state, p.shared ? "true" : "false",
+            p.written ? "true" : "false", c & 0xFF, (c >> 8) & 0xFF, (c >> 16) & 0xFF, p.x0, p.y0, p.x1, p.y1,
+            i + 1 < items.size() ? "," : "");
+    }
+    return out + "]\n";
 }
 
 const engine::scene::SceneView* find_view(const App& app, uint64_t id) {

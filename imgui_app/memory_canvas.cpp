@@ -155,6 +155,16 @@ void draw_row(App& app, ImDrawList* dl, ImVec2 o, const BlockPlacement& b, const
         }
         int value = -1;
         if (sb && off >= sb->window_begin && off < sb->window_end) value = sb->bytes[static_cast<size_t>(off - sb->window_begin)];
+        if (app.probe) {
+            ProbeItem p;
+            p.kind = "cell";
+            p.block = b.block;
+            p.offset = off;
+            p.shared = marks.shared[static_cast<size_t>(col)];
+            p.written = marks.written[static_cast<size_t>(col)] != 0;
+            p.x0 = a.x, p.y0 = a.y, p.x1 = z.x, p.y1 = z.y;
+            app.probe->push_back(p);
+        }
         if (value < 0) continue;
         char hex[3];
         std::snprintf(hex, sizeof hex, "%02x", value);
@@ -185,6 +195,19 @@ void draw_row(App& app, ImDrawList* dl, ImVec2 o, const BlockPlacement& b, const
             if (c.starts_element) x0 += 1.5f;
             if (c.ends_element) x1 -= 1.5f;
             const ImVec2 a(x0, ly + 1), z(x1, ly + s.lane_h - 1);
+            if (app.probe) {
+                for (int k = 0; k < c.len; ++k) {
+                    ProbeItem p;
+                    p.kind = "lane";
+                    p.block = b.block;
+                    p.offset = row_begin + static_cast<uint64_t>(c.col + k);
+                    p.view = view_label(*ov);
+                    p.state = engine::trace::view_state_name(v->state);
+                    p.colour = colour;
+                    p.x0 = a.x, p.y0 = a.y, p.x1 = z.x, p.y1 = z.y;
+                    app.probe->push_back(p);
+                }
+            }
             const bool element_hot = hot && app.hovered_element >= 0 &&
                                      c.element == static_cast<uint64_t>(app.hovered_element);
             if (released) {

@@ -30,6 +30,7 @@ struct Options {
     std::string open_path;
     int step = 0;
     std::string screenshot_path;
+    std::string probe_path;  // --probe OUT.json: what the canvas drew where (with --screenshot)
     int frames = 4;  // frames rendered before a screenshot (layout settles after 2)
     int width = 1280;
     int height = 800;
@@ -49,6 +50,8 @@ void print_usage() {
         "  --open FILE.py        load a program\n"
         "  --step N              show step N of its run\n"
         "  --screenshot OUT.png  render, save the window as PNG, and exit\n"
+        "  --probe OUT.json      with --screenshot: also write where the canvas drew each\n"
+        "                        byte cell and view lane (for tests)\n"
         "  --frames N            frames to render before the screenshot (default 4)\n"
         "  --size WxH            window size in pixels (default 1280x800)");
 }
@@ -67,6 +70,8 @@ bool parse_options(int argc, char** argv, Options& o) {
             o.step = std::atoi(v);
         } else if (a == "--screenshot" && (v = next())) {
             o.screenshot_path = v;
+        } else if (a == "--probe" && (v = next())) {
+            o.probe_path = v;
         } else if (a == "--frames" && (v = next())) {
             o.frames = std::max(1, std::atoi(v));
         } else if (a == "--size" && (v = next())) {
@@ -141,6 +146,11 @@ void frame(void* arg) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
+    static std::vector<app::ProbeItem> probe;
+    const bool last_frame = !ctx.options.screenshot_path.empty() &&
+                            ctx.app.frame + 1 >= static_cast<uint64_t>(ctx.options.frames);
+    probe.clear();
+    ctx.app.probe = last_frame && !ctx.options.probe_path.empty() ? &probe : nullptr;
     ctx.app.now = glfwGetTime();
     const ImVec2 size = ImGui::GetIO().DisplaySize;
     app::draw_app(ctx.app, size.x, size.y);
@@ -156,6 +166,12 @@ void frame(void* arg) {
     if (!ctx.options.screenshot_path.empty() &&
         ctx.app.frame >= static_cast<uint64_t>(ctx.options.frames)) {
         save_screenshot(ctx);
+        if (!ctx.options.probe_path.empty()) {
+            // ImGui coordinates are window points; the PNG has framebuffer pixels.
+            const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
+            for (auto& p : probe) p.x0 *= scale.x, p.x1 *= scale.x, p.y0 *= scale.y, p.y1 *= scale.y;
+            std::ofstream(ctx.options.probe_path) << app::probe_json(probe);
+        }
         ctx.app.quit_requested = true;
     }
     glfwSwapBuffers(ctx.window);
