@@ -351,7 +351,13 @@ Result<std::string> format_int(const Value& v, const Spec& s) {
         return pad_number(s, "", "", ch, '<');
     }
     int base = type == 'b' ? 2 : type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
-    std::string digits = int_to_string(v, base);
+    std::string digits;
+    if (base == 10) {
+        BV_TRY(dec, int_to_decimal(v));
+        digits = std::move(dec);
+    } else {
+        digits = int_to_string(v, base);
+    }
     bool neg = digits[0] == '-';
     if (neg) digits.erase(0, 1);
     if (type == 'X')
@@ -452,7 +458,7 @@ Result<std::string> percent_number(const Value& v, char type, const Spec& s, boo
                              fmt::format("%{} format: a real number is required, not {}", type,
                                          type_name(v)));
             }
-            std::string digits = int_to_string(iv, 10);
+            BV_TRY(digits, int_to_decimal(iv));
             bool neg = digits[0] == '-';
             if (neg) digits.erase(0, 1);
             if (s.precision >= 0 && static_cast<int64_t>(digits.size()) < s.precision)

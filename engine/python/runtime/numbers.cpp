@@ -414,6 +414,18 @@ int digit_value(char c) {
 }
 }  // namespace
 
+Result<std::string> int_to_decimal(const Value& v) {
+    // 4300 decimal digits need at least 14283 bits; below that no check is needed.
+    if (v.is_big_int() && v.big_int().bit_length() > 14280) {
+        if (v.big_int().bit_length() > 14300 ||
+            v.big_int().abs().compare(BigInt::pow(BigInt(10), 4300)) >= 0)
+            return raise(ExcType::ValueError,
+                         "Exceeds the limit (4300 digits) for integer string conversion; use "
+                         "sys.set_int_max_str_digits() to increase the limit");
+    }
+    return int_to_string(v, 10);
+}
+
 Result<Value> int_from_string(std::string_view text, int base) {
     auto invalid = [&]() -> Error {
         return raise(ExcType::ValueError,

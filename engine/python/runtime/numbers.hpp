@@ -17,7 +17,7 @@ namespace engine::py {
 
 // Upper bound on the size of an int result, so `2 ** 10**10` fails fast
 // with MemoryError instead of exhausting the page.
-inline constexpr int64_t kMaxIntBits = 1 << 22;
+inline constexpr int64_t kMaxIntBits = 1 << 20;
 
 inline bool is_intlike(const Value& v) { return v.is_int() || v.is_bool(); }  // int or bool
 inline bool is_number(const Value& v) { return is_intlike(v) || v.is_float(); }
@@ -44,6 +44,9 @@ int64_t hash_int(const Value& v);
 int64_t hash_float(double d);
 
 std::string int_to_string(const Value& v, int base = 10);  // "-ff" for base 16
+// int -> decimal text with CPython's 4300-digit limit (ValueError "Exceeds
+// the limit (4300 digits) for integer string conversion; ...").
+Result<std::string> int_to_decimal(const Value& v);
 // int(text, base): CPython's accepted forms (whitespace, sign, underscores,
 // prefixes). ValueError: invalid literal for int() with base 10: 'abc'.
 Result<Value> int_from_string(std::string_view text, int base);

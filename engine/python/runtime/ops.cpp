@@ -273,7 +273,7 @@ Result<std::string> repr(const Value& v) {
         case Kind::Bool:
             return std::string(v.as_bool() ? "True" : "False");
         case Kind::Int:
-            return int_to_string(v);
+            return int_to_decimal(v);
         case Kind::Float:
             return format_float_repr(v.as_float());
         case Kind::Ellipsis:

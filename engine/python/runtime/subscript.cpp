@@ -146,7 +146,10 @@ Result<Value> getitem(Interp& interp, const Value& obj, const Value& key) {
                                                     static_cast<uint64_t>(r.step));
                 };
                 int64_t start = at(b.start);
-                int64_t step = r.step * b.step;
+                int64_t step = 0;
+                if (__builtin_mul_overflow(r.step, b.step, &step))
+                    return raise(ExcType::OverflowError,
+                                 "Python int too large to convert to C ssize_t");
                 int64_t stop = static_cast<int64_t>(static_cast<uint64_t>(start) +
                                                     static_cast<uint64_t>(b.length) *
                                                         static_cast<uint64_t>(step));

@@ -87,12 +87,15 @@ int64_t RangeObject::length() const {
     // Computed in unsigned 64-bit so start/stop at the int64 limits cannot overflow.
     if (step > 0 && start < stop) {
         uint64_t span = static_cast<uint64_t>(stop) - static_cast<uint64_t>(start) - 1;
-        return static_cast<int64_t>(span / static_cast<uint64_t>(step) + 1);
+        uint64_t n = span / static_cast<uint64_t>(step) + 1;
+        return n > static_cast<uint64_t>(INT64_MAX) ? INT64_MAX
+                                                    : static_cast<int64_t>(n);  // saturates
     }
     if (step < 0 && start > stop) {
         uint64_t span = static_cast<uint64_t>(start) - static_cast<uint64_t>(stop) - 1;
         uint64_t s = static_cast<uint64_t>(-(step + 1)) + 1;
-        return static_cast<int64_t>(span / s + 1);
+        uint64_t n = span / s + 1;
+        return n > static_cast<uint64_t>(INT64_MAX) ? INT64_MAX : static_cast<int64_t>(n);
     }
     return 0;
 }

@@ -152,6 +152,18 @@ TEST(NumbersTest, RoundsHalfToEven) {
               "OverflowError: cannot convert float infinity to integer");
 }
 
+TEST(NumbersTest, DecimalConversionHasCPythonsDigitLimit) {
+    TestInterp in;
+    auto big = binary_op(in, BinOp::Pow, I(10), I(4300));
+    ASSERT_TRUE(big.ok());
+    EXPECT_EQ(R(big),
+              "ValueError: Exceeds the limit (4300 digits) for integer string conversion; use "
+              "sys.set_int_max_str_digits() to increase the limit");
+    auto ok = binary_op(in, BinOp::Sub, *big, I(1));  // 4300 nines: allowed
+    EXPECT_EQ(repr(*ok)->size(), 4300u);
+    EXPECT_EQ(R(binary_op(in, BinOp::Pow, I(3), I(1000000000))), "MemoryError: ");
+}
+
 TEST(NumbersTest, ComparesIntsAndFloatsExactly) {
     EXPECT_EQ(*compare_numbers(big("9007199254740993"), F(9007199254740992.0)), 1);
     EXPECT_EQ(*compare_numbers(F(0.5), I(0)), 1);

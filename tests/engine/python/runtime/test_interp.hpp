@@ -30,7 +30,8 @@ inline Value T(std::vector<Value> v) { return Value::tuple(std::move(v)); }
 inline std::string R(const Result<Value>& v) {
     if (!v) return std::string(exc_qualified_name(v.error().type)) + ": " + v.error().message;
     auto r = repr(*v);
-    return r ? *r : "<repr failed>";
+    if (!r) return std::string(exc_qualified_name(r.error().type)) + ": " + r.error().message;
+    return *r;
 }
 
 // "ExcType: message" or the repr of the result.
