@@ -132,8 +132,8 @@ Result<void> ByteArrayObject::del_item(int64_t index) {
 Result<void> ByteArrayObject::del_slice(const SliceArgs& slice) {
     BV_TRY(ix, adjust_slice(slice, size()));
     if (ix.step == 1) return replace_range(ix.start, ix.stop, {});
+    BV_CHECK(check_resizable());  // CPython checks before looking at the length
     if (ix.length <= 0) return ok();
-    BV_CHECK(check_resizable());
     int64_t start = ix.start, step = ix.step;
     if (step < 0) {
         start = start + step * (ix.length - 1);

@@ -93,6 +93,8 @@ TEST_F(ByteArrayObjectTest, ResizesRefusedWhileExported) {
     EXPECT_OK(b->del_slice({I(5), I(2), N()}));
     EXPECT_RAISES(b->del_item(0), BufferError, kResize);
     EXPECT_RAISES(b->del_slice({N(), N(), I(2)}), BufferError, kResize);
+    EXPECT_RAISES(b->del_slice({I(0), I(0), I(2)}), BufferError, kResize);  // empty, but extended
+    EXPECT_RAISES(b->set_slice({I(3), I(1), I(2)}, ""), BufferError, kResize);
     EXPECT_RAISES(b->insert(0, I(1)), BufferError, kResize);
     EXPECT_RAISES(b->remove(I(97)), ValueError, "value not found in bytearray");  // lookup first
     EXPECT_RAISES(b->remove(I(120)), BufferError, kResize);
