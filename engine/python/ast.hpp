@@ -22,27 +22,27 @@ using StmtPtr = std::unique_ptr<Stmt>;
 using Block = std::vector<StmtPtr>;
 
 enum class ExprKind {
-    Name,       // name
-    Constant,   // const_kind, text, base
-    FString,    // items: the pieces (Constant str or FormattedValue), in order
+    Name,            // name
+    Constant,        // const_kind, text, base
+    FString,         // items: the pieces (Constant str or FormattedValue), in order
     FormattedValue,  // a: the value; conversion ('r', 's', 'a' or 0); c: format spec (FString) or
                      // null; text: "x=" debug text for {x=}
-    Unary,      // unary_op, a
-    Binary,     // bin_op, a, b
-    BoolOp,     // name: "and"/"or"; items: operands
-    Compare,    // a: first operand; items: the others; cmp_ops: one per item
-    IfExp,      // a: test, b: body, c: orelse
-    Call,       // a: callee; items: positional (Starred for *x); keywords
-    Attribute,  // a: object; name: attribute
-    Subscript,  // a: object; b: index (a Slice node for a[i:j])
-    Slice,      // a, b, c: lower, upper, step (each may be null)
-    Tuple,      // items
-    List,       // items
-    Dict,       // items: keys; values
-    ListComp,   // a: element; generators
-    GenExp,     // a: element; generators
-    Lambda,     // fn
-    Starred,    // a (only as a call argument)
+    Unary,           // unary_op, a
+    Binary,          // bin_op, a, b
+    BoolOp,          // name: "and"/"or"; items: operands
+    Compare,         // a: first operand; items: the others; cmp_ops: one per item
+    IfExp,           // a: test, b: body, c: orelse
+    Call,            // a: callee; items: positional (Starred for *x); keywords
+    Attribute,       // a: object; name: attribute
+    Subscript,       // a: object; b: index (a Slice node for a[i:j])
+    Slice,           // a, b, c: lower, upper, step (each may be null)
+    Tuple,           // items
+    List,            // items
+    Dict,            // items: keys; values
+    ListComp,        // a: element; generators
+    GenExp,          // a: element; generators
+    Lambda,          // fn
+    Starred,         // a (only as a call argument)
 };
 
 enum class ConstKind { None, True, False, Ellipsis, Int, Float, Str, Bytes };

@@ -13,7 +13,8 @@ bool Frame::is_local(const std::string& name) const {
 }
 
 bool Frame::is_global_decl(const std::string& name) const {
-    return spec && std::find(spec->globals.begin(), spec->globals.end(), name) != spec->globals.end();
+    return spec &&
+           std::find(spec->globals.begin(), spec->globals.end(), name) != spec->globals.end();
 }
 
 void Frame::forget(const std::string& name) {
@@ -73,10 +74,9 @@ std::string quoted_list(const std::vector<std::string>& names) {
 }
 
 Error missing(const std::string& fn, const std::vector<std::string>& names, const char* kind) {
-    return raise(ExcType::TypeError, fn + "() missing " + std::to_string(names.size()) +
-                                         " required " + kind + " argument" +
-                                         (names.size() == 1 ? "" : "s") + ": " +
-                                         quoted_list(names));
+    return raise(ExcType::TypeError,
+                 fn + "() missing " + std::to_string(names.size()) + " required " + kind +
+                     " argument" + (names.size() == 1 ? "" : "s") + ": " + quoted_list(names));
 }
 
 }  // namespace
@@ -102,7 +102,7 @@ Result<void> Interpreter::enter_call(int line) {
 // Binds arguments to parameters in `frame` (kept out of call_user, whose
 // frame is on the recursive path).
 [[gnu::noinline]] Result<void> Interpreter::bind_args(const UserFunction& fn, CallArgs& args,
-                                                     Frame& frame_ref) {
+                                                      Frame& frame_ref) {
     const FunctionSpec& spec = fn.spec();
     const std::string& qual = spec.qualname;
     Frame* frame = &frame_ref;
@@ -117,11 +117,11 @@ Result<void> Interpreter::enter_call(int line) {
         if (spec.vararg.empty()) {
             size_t required = 0;
             for (const auto& p : spec.params) required += p.default_value ? 0 : 1;
-            std::string takes = required == nparams
-                                    ? std::to_string(nparams) + " positional argument" +
-                                          (nparams == 1 ? "" : "s")
-                                    : "from " + std::to_string(required) + " to " +
-                                          std::to_string(nparams) + " positional arguments";
+            std::string takes =
+                required == nparams
+                    ? std::to_string(nparams) + " positional argument" + (nparams == 1 ? "" : "s")
+                    : "from " + std::to_string(required) + " to " + std::to_string(nparams) +
+                          " positional arguments";
             return raise(ExcType::TypeError, qual + "() takes " + takes + " but " +
                                                  std::to_string(given) +
                                                  (given == 1 ? " was" : " were") + " given");
@@ -224,7 +224,7 @@ Result<Value> Interpreter::call_user(const UserFunction& fn, CallArgs args) {
         Error e = std::move(result).error();
         if (e.line == 0) e.line = frame->line;
         traceback_.push_back({spec.name, e.line});
-        e.line = 0;  // the caller stamps its own line
+        e.line = 0;                   // the caller stamps its own line
         end_frame(std::move(frame));  // locals die before the caller sees the exception
         return e;
     }

@@ -28,7 +28,7 @@ Result<Value> Interpreter::eval(const Expr& e, const std::shared_ptr<Frame>& f) 
 
 // The operators, kept out of eval_inner so its frame stays small.
 [[gnu::noinline]] Result<Value> Interpreter::eval_operator(const Expr& e,
-                                                          const std::shared_ptr<Frame>& f) {
+                                                           const std::shared_ptr<Frame>& f) {
     switch (e.kind) {
         case ExprKind::Unary: {
             BV_TRY(v, eval(*e.a, f));
@@ -57,43 +57,62 @@ Result<Value> Interpreter::eval(const Expr& e, const std::shared_ptr<Frame>& f) 
             BV_TRY(key, eval_subscript_key(*e.b, f));
             return getitem(*this, obj, key);
         }
-        default: return raise(ExcType::RuntimeError, "bufview: unexpected expression node");
+        default:
+            return raise(ExcType::RuntimeError, "bufview: unexpected expression node");
     }
 }
 
 Result<Value> Interpreter::eval_inner(const Expr& e, const std::shared_ptr<Frame>& f) {
     switch (e.kind) {
-        case ExprKind::Name: return eval_name(e, f);
-        case ExprKind::Constant: return eval_constant(e);
-        case ExprKind::FString: return eval_fstring(e, f);
+        case ExprKind::Name:
+            return eval_name(e, f);
+        case ExprKind::Constant:
+            return eval_constant(e);
+        case ExprKind::FString:
+            return eval_fstring(e, f);
         case ExprKind::Unary:
         case ExprKind::Binary:
         case ExprKind::IfExp:
         case ExprKind::Attribute:
-        case ExprKind::Subscript: return eval_operator(e, f);
-        case ExprKind::BoolOp: return eval_boolop(e, f);
-        case ExprKind::Compare: return eval_compare(e, f);
-        case ExprKind::Call: return eval_call(e, f);
-        case ExprKind::Slice: return eval_subscript_key(e, f);
+        case ExprKind::Subscript:
+            return eval_operator(e, f);
+        case ExprKind::BoolOp:
+            return eval_boolop(e, f);
+        case ExprKind::Compare:
+            return eval_compare(e, f);
+        case ExprKind::Call:
+            return eval_call(e, f);
+        case ExprKind::Slice:
+            return eval_subscript_key(e, f);
         case ExprKind::Tuple:
         case ExprKind::List:
-        case ExprKind::Dict: return eval_display(e, f);
-        case ExprKind::ListComp: return eval_listcomp(e, f);
-        case ExprKind::GenExp: return eval_genexp(e, f);
-        case ExprKind::Lambda: return make_function(e.fn, f);
+        case ExprKind::Dict:
+            return eval_display(e, f);
+        case ExprKind::ListComp:
+            return eval_listcomp(e, f);
+        case ExprKind::GenExp:
+            return eval_genexp(e, f);
+        case ExprKind::Lambda:
+            return make_function(e.fn, f);
         case ExprKind::FormattedValue:
-        case ExprKind::Starred: break;
+        case ExprKind::Starred:
+            break;
     }
     return raise(ExcType::RuntimeError, "bufview: unexpected expression node");
 }
 
 Result<Value> Interpreter::eval_constant(const Expr& e) {
     switch (e.const_kind) {
-        case ConstKind::None: return Value::none();
-        case ConstKind::True: return Value::boolean(true);
-        case ConstKind::False: return Value::boolean(false);
-        case ConstKind::Ellipsis: return Value::ellipsis();
-        default: break;
+        case ConstKind::None:
+            return Value::none();
+        case ConstKind::True:
+            return Value::boolean(true);
+        case ConstKind::False:
+            return Value::boolean(false);
+        case ConstKind::Ellipsis:
+            return Value::ellipsis();
+        default:
+            break;
     }
     // Strings, bytes and big ints are made once per literal, as CPython's
     // code-object constants are (no allocation each time the line runs).
@@ -107,14 +126,19 @@ Result<Value> Interpreter::eval_constant(const Expr& e) {
             v = Value::integer(std::move(*big));
             break;
         }
-        case ConstKind::Float: v = Value::floating(std::strtod(e.text.c_str(), nullptr)); break;
-        case ConstKind::Str: v = Value::str(e.text); break;
+        case ConstKind::Float:
+            v = Value::floating(std::strtod(e.text.c_str(), nullptr));
+            break;
+        case ConstKind::Str:
+            v = Value::str(e.text);
+            break;
         case ConstKind::Bytes: {
             BV_TRY(b, make_bytes(*this, e.text));
             v = std::move(b);
             break;
         }
-        default: break;
+        default:
+            break;
     }
     constants_.emplace(&e, v);
     return v;
@@ -205,8 +229,12 @@ Result<Value> Interpreter::eval_compare(const Expr& e, const std::shared_ptr<Fra
                 result = Value::boolean(found == (e.cmp_ops[i] == CmpKind::In));
                 break;
             }
-            case CmpKind::Is: result = Value::boolean(left.same_as(right)); break;
-            case CmpKind::IsNot: result = Value::boolean(!left.same_as(right)); break;
+            case CmpKind::Is:
+                result = Value::boolean(left.same_as(right));
+                break;
+            case CmpKind::IsNot:
+                result = Value::boolean(!left.same_as(right));
+                break;
             default: {
                 static const CmpOp kOps[] = {CmpOp::Lt, CmpOp::Le, CmpOp::Eq,
                                              CmpOp::Ne, CmpOp::Gt, CmpOp::Ge};
@@ -240,8 +268,8 @@ Result<Value> Interpreter::eval_call(const Expr& e, const std::shared_ptr<Frame>
 }
 
 [[gnu::noinline]] Result<void> Interpreter::eval_args(const Expr& e, const Value& callee,
-                                                     CallArgs& args,
-                                                     const std::shared_ptr<Frame>& f) {
+                                                      CallArgs& args,
+                                                      const std::shared_ptr<Frame>& f) {
     args.args.reserve(e.items.size());
     for (const auto& item : e.items) {
         if (item->kind == ExprKind::Starred) {
@@ -251,7 +279,8 @@ Result<Value> Interpreter::eval_call(const Expr& e, const std::shared_ptr<Frame>
                 if (items.error().type == ExcType::TypeError) {
                     std::string callee_name = "function";
                     if (callee.is(Kind::Function)) callee_name = callee.obj<Callable>().name();
-                    if (callee.is(Kind::Builtin)) callee_name = callee.obj<BuiltinFunction>().name();
+                    if (callee.is(Kind::Builtin))
+                        callee_name = callee.obj<BuiltinFunction>().name();
                     return raise(ExcType::TypeError, callee_name +
                                                          "() argument after * must be an "
                                                          "iterable, not " +
@@ -311,7 +340,8 @@ Result<Value> Interpreter::eval_display(const Expr& e, const std::shared_ptr<Fra
         BV_TRY(v, eval(*item, f));
         items.push_back(std::move(v));
     }
-    return e.kind == ExprKind::List ? Value::list(std::move(items)) : Value::tuple(std::move(items));
+    return e.kind == ExprKind::List ? Value::list(std::move(items))
+                                    : Value::tuple(std::move(items));
 }
 
 Result<Value> Interpreter::make_function(const std::shared_ptr<FunctionSpec>& spec,

@@ -28,7 +28,8 @@ Result<void> Interpreter::store_name(const std::string& name, Value value,
 
 Result<void> Interpreter::assign(const Expr& target, Value value, const std::shared_ptr<Frame>& f) {
     switch (target.kind) {
-        case ExprKind::Name: return store_name(target.name, std::move(value), f);
+        case ExprKind::Name:
+            return store_name(target.name, std::move(value), f);
         case ExprKind::Attribute: {
             BV_TRY(obj, eval(*target.a, f));
             auto r = setattr(*this, obj, target.name, value);
@@ -43,8 +44,10 @@ Result<void> Interpreter::assign(const Expr& target, Value value, const std::sha
             return ok();
         }
         case ExprKind::Tuple:
-        case ExprKind::List: return unpack(target, value, f);
-        default: return raise(ExcType::SyntaxError, "cannot assign to expression");
+        case ExprKind::List:
+            return unpack(target, value, f);
+        default:
+            return raise(ExcType::SyntaxError, "cannot assign to expression");
     }
 }
 
@@ -54,8 +57,8 @@ Result<void> Interpreter::unpack(const Expr& target, const Value& value,
     auto iter = get_iter(*this, value);
     if (!iter) {
         if (iter.error().type == ExcType::TypeError) {
-            return raise(ExcType::TypeError, "cannot unpack non-iterable " + type_name(value) +
-                                                 " object");
+            return raise(ExcType::TypeError,
+                         "cannot unpack non-iterable " + type_name(value) + " object");
         }
         return std::move(iter).error();
     }
@@ -113,7 +116,8 @@ Result<void> Interpreter::delete_target(const Expr& target, const std::shared_pt
         case ExprKind::List:
             for (const auto& item : target.items) BV_CHECK(delete_target(*item, f));
             return ok();
-        default: return raise(ExcType::SyntaxError, "cannot delete expression");
+        default:
+            return raise(ExcType::SyntaxError, "cannot delete expression");
     }
 }
 
@@ -144,20 +148,32 @@ Result<Interpreter::Flow> Interpreter::exec(const Stmt& s, const std::shared_ptr
 
 Result<Interpreter::Flow> Interpreter::exec_inner(const Stmt& s, const std::shared_ptr<Frame>& f) {
     switch (s.kind) {
-        case StmtKind::Assign: return exec_assign(s, f);
-        case StmtKind::AugAssign: return exec_augassign(s, f);
-        case StmtKind::While: return exec_while(s, f);
-        case StmtKind::For: return exec_for(s, f);
-        case StmtKind::Break: return Flow::Break;
-        case StmtKind::Continue: return Flow::Continue;
+        case StmtKind::Assign:
+            return exec_assign(s, f);
+        case StmtKind::AugAssign:
+            return exec_augassign(s, f);
+        case StmtKind::While:
+            return exec_while(s, f);
+        case StmtKind::For:
+            return exec_for(s, f);
+        case StmtKind::Break:
+            return Flow::Break;
+        case StmtKind::Continue:
+            return Flow::Continue;
         case StmtKind::Pass:
-        case StmtKind::Global: return Flow::Normal;
-        case StmtKind::Try: return exec_try(s, f);
-        case StmtKind::Raise: return exec_raise(s, f);
-        case StmtKind::With: return exec_with(s, 0, f);
+        case StmtKind::Global:
+            return Flow::Normal;
+        case StmtKind::Try:
+            return exec_try(s, f);
+        case StmtKind::Raise:
+            return exec_raise(s, f);
+        case StmtKind::With:
+            return exec_with(s, 0, f);
         case StmtKind::Import:
-        case StmtKind::ImportFrom: return exec_import(s, f);
-        default: return exec_simple(s, f);
+        case StmtKind::ImportFrom:
+            return exec_import(s, f);
+        default:
+            return exec_simple(s, f);
     }
 }
 
@@ -172,18 +188,25 @@ Result<Interpreter::Flow> Interpreter::exec_inner(const Stmt& s, const std::shar
             (void)v;
             return Flow::Normal;
         }
-        case StmtKind::Assign: return exec_assign(s, f);
-        case StmtKind::AugAssign: return exec_augassign(s, f);
+        case StmtKind::Assign:
+            return exec_assign(s, f);
+        case StmtKind::AugAssign:
+            return exec_augassign(s, f);
         case StmtKind::If: {
             BV_TRY(test, eval(*s.value, f));
             BV_TRY(t, truthy(test));
             return exec_block(t ? s.body : s.orelse, f);
         }
-        case StmtKind::While: return exec_while(s, f);
-        case StmtKind::For: return exec_for(s, f);
-        case StmtKind::Break: return Flow::Break;
-        case StmtKind::Continue: return Flow::Continue;
-        case StmtKind::Pass: return Flow::Normal;
+        case StmtKind::While:
+            return exec_while(s, f);
+        case StmtKind::For:
+            return exec_for(s, f);
+        case StmtKind::Break:
+            return Flow::Break;
+        case StmtKind::Continue:
+            return Flow::Continue;
+        case StmtKind::Pass:
+            return Flow::Normal;
         case StmtKind::FunctionDef: {
             BV_TRY(fn, make_function(s.fn, f));
             BV_CHECK(store_name(s.fn->name, std::move(fn), f));
@@ -198,19 +221,25 @@ Result<Interpreter::Flow> Interpreter::exec_inner(const Stmt& s, const std::shar
             return_value_ = std::move(v);
             return Flow::Return;
         }
-        case StmtKind::Try: return exec_try(s, f);
-        case StmtKind::Raise: return exec_raise(s, f);
-        case StmtKind::With: return exec_with(s, 0, f);
+        case StmtKind::Try:
+            return exec_try(s, f);
+        case StmtKind::Raise:
+            return exec_raise(s, f);
+        case StmtKind::With:
+            return exec_with(s, 0, f);
         case StmtKind::Import:
-        case StmtKind::ImportFrom: return exec_import(s, f);
+        case StmtKind::ImportFrom:
+            return exec_import(s, f);
         case StmtKind::Delete:
             for (const auto& t : s.targets) {
                 auto r = delete_target(*t, f);
                 if (!r) return stamp(std::move(r).error(), t->line);
             }
             return Flow::Normal;
-        case StmtKind::Assert: return exec_assert(s, f);
-        case StmtKind::Global: return Flow::Normal;
+        case StmtKind::Assert:
+            return exec_assert(s, f);
+        case StmtKind::Global:
+            return Flow::Normal;
     }
     return Flow::Normal;
 }
@@ -269,7 +298,8 @@ Result<Interpreter::Flow> Interpreter::exec_augassign(const Stmt& s,
             BV_CHECK(setattr(*this, obj, t.name, result));
             return Flow::Normal;
         }
-        default: return raise(ExcType::SyntaxError, "illegal expression for augmented assignment");
+        default:
+            return raise(ExcType::SyntaxError, "illegal expression for augmented assignment");
     }
 }
 
@@ -453,8 +483,8 @@ Result<Interpreter::Flow> Interpreter::exec_import(const Stmt& s, const std::sha
     if (s.kind == StmtKind::Import) {
         for (const auto& alias : s.names) {
             BV_TRY(module, import_module(*this, alias.name));
-            std::string bind = alias.asname.empty() ? alias.name.substr(0, alias.name.find('.'))
-                                                    : alias.asname;
+            std::string bind =
+                alias.asname.empty() ? alias.name.substr(0, alias.name.find('.')) : alias.asname;
             BV_CHECK(store_name(bind, std::move(module), f));
         }
         return Flow::Normal;
@@ -465,7 +495,7 @@ Result<Interpreter::Flow> Interpreter::exec_import(const Stmt& s, const std::sha
         if (!attr) {
             // TODO(lead): ExcType has no ImportError yet; CPython raises ImportError here.
             return raise(ExcType::AttributeError, "cannot import name '" + alias.name + "' from '" +
-                                                   s.module + "' (unknown location)");
+                                                      s.module + "' (unknown location)");
         }
         BV_CHECK(store_name(alias.asname.empty() ? alias.name : alias.asname, std::move(*attr), f));
     }

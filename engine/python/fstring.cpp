@@ -42,7 +42,8 @@ Result<size_t> expression_end(std::string_view s, size_t i, int line) {
             continue;
         }
         if (c == '\\') {
-            Error e = raise(ExcType::SyntaxError, "f-string expression part cannot include a backslash");
+            Error e =
+                raise(ExcType::SyntaxError, "f-string expression part cannot include a backslash");
             e.line = line;
             return e;
         }

@@ -119,7 +119,8 @@ std::string Interpreter::format_traceback(const Error& error) const {
     bool syntax = exc_is_subclass(error.type, ExcType::SyntaxError);
     if (syntax || traceback_.empty()) {
         if (error.line > 0) {
-            out += "  File \"" + options_.filename + "\", line " + std::to_string(error.line) + "\n";
+            out +=
+                "  File \"" + options_.filename + "\", line " + std::to_string(error.line) + "\n";
             std::string text = source_line(source_, error.line);
             if (!text.empty()) out += "    " + text + "\n";
         }

@@ -43,8 +43,8 @@ size_t utf8_length(std::string_view s, size_t i) {
 }
 
 const char* const kOps3[] = {"**=", "//=", ">>=", "<<=", "...", nullptr};
-const char* const kOps2[] = {"->", "**", "//", "<<", ">>", "<=", ">=", "==", "!=", "+=", "-=",
-                             "*=", "/=", "%=", "&=", "|=", "^=", ":=", "@=", nullptr};
+const char* const kOps2[] = {"->", "**", "//", "<<", ">>", "<=", ">=", "==", "!=", "+=",
+                             "-=", "*=", "/=", "%=", "&=", "|=", "^=", ":=", "@=", nullptr};
 const char kOps1[] = "+-*/%@&|^~<>()[]{},:.;=";
 
 class Lexer {
@@ -231,7 +231,8 @@ private:
         if (c != '\0' && std::string_view(kOps1).find(c) != std::string_view::npos) {
             if (c == '(' || c == '[' || c == '{') {
                 // CPython's tokenizer: MAXLEVEL 200.
-                if (brackets_.size() >= 200) return syntax_error("too many nested parentheses", line_);
+                if (brackets_.size() >= 200)
+                    return syntax_error("too many nested parentheses", line_);
                 brackets_.push_back({c, line_});
             } else if (c == ')' || c == ']' || c == '}') {
                 if (brackets_.empty()) {
@@ -294,9 +295,10 @@ private:
         for (;;) {
             if (pos_ >= s_.size()) {
                 if (triple) {
-                    return syntax_error("unterminated triple-quoted string literal (detected at line " +
-                                            std::to_string(line_) + ")",
-                                        line);
+                    return syntax_error(
+                        "unterminated triple-quoted string literal (detected at line " +
+                            std::to_string(line_) + ")",
+                        line);
                 }
                 return syntax_error(
                     "unterminated string literal (detected at line " + std::to_string(line_) + ")",
@@ -378,9 +380,8 @@ private:
             bool good = digits(base, text);
             char after = peek();
             if (good && is_digit(after) && digit_value(after) >= base) {
-                return syntax_error(std::string("invalid digit '") + after + "' in " + kind +
-                                        " literal",
-                                    line_);
+                return syntax_error(
+                    std::string("invalid digit '") + after + "' in " + kind + " literal", line_);
             }
             if (!good || text.empty() || is_ident_char(static_cast<unsigned char>(after))) {
                 return syntax_error(std::string("invalid ") + kind + " literal", line_);
@@ -492,18 +493,46 @@ Result<std::string> decode_string_body(std::string_view body, bool bytes, bool r
         }
         char e = body[++i];
         switch (e) {
-            case '\n': break;
-            case '\\': out += '\\'; break;
-            case '\'': out += '\''; break;
-            case '"': out += '"'; break;
-            case 'a': out += '\a'; break;
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
-            case 'n': out += '\n'; break;
-            case 'r': out += '\r'; break;
-            case 't': out += '\t'; break;
-            case 'v': out += '\v'; break;
-            case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+            case '\n':
+                break;
+            case '\\':
+                out += '\\';
+                break;
+            case '\'':
+                out += '\'';
+                break;
+            case '"':
+                out += '"';
+                break;
+            case 'a':
+                out += '\a';
+                break;
+            case 'b':
+                out += '\b';
+                break;
+            case 'f':
+                out += '\f';
+                break;
+            case 'n':
+                out += '\n';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case 't':
+                out += '\t';
+                break;
+            case 'v':
+                out += '\v';
+                break;
+            case '0':
+            case '1':
+            case '2':
+            case '3':
+            case '4':
+            case '5':
+            case '6':
+            case '7': {
                 uint32_t v = 0;
                 int n = 0;
                 while (n < 3 && i < body.size() && body[i] >= '0' && body[i] <= '7') {
@@ -533,13 +562,14 @@ Result<std::string> decode_string_body(std::string_view body, bool bytes, bool r
                     size_t j = i + 1 + static_cast<size_t>(k);
                     int d = j < body.size() ? digit_value(body[j]) : 99;
                     if (d >= 16) {
-                        const char* what = e == 'x' ? "\\xXX" : e == 'u' ? "\\uXXXX" : "\\UXXXXXXXX";
+                        const char* what = e == 'x'   ? "\\xXX"
+                                           : e == 'u' ? "\\uXXXX"
+                                                      : "\\UXXXXXXXX";
                         std::string codec = bytes ? "(value error) invalid \\x escape at position "
                                                   : "(unicode error) 'unicodeescape' codec can't "
                                                     "decode bytes: truncated ";
-                        return syntax_error(bytes ? codec + std::to_string(i - 1)
-                                                  : codec + what + " escape",
-                                            line);
+                        return syntax_error(
+                            bytes ? codec + std::to_string(i - 1) : codec + what + " escape", line);
                     }
                     v = v * 16 + static_cast<uint32_t>(d);
                 }
@@ -558,8 +588,8 @@ Result<std::string> decode_string_body(std::string_view body, bool bytes, bool r
             }
             case 'N':
                 if (!bytes) {
-                    Error err = raise(ExcType::NotImplementedError,
-                                      "\\N{...} escapes are not supported");
+                    Error err =
+                        raise(ExcType::NotImplementedError, "\\N{...} escapes are not supported");
                     err.line = line;
                     return err;
                 }

@@ -13,11 +13,10 @@ namespace engine::py {
 namespace {
 
 const char* const kKeywords[] = {
-    "False", "None",   "True",     "and",   "as",   "assert", "async",  "await",
-    "break", "class",  "continue", "def",   "del",  "elif",   "else",   "except",
-    "finally", "for",  "from",     "global", "if",  "import", "in",     "is",
-    "lambda", "nonlocal", "not",   "or",    "pass", "raise",  "return", "try",
-    "while", "with",   "yield",    nullptr};
+    "False", "None",     "True",  "and",    "as",   "assert", "async",  "await",    "break",
+    "class", "continue", "def",   "del",    "elif", "else",   "except", "finally",  "for",
+    "from",  "global",   "if",    "import", "in",   "is",     "lambda", "nonlocal", "not",
+    "or",    "pass",     "raise", "return", "try",  "while",  "with",   "yield",    nullptr};
 
 bool is_keyword(const std::string& s) {
     for (int i = 0; kKeywords[i]; ++i)
@@ -45,17 +44,26 @@ const char* describe(const Expr& e) {
         case ExprKind::Constant:
         case ExprKind::FString:
             return e.kind == ExprKind::FString ? "f-string expression" : "literal";
-        case ExprKind::Call: return "function call";
-        case ExprKind::Compare: return "comparison";
-        case ExprKind::Lambda: return "lambda";
-        case ExprKind::IfExp: return "conditional expression";
-        case ExprKind::ListComp: return "list comprehension";
-        case ExprKind::GenExp: return "generator expression";
-        case ExprKind::Dict: return "dict literal";
+        case ExprKind::Call:
+            return "function call";
+        case ExprKind::Compare:
+            return "comparison";
+        case ExprKind::Lambda:
+            return "lambda";
+        case ExprKind::IfExp:
+            return "conditional expression";
+        case ExprKind::ListComp:
+            return "list comprehension";
+        case ExprKind::GenExp:
+            return "generator expression";
+        case ExprKind::Dict:
+            return "dict literal";
         case ExprKind::BoolOp:
         case ExprKind::Binary:
-        case ExprKind::Unary: return "expression";
-        default: return "expression";
+        case ExprKind::Unary:
+            return "expression";
+        default:
+            return "expression";
     }
 }
 
@@ -106,7 +114,8 @@ private:
         return error_at(ExcType::SyntaxError, "invalid syntax", t.line);
     }
     Error refuse(const std::string& what, int line) const {
-        return error_at(ExcType::NotImplementedError, what + " not supported in bufview", line);
+        return error_at(ExcType::NotImplementedError, what + " not supported in the playground",
+                        line);
     }
     Result<void> expect_op(const char* op) {
         if (accept_op(op)) return ok();
@@ -164,10 +173,10 @@ private:
             if (w == "pass" || w == "break" || w == "continue") {
                 ++i_;
                 if (w != "pass" && loop_depth_ == 0) {
-                    return error_at(ExcType::SyntaxError,
-                                    w == "break" ? "'break' outside loop"
-                                                 : "'continue' not properly in loop",
-                                    line);
+                    return error_at(
+                        ExcType::SyntaxError,
+                        w == "break" ? "'break' outside loop" : "'continue' not properly in loop",
+                        line);
                 }
                 out.push_back(new_stmt(w == "pass"    ? StmtKind::Pass
                                        : w == "break" ? StmtKind::Break
@@ -253,11 +262,11 @@ private:
         BV_TRY(first, expressions(true));
         if (at_op(":")) return refuse("variable annotations are", line);
         if (at_op(":=")) return refuse("assignment expressions (:=) are", line);
-        static const char* const kAug[] = {"+=", "-=", "*=", "/=", "//=", "%=", "**=",
-                                           "<<=", ">>=", "&=", "|=", "^=", "@=", nullptr};
-        static const BinOp kAugOps[] = {BinOp::Add,    BinOp::Sub,    BinOp::Mul,     BinOp::TrueDiv,
-                                        BinOp::FloorDiv, BinOp::Mod,  BinOp::Pow,     BinOp::LShift,
-                                        BinOp::RShift, BinOp::And,    BinOp::Or,      BinOp::Xor,
+        static const char* const kAug[] = {"+=",  "-=",  "*=", "/=", "//=", "%=", "**=",
+                                           "<<=", ">>=", "&=", "|=", "^=",  "@=", nullptr};
+        static const BinOp kAugOps[] = {BinOp::Add,      BinOp::Sub, BinOp::Mul, BinOp::TrueDiv,
+                                        BinOp::FloorDiv, BinOp::Mod, BinOp::Pow, BinOp::LShift,
+                                        BinOp::RShift,   BinOp::And, BinOp::Or,  BinOp::Xor,
                                         BinOp::MatMul};
         for (int k = 0; kAug[k]; ++k) {
             if (at_op(kAug[k])) {
@@ -306,7 +315,8 @@ private:
         switch (e.kind) {
             case ExprKind::Name:
             case ExprKind::Attribute:
-            case ExprKind::Subscript: return ok();
+            case ExprKind::Subscript:
+                return ok();
             case ExprKind::Tuple:
             case ExprKind::List:
                 for (const auto& item : e.items) {
@@ -314,14 +324,17 @@ private:
                     BV_CHECK(check_target(*item, del));
                 }
                 return ok();
-            default: break;
+            default:
+                break;
         }
         if (del) {
-            return error_at(ExcType::SyntaxError, std::string("cannot delete ") + describe(e), e.line);
+            return error_at(ExcType::SyntaxError, std::string("cannot delete ") + describe(e),
+                            e.line);
         }
         std::string msg = std::string("cannot assign to ") + describe(e);
-        if (e.kind == ExprKind::Constant || e.kind == ExprKind::Call || e.kind == ExprKind::Compare ||
-            e.kind == ExprKind::Binary || e.kind == ExprKind::Unary || e.kind == ExprKind::BoolOp) {
+        if (e.kind == ExprKind::Constant || e.kind == ExprKind::Call ||
+            e.kind == ExprKind::Compare || e.kind == ExprKind::Binary ||
+            e.kind == ExprKind::Unary || e.kind == ExprKind::BoolOp) {
             msg += " here. Maybe you meant '==' instead of '='?";
         }
         return error_at(ExcType::SyntaxError, msg, e.line);
@@ -417,10 +430,10 @@ private:
         }
         ++i_;
         if (cur().kind != Tok::Indent) {
-            return error_at(ExcType::IndentationError,
-                            "expected an indented block after " + what + " on line " +
-                                std::to_string(line),
-                            cur().line);
+            return error_at(
+                ExcType::IndentationError,
+                "expected an indented block after " + what + " on line " + std::to_string(line),
+                cur().line);
         }
         ++i_;
         while (cur().kind != Tok::Dedent && cur().kind != Tok::End) {
@@ -733,11 +746,13 @@ private:
                        t.text == "await" || t.text == "yield";
             case Tok::Int:
             case Tok::Float:
-            case Tok::String: return true;
+            case Tok::String:
+                return true;
             case Tok::Op:
                 return t.text == "(" || t.text == "[" || t.text == "{" || t.text == "-" ||
                        t.text == "+" || t.text == "~" || t.text == "..." || t.text == "*";
-            default: return false;
+            default:
+                return false;
         }
     }
 
@@ -827,13 +842,20 @@ private:
         const Token& t = cur();
         width = 1;
         if (t.kind == Tok::Op) {
-            if (t.text == "<") kind = CmpKind::Lt;
-            else if (t.text == "<=") kind = CmpKind::Le;
-            else if (t.text == "==") kind = CmpKind::Eq;
-            else if (t.text == "!=") kind = CmpKind::Ne;
-            else if (t.text == ">") kind = CmpKind::Gt;
-            else if (t.text == ">=") kind = CmpKind::Ge;
-            else return false;
+            if (t.text == "<")
+                kind = CmpKind::Lt;
+            else if (t.text == "<=")
+                kind = CmpKind::Le;
+            else if (t.text == "==")
+                kind = CmpKind::Eq;
+            else if (t.text == "!=")
+                kind = CmpKind::Ne;
+            else if (t.text == ">")
+                kind = CmpKind::Gt;
+            else if (t.text == ">=")
+                kind = CmpKind::Ge;
+            else
+                return false;
             return true;
         }
         if (t.is_name("in")) {
@@ -941,10 +963,14 @@ private:
     Result<ExprPtr> factor() {
         const Token& start = cur();
         UnaryOp op;
-        if (at_op("-")) op = UnaryOp::Neg;
-        else if (at_op("+")) op = UnaryOp::Pos;
-        else if (at_op("~")) op = UnaryOp::Invert;
-        else return power();
+        if (at_op("-"))
+            op = UnaryOp::Neg;
+        else if (at_op("+"))
+            op = UnaryOp::Pos;
+        else if (at_op("~"))
+            op = UnaryOp::Invert;
+        else
+            return power();
         ++i_;
         BV_CHECK(deeper());
         auto operand = factor();
@@ -1161,9 +1187,12 @@ private:
                 ++i_;
                 return ExprPtr(std::move(e));
             }
-            case Tok::String: return strings();
-            case Tok::Op: break;
-            default: return invalid();
+            case Tok::String:
+                return strings();
+            case Tok::Op:
+                break;
+            default:
+                return invalid();
         }
         if (t.is_op("...")) {
             auto e = make(ExprKind::Constant, t);
@@ -1264,8 +1293,10 @@ private:
         const Token& start = cur();
         bool any_bytes = false, any_str = false, any_f = false;
         for (size_t k = i_; t_[k].kind == Tok::String; ++k) {
-            if (t_[k].str_kind == StrKind::Bytes) any_bytes = true;
-            else any_str = true;
+            if (t_[k].str_kind == StrKind::Bytes)
+                any_bytes = true;
+            else
+                any_str = true;
             if (t_[k].str_kind == StrKind::FString) any_f = true;
         }
         if (any_bytes && any_str) {

@@ -29,9 +29,9 @@ struct Token {
     std::string text;
     int line = 1;
     int col = 1;
-    int base = 10;                   // Tok::Int
+    int base = 10;                    // Tok::Int
     StrKind str_kind = StrKind::Str;  // Tok::String
-    bool raw = false;                // Tok::String with an r prefix (f-strings decode later)
+    bool raw = false;                 // Tok::String with an r prefix (f-strings decode later)
 
     bool is_op(const char* op) const { return kind == Tok::Op && text == op; }
     bool is_name(const char* name) const { return kind == Tok::Name && text == name; }

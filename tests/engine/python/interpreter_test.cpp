@@ -25,8 +25,7 @@ Outcome run(std::string_view src, RunOptions options = {}) {
 
 std::string out(std::string_view src) {
     Outcome o = run(src);
-    EXPECT_TRUE(o.ok) << Interpreter::format_exception_line(o.error) << " at line "
-                      << o.error.line;
+    EXPECT_TRUE(o.ok) << Interpreter::format_exception_line(o.error) << " at line " << o.error.line;
     return o.output;
 }
 
@@ -39,8 +38,7 @@ void expect_error(std::string_view src, ExcType type, const std::string& message
 }
 
 TEST(InterpreterTest, ArithmeticAndPrint) {
-    EXPECT_EQ(out("print(1 + 2 * 3, 7 // 2, 2 ** 100)\n"),
-              "7 3 1267650600228229401496703205376\n");
+    EXPECT_EQ(out("print(1 + 2 * 3, 7 // 2, 2 ** 100)\n"), "7 3 1267650600228229401496703205376\n");
     EXPECT_EQ(out("x = 5\nx += 2\nprint(x, -x, not x)\n"), "7 -7 False\n");
 }
 
@@ -130,8 +128,9 @@ TEST(InterpreterTest, TryExceptElseFinally) {
     EXPECT_EQ(out("try:\n    try:\n        raise IndexError('inner')\n    except IndexError:\n"
                   "        raise\nexcept LookupError as e:\n    print(type(e).__name__, e)\n"),
               "IndexError inner\n");
-    EXPECT_EQ(out("try:\n    raise BufferError\nexcept Exception as e:\n    print(repr(e), e.args)\n"),
-              "BufferError() ()\n");
+    EXPECT_EQ(
+        out("try:\n    raise BufferError\nexcept Exception as e:\n    print(repr(e), e.args)\n"),
+        "BufferError() ()\n");
     EXPECT_EQ(out("try:\n    {}['k']\nexcept KeyError as e:\n    print(e, repr(e))\n"),
               "'k' KeyError('k')\n");
 }
@@ -142,7 +141,8 @@ TEST(InterpreterTest, ExceptNameIsDeletedAfterHandler) {
 }
 
 TEST(InterpreterTest, UncaughtExceptionLinesAndTraceback) {
-    Outcome o = run("def inner():\n    return [1][5]\n\ndef outer():\n    return inner()\n\nouter()\n");
+    Outcome o =
+        run("def inner():\n    return [1][5]\n\ndef outer():\n    return inner()\n\nouter()\n");
     ASSERT_FALSE(o.ok);
     EXPECT_EQ(o.error.type, ExcType::IndexError);
     EXPECT_EQ(o.error.line, 2);
@@ -195,7 +195,8 @@ TEST(InterpreterTest, VisitFramesSeesActiveFunctionLocals) {
     std::vector<std::string> seen;
     options.line_hook = [&](int line) {
         if (line != 4) return;
-        self->visit_frames([&](std::string_view fn, int depth, std::string_view name, const Value&) {
+        self->visit_frames([&](std::string_view fn, int depth, std::string_view name,
+                               const Value&) {
             if (name == "__name__") return;
             seen.push_back(std::string(fn) + "/" + std::to_string(depth) + "/" + std::string(name));
         });
@@ -213,13 +214,15 @@ TEST(InterpreterTest, ViewExportReleasedAfterDel) {
 }
 
 TEST(InterpreterTest, ViewExportReleasedAfterRebinding) {
-    EXPECT_EQ(out("ba = bytearray(b'abc')\nm = memoryview(ba)\nm = 5\nba.append(1)\nprint(len(ba))\n"),
-              "4\n");
+    EXPECT_EQ(
+        out("ba = bytearray(b'abc')\nm = memoryview(ba)\nm = 5\nba.append(1)\nprint(len(ba))\n"),
+        "4\n");
 }
 
 TEST(InterpreterTest, TemporaryViewDiesAtEndOfStatement) {
-    EXPECT_EQ(out("ba = bytearray(b'abc')\nx = memoryview(ba)[0]\nba.append(1)\nprint(x, len(ba))\n"),
-              "97 4\n");
+    EXPECT_EQ(
+        out("ba = bytearray(b'abc')\nx = memoryview(ba)[0]\nba.append(1)\nprint(x, len(ba))\n"),
+        "97 4\n");
 }
 
 TEST(InterpreterTest, ViewExportReleasedAtFunctionReturn) {
@@ -270,22 +273,61 @@ TEST(InterpreterTest, FStrings) {
 
 TEST(InterpreterTest, ParseErrorsComeBackWithTheirLine) {
     expect_error("x = 1\nclass A:\n    pass\n", ExcType::NotImplementedError,
-                 "class definitions are not supported in bufview", 2);
+                 "class definitions are not supported in the playground", 2);
 }
 
 TEST(InterpreterTest, RandomProgramsNeverCrash) {
     // Fragments that parse alone; glued at random depths they make programs
     // that raise, loop, recurse and release views in every order.
     const char* const lines[] = {
-        "x = 1", "x = [1, 2, 3]", "b = bytearray(b'abcdef')", "m = memoryview(b)",
-        "m = m[1:]", "del m", "b.append(1)", "x = x + x", "x = -x", "x = x[0]",
-        "def f(a, b=2):", "return a", "f(x)", "f()", "g = lambda v: v * 2", "x = g(x)",
-        "for i in range(3):", "while x:", "break", "continue", "if x:", "else:", "try:",
-        "except Exception as e:", "finally:", "raise ValueError('v')", "raise", "pass",
-        "with memoryview(b) as w:", "y = [i for i in x]", "y = (i for i in x)", "y = sum(y)",
-        "x = {'k': x}", "x['k'] = 3", "x += 1", "x, y = y, x", "print(x)", "assert x",
-        "global x", "import struct", "x = struct.pack('<H', 1)", "x = f'{x!r:>5}'",
-        "x = 1 / 0", "f(f)", "x = len(b)", "m[0] = 65", "x = m.tobytes()", "x = None",
+        "x = 1",
+        "x = [1, 2, 3]",
+        "b = bytearray(b'abcdef')",
+        "m = memoryview(b)",
+        "m = m[1:]",
+        "del m",
+        "b.append(1)",
+        "x = x + x",
+        "x = -x",
+        "x = x[0]",
+        "def f(a, b=2):",
+        "return a",
+        "f(x)",
+        "f()",
+        "g = lambda v: v * 2",
+        "x = g(x)",
+        "for i in range(3):",
+        "while x:",
+        "break",
+        "continue",
+        "if x:",
+        "else:",
+        "try:",
+        "except Exception as e:",
+        "finally:",
+        "raise ValueError('v')",
+        "raise",
+        "pass",
+        "with memoryview(b) as w:",
+        "y = [i for i in x]",
+        "y = (i for i in x)",
+        "y = sum(y)",
+        "x = {'k': x}",
+        "x['k'] = 3",
+        "x += 1",
+        "x, y = y, x",
+        "print(x)",
+        "assert x",
+        "global x",
+        "import struct",
+        "x = struct.pack('<H', 1)",
+        "x = f'{x!r:>5}'",
+        "x = 1 / 0",
+        "f(f)",
+        "x = len(b)",
+        "m[0] = 65",
+        "x = m.tobytes()",
+        "x = None",
     };
     const size_t n = sizeof lines / sizeof lines[0];
     uint64_t seed = 88172645463325252ULL;

@@ -23,15 +23,33 @@ std::string kinds(const std::vector<Token>& toks) {
     std::string out;
     for (const auto& t : toks) {
         switch (t.kind) {
-            case Tok::Name: out += "N"; break;
-            case Tok::Int: out += "I"; break;
-            case Tok::Float: out += "F"; break;
-            case Tok::String: out += "S"; break;
-            case Tok::Op: out += t.text; break;
-            case Tok::Newline: out += "$"; break;
-            case Tok::Indent: out += ">"; break;
-            case Tok::Dedent: out += "<"; break;
-            case Tok::End: out += "."; break;
+            case Tok::Name:
+                out += "N";
+                break;
+            case Tok::Int:
+                out += "I";
+                break;
+            case Tok::Float:
+                out += "F";
+                break;
+            case Tok::String:
+                out += "S";
+                break;
+            case Tok::Op:
+                out += t.text;
+                break;
+            case Tok::Newline:
+                out += "$";
+                break;
+            case Tok::Indent:
+                out += ">";
+                break;
+            case Tok::Dedent:
+                out += "<";
+                break;
+            case Tok::End:
+                out += ".";
+                break;
         }
         out += " ";
     }
@@ -137,7 +155,8 @@ TEST(LexerTest, StringErrors) {
     EXPECT_EQ(lex_err("x = 'abc").message, "unterminated string literal (detected at line 1)");
     EXPECT_EQ(lex_err("x = '''abc\n\n").message,
               "unterminated triple-quoted string literal (detected at line 3)");
-    EXPECT_EQ(lex_err("x = b'\xc3\xa9'").message, "bytes can only contain ASCII literal characters");
+    EXPECT_EQ(lex_err("x = b'\xc3\xa9'").message,
+              "bytes can only contain ASCII literal characters");
     Error n = lex_err("'\\N{DASH}'");
     EXPECT_EQ(n.type, ExcType::NotImplementedError);
     EXPECT_EQ(n.message, "\\N{...} escapes are not supported");

@@ -79,8 +79,7 @@ TEST(ParserTest, GlobalsAreNotLocals) {
 }
 
 TEST(ParserTest, ClosureDetection) {
-    Module m = parse_ok(
-        "def outer(a):\n    f = lambda: a\n    g = lambda x: x\n    return f\n");
+    Module m = parse_ok("def outer(a):\n    f = lambda: a\n    g = lambda x: x\n    return f\n");
     const FunctionSpec& outer = *m.body[0]->fn;
     EXPECT_TRUE(outer.body[0]->value->fn->uses_enclosing);
     EXPECT_FALSE(outer.body[1]->value->fn->uses_enclosing);
@@ -114,15 +113,16 @@ TEST(ParserTest, RefusesConstructsOutsideTheSubset) {
         int line;
     };
     const Case cases[] = {
-        {"x = 1\nclass A: pass\n", "class definitions are not supported in bufview", 2},
-        {"def f():\n    yield 1\n", "generators (yield) are not supported in bufview", 2},
-        {"async def f(): pass\n", "async functions are not supported in bufview", 1},
-        {"if (n := 3): pass\n", "assignment expressions (:=) are not supported in bufview", 1},
-        {"@d\ndef f(): pass\n", "decorators are not supported in bufview", 1},
-        {"x = {1, 2}\n", "set literals are not supported in bufview", 1},
-        {"a, *b = [1, 2]\n", "star-unpacking is not supported in bufview", 1},
-        {"def f(**kw): pass\n", "**kwargs parameters are not supported in bufview", 1},
-        {"match x:\n    case 1: pass\n", "match statements are not supported in bufview", 1},
+        {"x = 1\nclass A: pass\n", "class definitions are not supported in the playground", 2},
+        {"def f():\n    yield 1\n", "generators (yield) are not supported in the playground", 2},
+        {"async def f(): pass\n", "async functions are not supported in the playground", 1},
+        {"if (n := 3): pass\n", "assignment expressions (:=) are not supported in the playground",
+         1},
+        {"@d\ndef f(): pass\n", "decorators are not supported in the playground", 1},
+        {"x = {1, 2}\n", "set literals are not supported in the playground", 1},
+        {"a, *b = [1, 2]\n", "star-unpacking is not supported in the playground", 1},
+        {"def f(**kw): pass\n", "**kwargs parameters are not supported in the playground", 1},
+        {"match x:\n    case 1: pass\n", "match statements are not supported in the playground", 1},
     };
     for (const auto& c : cases) {
         Error e = parse_err(c.src);
@@ -189,10 +189,11 @@ TEST(ParserTest, ParsesEveryCorpusStatementForm) {
 
 TEST(ParserTest, RandomTokensNeverCrash) {
     std::mt19937 rng(777);
-    const char* const words[] = {"x", "=", "(", ")", "[", "]", ":", ",", "if", "else", "for",
-                                 "in", "def", "lambda", "1", "'s'", "f'{x}'", "\n", "    ", "*",
-                                 "**", "not", "and", ".", "try", "except", "with", "as", "return",
-                                 "{", "}", "-", "yield", "class", "global", "del", "while"};
+    const char* const words[] = {
+        "x",   "=",   "(",     ")",      "[",      "]",      ":",      ",",  "if",     "else",
+        "for", "in",  "def",   "lambda", "1",      "'s'",    "f'{x}'", "\n", "    ",   "*",
+        "**",  "not", "and",   ".",      "try",    "except", "with",   "as", "return", "{",
+        "}",   "-",   "yield", "class",  "global", "del",    "while"};
     for (int round = 0; round < 3000; ++round) {
         std::string src;
         int n = static_cast<int>(rng() % 24);
@@ -220,7 +221,8 @@ TEST(ParserTest, DeepNestingIsAnErrorNotACrash) {
     for (int i = 0; i < 20000; ++i) nots += "not ";
     std::string ifs = "x = ";
     for (int i = 0; i < 20000; ++i) ifs += "1 if 1 else ";
-    for (const std::string& src : {deep[0], deep[1], chain + "\n", attrs + "\n", nots + "1\n", ifs + "1\n"}) {
+    for (const std::string& src :
+         {deep[0], deep[1], chain + "\n", attrs + "\n", nots + "1\n", ifs + "1\n"}) {
         Error e = parse_err(src);
         EXPECT_EQ(e.type, ExcType::RecursionError) << src.substr(0, 20);
         EXPECT_EQ(e.message, "maximum recursion depth exceeded during compilation");
