@@ -19,6 +19,15 @@ std::shared_ptr<Frame> comprehension_frame(const std::shared_ptr<Frame>& f) {
 
 }  // namespace
 
+// An exception leaving a comprehension's scope: one traceback entry, like
+// CPython's <listcomp> / <genexpr> frames; the enclosing frame stamps its line.
+Error Interpreter::leave_scope_with(Error error, const char* name, int line) {
+    if (error.line == 0) error.line = line;
+    traceback_.push_back({name, error.line});
+    error.line = 0;
+    return error;
+}
+
 Result<void> Interpreter::comp_level(const Expr& e, size_t level, const Value& iter,
                                      const std::shared_ptr<Frame>& cf, std::vector<Value>& out) {
     const Comprehension& gen = e.generators[level];
@@ -56,7 +65,7 @@ Result<Value> Interpreter::eval_listcomp(const Expr& e, const std::shared_ptr<Fr
     std::vector<Value> out;
     auto r = comp_level(e, 0, iter, cf, out);
     leave_call();
-    if (!r) return std::move(r).error();
+    if (!r) return leave_scope_with(std::move(r).error(), "<listcomp>", e.line);
     return Value::list(std::move(out));
 }
 
@@ -150,6 +159,7 @@ Result<std::optional<Value>> GeneratorExpression::next(Interp& interp) {
     if (!result) {
         done_ = true;
         iters_.clear();
+        return in.leave_scope_with(std::move(result).error(), "<genexpr>", node_->line);
     }
     return result;
 }

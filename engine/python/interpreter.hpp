@@ -92,6 +92,7 @@ public:
     void end_frame(std::shared_ptr<Frame> frame);
     Result<void> enter_call(int line);
     void leave_call() { --depth_; }
+    Error leave_scope_with(Error error, const char* name, int line);
 
     // ---- evaluation (eval.cpp, exec.cpp) ----
     Result<Value> eval(const Expr& e, const std::shared_ptr<Frame>& f);

@@ -155,6 +155,18 @@ TEST(InterpreterTest, UncaughtExceptionLinesAndTraceback) {
     EXPECT_EQ(o.traceback[2].line, 2);
 }
 
+TEST(InterpreterTest, TracebackNamesComprehensionScopes) {
+    Outcome o = run("def parse(d):\n    return int(d)\n\nv = [parse(x) for x in 'a']\n");
+    ASSERT_FALSE(o.ok);
+    ASSERT_EQ(o.traceback.size(), 3u);
+    EXPECT_EQ(o.traceback[0].function, "<module>");
+    EXPECT_EQ(o.traceback[1].function, "<listcomp>");
+    EXPECT_EQ(o.traceback[1].line, 4);
+    EXPECT_EQ(o.traceback[2].function, "parse");
+    EXPECT_EQ(o.traceback[2].line, 2);
+    EXPECT_EQ(o.error.line, 2);
+}
+
 TEST(InterpreterTest, ExceptionLineFormat) {
     EXPECT_EQ(Interpreter::format_exception_line({ExcType::AssertionError, "", 3}),
               "AssertionError");
