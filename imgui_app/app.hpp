@@ -72,6 +72,10 @@ struct App {
     std::vector<ProbeItem>* probe = nullptr;  // when set, the canvas records what it draws
 };
 
+// The App the platform's main loop is driving (null before it starts). The
+// browser's bindings (web/bindings.cpp) reach the running app through it.
+App* running_app();
+
 // The probe items as JSON (an array of objects), for tests.
 std::string probe_json(const std::vector<ProbeItem>& items);
 

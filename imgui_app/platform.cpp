@@ -43,6 +43,8 @@ struct Context {
     int exit_code = 0;
 };
 
+Context* g_context = nullptr;
+
 void print_usage() {
     std::puts(
         "usage: bufview-app [--open FILE.py] [--step N] [--screenshot OUT.png] [--frames N]\n"
@@ -189,10 +191,31 @@ std::string read_file(const std::string& path, bool& ok) {
     return s.str();
 }
 
+#ifdef __EMSCRIPTEN__
+// Clipboard: ImGui copies to the page's clipboard; pasting arrives as a DOM
+// 'paste' event (web/index.html) that types the text into the focused widget.
+void set_clipboard(void*, const char* text) {
+    EM_ASM({ if (navigator.clipboard) navigator.clipboard.writeText(UTF8ToString($0)).catch(function () {}); },
+           text);
+}
+const char* get_clipboard(void*) { return ""; }
+#endif
+
 }  // namespace
+
+namespace app {
+App* running_app() { return g_context ? &g_context->app : nullptr; }
+}  // namespace app
+
+#ifdef __EMSCRIPTEN__
+extern "C" EMSCRIPTEN_KEEPALIVE void bufview_paste(const char* text) {
+    ImGui::GetIO().AddInputCharactersUTF8(text);
+}
+#endif
 
 int main(int argc, char** argv) {
     static Context ctx;  // static: the browser's main loop outlives main()
+    g_context = &ctx;
     if (!parse_options(argc, argv, ctx.options)) {
         print_usage();
         return 2;
@@ -247,9 +270,28 @@ int main(int argc, char** argv) {
     app::apply_style(ctx.app.ui_scale);
     load_fonts(ctx.app.ui_scale);
     ImGui_ImplGlfw_InitForOpenGL(ctx.window, true);
+#ifdef __EMSCRIPTEN__
+    ImGui::GetIO().SetClipboardTextFn = set_clipboard;
+    ImGui::GetIO().GetClipboardTextFn = get_clipboard;
+    // The page may hand over a program (from the URL or local storage) before the first run.
+    if (char* src = reinterpret_cast<char*>(static_cast<uintptr_t>(EM_ASM_INT({
+            var s = (typeof window !== 'undefined' && window.__bufviewInitial) || null;
+            if (s === null) return 0;
+            var n = lengthBytesUTF8(s) + 1;
+            var p = _malloc(n);
+            stringToUTF8(s, p, n);
+            return p;
+        })))) {
+        ctx.app.source = src;
+        std::free(src);
+    }
+#endif
     ImGui_ImplOpenGL3_Init(glsl_version);
 
     app::run_program(ctx.app);
+#ifdef __EMSCRIPTEN__
+    ctx.options.step = EM_ASM_INT({ return (typeof window !== 'undefined' && window.__bufviewInitialStep) || 0; });
+#endif
     if (ctx.options.step != 0)  // --step N; a negative N counts from the end
         app::seek(ctx.app, ctx.options.step > 0 ? ctx.options.step : ctx.app.step_count + 1 + ctx.options.step);
 
