@@ -17,6 +17,17 @@ Result<std::optional<size_t>> DictObject::find(const Value& key, int64_t hash) c
     return std::optional<size_t>();
 }
 
+DictObject::~DictObject() {
+    std::vector<Value> items;
+    items.reserve(entries_.size() * 2);
+    for (auto& e : entries_) {
+        items.push_back(std::move(e.key));
+        items.push_back(std::move(e.value));
+    }
+    entries_.clear();
+    release_items(items);
+}
+
 Result<std::optional<Value>> DictObject::get(const Value& key) const {
     BV_TRY(h, hash_value(key));
     BV_TRY(pos, find(key, h));

@@ -41,6 +41,8 @@ public:
     // Changes whenever the set of keys changes; iterators compare it to raise
     // RuntimeError: dictionary changed size during iteration.
     uint64_t version() const { return version_; }
+    DictObject() = default;
+    ~DictObject();
     // Removes and returns the last live entry (popitem).
     std::optional<Entry> pop_last();
 

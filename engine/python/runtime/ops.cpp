@@ -214,6 +214,16 @@ namespace {
 // Containers being repr'd right now, to print [...] for self-reference.
 thread_local std::vector<const void*> g_repr_stack;
 
+// Nesting depth of repr/eq/compare on containers; past CPython's recursion
+// limit they raise RecursionError instead of exhausting the C++ stack.
+constexpr int kMaxNesting = 1000;
+thread_local int g_nesting = 0;
+struct NestGuard {
+    NestGuard() { ++g_nesting; }
+    ~NestGuard() { --g_nesting; }
+    bool too_deep() const { return g_nesting > kMaxNesting; }
+};
+
 struct ReprGuard {
     const void* p;
     bool active;
@@ -234,6 +244,10 @@ std::string addr(const Value& v) {
 
 Result<std::string> repr_seq(const std::vector<Value>& items, const char* open, const char* close,
                              bool tuple) {
+    NestGuard nest;
+    if (nest.too_deep())
+        return raise(ExcType::RecursionError,
+                     "maximum recursion depth exceeded while getting the repr of an object");
     std::string out = open;
     for (size_t i = 0; i < items.size(); ++i) {
         if (i) out += ", ";
@@ -243,6 +257,18 @@ Result<std::string> repr_seq(const std::vector<Value>& items, const char* open, 
     if (tuple && items.size() == 1) out += ",";
     out += close;
     return out;
+}
+
+[[gnu::noinline]] Result<std::string> repr_list_value(const Value& v) {
+    ReprGuard g(v.identity());
+    if (!g.active) return std::string("[...]");
+    return repr_seq(v.obj<ListObject>().items, "[", "]", false);
+}
+
+[[gnu::noinline]] Result<std::string> repr_tuple_value(const Value& v) {
+    ReprGuard g(v.identity());
+    if (!g.active) return std::string("(...)");
+    return repr_seq(v.obj<TupleObject>().items, "(", ")", true);
 }
 
 std::string exception_args_repr(const ExceptionObject& e) {
@@ -266,7 +292,8 @@ Result<std::string> exception_str(const ExceptionObject& e) {
     return repr(Value::tuple(e.args));
 }
 
-Result<std::string> repr(const Value& v) {
+namespace {
+[[gnu::noinline]] Result<std::string> repr_impl(const Value& v) {
     switch (v.kind()) {
         case Kind::None:
             return std::string("None");
@@ -301,6 +328,11 @@ Result<std::string> repr(const Value& v) {
         case Kind::Dict: {
             ReprGuard g(v.identity());
             if (!g.active) return std::string("{...}");
+            NestGuard nest;
+            if (nest.too_deep())
+                return raise(
+                    ExcType::RecursionError,
+                    "maximum recursion depth exceeded while getting the repr of an object");
             std::string out = "{";
             bool first = true;
             for (const auto& e : v.obj<DictObject>().entries()) {
@@ -391,6 +423,21 @@ Result<std::string> repr(const Value& v) {
     return std::string("<object>");
 }
 
+}  // namespace
+
+// A thin frame on purpose: containers recurse through here, and the big
+// switch lives in repr_impl's frame only for the element being printed.
+Result<std::string> repr(const Value& v) {
+    switch (v.kind()) {
+        case Kind::List:
+            return repr_list_value(v);
+        case Kind::Tuple:
+            return repr_tuple_value(v);
+        default:
+            return repr_impl(v);
+    }
+}
+
 Result<std::string> to_str(const Value& v) {
     switch (v.kind()) {
         case Kind::Str:
@@ -459,6 +506,8 @@ int64_t hash_identity(const Value& v) {
 
 // CPython 3.11 tuplehash (xxHash-based).
 Result<int64_t> hash_tuple(const std::vector<Value>& items) {
+    NestGuard nest;
+    if (nest.too_deep()) return raise(ExcType::RecursionError, "maximum recursion depth exceeded");
     constexpr uint64_t kPrime1 = 11400714785074694791ULL;
     constexpr uint64_t kPrime2 = 14029467366897019727ULL;
     constexpr uint64_t kPrime5 = 2870177450012600261ULL;
@@ -525,6 +574,9 @@ Result<int64_t> hash_value(const Value& v) {
 namespace {
 Result<bool> seq_eq(const std::vector<Value>& a, const std::vector<Value>& b) {
     if (a.size() != b.size()) return false;
+    NestGuard nest;
+    if (nest.too_deep())
+        return raise(ExcType::RecursionError, "maximum recursion depth exceeded in comparison");
     for (size_t i = 0; i < a.size(); ++i) {
         if (a[i].same_as(b[i])) continue;
         BV_TRY(e, eq(a[i], b[i]));
@@ -539,7 +591,8 @@ bool is_buffer_kind(const Value& v) {
 }
 }  // namespace
 
-Result<bool> eq(const Value& a, const Value& b) {
+namespace {
+[[gnu::noinline]] Result<bool> eq_impl(const Value& a, const Value& b) {
     if (is_number(a) && is_number(b)) {
         auto c = compare_numbers(a, b);
         return c.has_value() && *c == 0;
@@ -625,6 +678,22 @@ Result<bool> eq(const Value& a, const Value& b) {
     }
 }
 
+}  // namespace
+
+Result<bool> eq(const Value& a, const Value& b) {
+    if (a.kind() == b.kind()) {
+        if (a.is(Kind::List)) {
+            if (a.same_as(b)) return true;
+            return seq_eq(a.obj<ListObject>().items, b.obj<ListObject>().items);
+        }
+        if (a.is(Kind::Tuple)) {
+            if (a.same_as(b)) return true;
+            return seq_eq(a.obj<TupleObject>().items, b.obj<TupleObject>().items);
+        }
+    }
+    return eq_impl(a, b);
+}
+
 std::string_view binop_symbol(BinOp op) {
     switch (op) {
         case BinOp::Add:
@@ -700,6 +769,9 @@ int cmp_bytes(std::string_view a, std::string_view b) {
 }
 
 Result<bool> seq_order(CmpOp op, const std::vector<Value>& a, const std::vector<Value>& b) {
+    NestGuard nest;
+    if (nest.too_deep())
+        return raise(ExcType::RecursionError, "maximum recursion depth exceeded in comparison");
     size_t n = std::min(a.size(), b.size());
     for (size_t i = 0; i < n; ++i) {
         if (a[i].same_as(b[i])) continue;

@@ -83,6 +83,37 @@ bool Value::same_as(const Value& other) const {
     }
 }
 
+namespace {
+thread_local int g_release_depth = 0;
+thread_local std::vector<Value>* g_parked = nullptr;
+}  // namespace
+
+void release_items(std::vector<Value>& items) {
+    if (items.empty()) return;
+    if (g_release_depth >= 64 && g_parked) {
+        for (auto& v : items) g_parked->push_back(std::move(v));
+        items.clear();
+        return;
+    }
+    std::vector<Value> parked;
+    bool outermost = g_parked == nullptr;
+    if (outermost) g_parked = &parked;
+    ++g_release_depth;
+    items.clear();
+    --g_release_depth;
+    if (outermost) {
+        // Drain what deeper containers parked; each batch may park more.
+        while (!parked.empty()) {
+            std::vector<Value> batch = std::move(parked);
+            parked.clear();
+            ++g_release_depth;
+            batch.clear();
+            --g_release_depth;
+        }
+        g_parked = nullptr;
+    }
+}
+
 int64_t RangeObject::length() const {
     // Computed in unsigned 64-bit so start/stop at the int64 limits cannot overflow.
     if (step > 0 && start < stop) {

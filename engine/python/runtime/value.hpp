@@ -227,12 +227,24 @@ struct StrObject {
     bool ascii = true;   // every byte < 0x80: byte index == code point index
 };
 
+// Destroys container items without deep C++ recursion (CPython's
+// "trashcan"): past a nesting depth, items are parked and destroyed by the
+// outermost container, so `a = [a]` nested 10**5 deep cannot overflow the stack.
+void release_items(std::vector<Value>& items);
+
 struct ListObject {
     std::vector<Value> items;
+    ListObject() = default;
+    ListObject(const ListObject&) = default;
+    ListObject& operator=(const ListObject&) = default;
+    ~ListObject() { release_items(items); }
 };
 
 struct TupleObject {
     std::vector<Value> items;
+    TupleObject() = default;
+    TupleObject(const TupleObject&) = default;
+    ~TupleObject() { release_items(items); }
 };
 
 struct RangeObject {

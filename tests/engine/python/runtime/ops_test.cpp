@@ -251,3 +251,44 @@ TEST(ModulesTest, MmapOverTemporaryFile) {
 
 }  // namespace
 }  // namespace engine::py
+
+namespace engine::py {
+namespace {
+using namespace engine::py::testing;
+
+// a = [a] nested far past the recursion limit: repr and == raise
+// RecursionError as CPython does, and destroying the chain does not recurse.
+TEST(NestingTest, DeepNestingRaisesAndDestroysSafely) {
+    Value a = L({});
+    Value b = L({});
+    for (int i = 0; i < 200000; ++i) {
+        a = L({a});
+        b = L({b});
+    }
+    EXPECT_EQ(R(Value::str(*to_str(Value::str("x")))), "'x'");
+    auto r = repr(a);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().type, ExcType::RecursionError);
+    EXPECT_EQ(r.error().message,
+              "maximum recursion depth exceeded while getting the repr of an object");
+    auto e = eq(a, b);
+    ASSERT_FALSE(e.ok());
+    EXPECT_EQ(e.error().message, "maximum recursion depth exceeded in comparison");
+    Value c = L({I(1)}), d = L({I(2)});
+    for (int i = 0; i < 5000; ++i) {
+        c = L({c});
+        d = L({d});
+    }
+    EXPECT_EQ(compare(CmpOp::Lt, c, d).error().message,
+              "maximum recursion depth exceeded in comparison");
+    Value t = T({});
+    for (int i = 0; i < 200000; ++i) t = T({t});
+    EXPECT_EQ(hash_value(t).error().type, ExcType::RecursionError);
+    a = Value();  // destroys 200001 nested lists
+    b = Value();
+    t = Value();
+    SUCCEED();
+}
+
+}  // namespace
+}  // namespace engine::py
