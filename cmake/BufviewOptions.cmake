@@ -36,5 +36,7 @@ if(EMSCRIPTEN)
   set(CMAKE_CXX_LINKER_LAUNCHER ${_bv_env})
   # wasm32 runs the same tests as native; memory grows on demand and exit codes
   # reach node.
-  target_link_options(bufview_options INTERFACE -sALLOW_MEMORY_GROWTH=1)
+  # The evaluator recurses in C++ (a few KiB per Python frame): 16 MiB of wasm
+  # stack holds CPython's 1000-frame recursion limit with room to spare.
+  target_link_options(bufview_options INTERFACE -sALLOW_MEMORY_GROWTH=1 -sTOTAL_STACK=16777216)
 endif()

@@ -50,7 +50,13 @@ void run_program(App& app) {
     engine::session::SessionOptions options;
     options.filename = app.file_path.empty() ? "<playground>" : app.file_path;
     options.step_budget = 2'000'000;
-    options.stack_limit = 512 * 1024;
+    // The evaluator's C++ stack guard: under the wasm stack (16 MiB, cmake/BufviewOptions.cmake)
+    // and under a desktop main thread's usual 8 MiB. Past it: RecursionError, never a crash.
+#ifdef __EMSCRIPTEN__
+    options.stack_limit = 12u << 20;
+#else
+    options.stack_limit = 6u << 20;
+#endif
     app.session = std::make_unique<engine::session::Session>(options);
     app.session->load(app.source);
     app.session->run();

@@ -68,7 +68,7 @@ def oracle(label, bufview, files_dir):
     for name in sorted(os.listdir(files_dir)):
         if not name.endswith(".py"):
             continue
-        path = os.path.join(files_dir, name)
+        path = os.path.abspath(os.path.join(files_dir, name))
         want, _, _ = run([sys.executable, path], cwd=files_dir, timeout=60)
         got, _, _ = run([bufview, "run", path], cwd=files_dir, timeout=60)
         if got == want:

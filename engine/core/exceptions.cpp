@@ -27,6 +27,8 @@ constexpr ExcInfo info(ExcType t) {
         case E::AttributeError: return {"AttributeError", "AttributeError", E::Exception, E::Exception};
         case E::BufferError: return {"BufferError", "BufferError", E::Exception, E::Exception};
         case E::EOFError: return {"EOFError", "EOFError", E::Exception, E::Exception};
+        case E::ImportError: return {"ImportError", "ImportError", E::Exception, E::Exception};
+        case E::ModuleNotFoundError: return {"ModuleNotFoundError", "ModuleNotFoundError", E::ImportError, E::ImportError};
         case E::LookupError: return {"LookupError", "LookupError", E::Exception, E::Exception};
         case E::IndexError: return {"IndexError", "IndexError", E::LookupError, E::LookupError};
         case E::KeyError: return {"KeyError", "KeyError", E::LookupError, E::LookupError};

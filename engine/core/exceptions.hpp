@@ -21,6 +21,8 @@ enum class ExcType {
     AttributeError,
     BufferError,
     EOFError,
+    ImportError,
+    ModuleNotFoundError,
     LookupError,
     IndexError,
     KeyError,

@@ -493,8 +493,9 @@ Result<Interpreter::Flow> Interpreter::exec_import(const Stmt& s, const std::sha
     for (const auto& alias : s.names) {
         auto attr = getattr(*this, module, alias.name);
         if (!attr) {
-            // TODO(lead): ExcType has no ImportError yet; CPython raises ImportError here.
-            return raise(ExcType::AttributeError, "cannot import name '" + alias.name + "' from '" +
+ 
+            // CPython adds the module's file path, which the playground has not got.
+            return raise(ExcType::ImportError, "cannot import name '" + alias.name + "' from '" +
                                                       s.module + "' (unknown location)");
         }
         BV_CHECK(store_name(alias.asname.empty() ? alias.name : alias.asname, std::move(*attr), f));

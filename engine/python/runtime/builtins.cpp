@@ -551,6 +551,7 @@ const ExcType kExceptionNames[] = {
     ExcType::UnicodeError,       ExcType::UnicodeDecodeError,
     ExcType::UnicodeEncodeError, ExcType::SystemExit,
     ExcType::KeyboardInterrupt,  ExcType::GeneratorExit,
+    ExcType::ImportError,        ExcType::ModuleNotFoundError,
 };
 
 }  // namespace

@@ -18,6 +18,8 @@ TEST(ExceptionsTest, HierarchyMatchesCPython) {
     EXPECT_FALSE(exc_is_subclass(ExcType::KeyboardInterrupt, ExcType::Exception));
     EXPECT_FALSE(exc_is_subclass(ExcType::Exception, ExcType::ValueError));
     EXPECT_TRUE(exc_is_subclass(ExcType::StructError, ExcType::BaseException));
+    EXPECT_TRUE(exc_is_subclass(ExcType::ModuleNotFoundError, ExcType::ImportError));
+    EXPECT_FALSE(exc_is_subclass(ExcType::ImportError, ExcType::LookupError));
 }
 
 TEST(ExceptionsTest, NamesAsCPythonPrintsThem) {
