@@ -120,23 +120,51 @@ private:
     uint32_t last_from_ = UINT32_MAX, last_view_ = UINT32_MAX, last_to_ = 0;
 };
 
+// Calls fn(byte) for every byte of the window that the view's runs cover.
+template <class Fn>
+void for_each_covered(const SceneView& v, uint64_t wb, uint64_t we, Fn&& fn) {
+    for (const ElementRun& r : v.runs) {
+        int64_t p = static_cast<int64_t>(r.first);
+        for (uint64_t i = 0; i < r.count; ++i, p += r.stride) {
+            uint64_t b0 = std::max<uint64_t>(static_cast<uint64_t>(p), wb);
+            uint64_t b1 = std::min<uint64_t>(static_cast<uint64_t>(p) + r.itemsize, we);
+            for (uint64_t b = b0; b < b1; ++b) fn(b - wb);
+        }
+    }
+}
+
+// Up to 64 views: one bit per view and byte.
+void overlaps_by_mask(uint64_t block, uint64_t wb, uint64_t we,
+                      const std::vector<const SceneView*>& views, std::vector<Overlap>& out) {
+    std::vector<uint64_t> mask(static_cast<size_t>(we - wb), 0);
+    for (size_t vi = 0; vi < views.size(); ++vi) {
+        const uint64_t bit = uint64_t{1} << vi;
+        for_each_covered(*views[vi], wb, we, [&](uint64_t i) { mask[i] |= bit; });
+    }
+    uint64_t i = 0, n = we - wb;
+    while (i < n) {
+        uint64_t m = mask[i];
+        uint64_t j = i + 1;
+        while (j < n && mask[j] == m) ++j;
+        if (m & (m - 1)) {  // two or more bits
+            Overlap o{block, wb + i, wb + j, {}};
+            for (size_t vi = 0; vi < views.size(); ++vi) {
+                if (m >> vi & 1) o.views.push_back(views[vi]->id);
+            }
+            out.push_back(std::move(o));
+        }
+        i = j;
+    }
+}
+
 void compute_overlaps(uint64_t block, uint64_t wb, uint64_t we,
                       const std::vector<const SceneView*>& views, std::vector<Overlap>& out) {
     if (views.size() < 2 || wb >= we) return;
+    if (views.size() <= 64) return overlaps_by_mask(block, wb, we, views, out);
     std::vector<uint32_t> set_of(static_cast<size_t>(we - wb), 0);
     SetTable table;
     for (uint32_t vi = 0; vi < views.size(); ++vi) {
-        for (const ElementRun& r : views[vi]->runs) {
-            int64_t p = static_cast<int64_t>(r.first);
-            for (uint64_t i = 0; i < r.count; ++i, p += r.stride) {
-                uint64_t b0 = std::max<uint64_t>(static_cast<uint64_t>(p), wb);
-                uint64_t b1 = std::min<uint64_t>(static_cast<uint64_t>(p) + r.itemsize, we);
-                for (uint64_t b = b0; b < b1; ++b) {
-                    uint32_t& s = set_of[b - wb];
-                    s = table.add(s, vi);
-                }
-            }
-        }
+        for_each_covered(*views[vi], wb, we, [&](uint64_t i) { set_of[i] = table.add(set_of[i], vi); });
     }
     uint64_t i = 0, n = we - wb;
     while (i < n) {

@@ -234,3 +234,55 @@ TEST(ViewsTest, TraceJsonListsStepsEventsAndMeter) {
 
 }  // namespace
 }  // namespace engine::session
+
+namespace engine::session {
+namespace {
+
+TEST(NamesTest, FunctionLocalsAndContainerItemsAreNamed) {
+    ASSERT_TRUE(testing::kFunctionLocals) << "Interpreter::visit_frames is missing";
+    auto s = testing::run_program(R"(ba = bytearray(4)
+def f():
+    views = {"a": memoryview(ba)}
+    pair = (views["a"][1:], 0)
+    return 1
+f()
+)");
+    ASSERT_FALSE(s->error()) << s->traceback();
+    auto sc = s->scene(testing::step_of(*s, 4));  // after line 4, before the return
+    const auto* a = testing::view_named(sc, "views['a']");
+    const auto* p = testing::view_named(sc, "pair[0]");
+    ASSERT_TRUE(a && p);
+    EXPECT_EQ(a->names[0].function, "f");
+    EXPECT_EQ(a->names[0].depth, 1);
+    EXPECT_EQ(p->parent, a->id);
+    EXPECT_TRUE(testing::has_name(testing::block_named(sc, "ba")->names, "ba"));
+    // Returning kills both; they are shown destroyed in that step, without names.
+    auto ret = s->scene(testing::step_of(*s, 5));
+    ASSERT_EQ(ret.views.size(), 2u);
+    EXPECT_EQ(ret.views[0].state, trace::ViewState::Destroyed);
+    EXPECT_TRUE(ret.views[0].names.empty());
+}
+
+}  // namespace
+}  // namespace engine::session
+
+namespace engine::session {
+namespace {
+
+TEST(ViewsTest, OverlapsOfMoreThan64Views) {
+    auto s = testing::run_program(R"(ba = bytearray(16)
+mv = memoryview(ba)
+vs = [mv[k % 16:] for k in range(70)]
+)");
+    ASSERT_FALSE(s->error()) << s->traceback();
+    auto sc = s->scene(s->step_count());
+    ASSERT_EQ(sc.views.size(), 71u);
+    ASSERT_EQ(sc.overlaps.size(), 16u);  // each byte is seen by a different set
+    EXPECT_EQ(sc.overlaps[0].begin, 0u);
+    EXPECT_EQ(sc.overlaps[0].views.size(), 1u + 5u);  // mv and k = 0, 16, 32, 48, 64
+    EXPECT_EQ(sc.overlaps[15].views.size(), 71u);
+    EXPECT_EQ(sc.overlaps[15].views.front(), testing::view_named(sc, "mv")->id);
+}
+
+}  // namespace
+}  // namespace engine::session

@@ -1,0 +1,127 @@
+// trace_bench: scene building and seeking (native only, Google Benchmark).
+//
+//   Scene/Full          scene of a 1 MiB bytearray with 64 overlapping strided views
+//   Scene/VisibleRows   the same, 64 visible rows of 16 bytes
+//   Seek/AcrossRun      seek from one end of a 100,000-step run to the other
+//
+// Goals (issue 5): visible rows < 1 ms, full < 50 ms, seek < 50 ms.
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+
+#include "engine/session/session.hpp"
+
+namespace {
+
+using engine::scene::SceneOptions;
+using engine::session::Session;
+
+// 64 views over 1 MiB: starts every 16 KiB, steps 1..4, each reaching far past
+// the next start, so most bytes are seen by several views.
+constexpr const char* kViews = R"(ba = bytearray(1 << 20)
+mv = memoryview(ba)
+views = [mv[k * 16384 : k * 16384 + 262144 : k % 4 + 1] for k in range(64)]
+n = len(views)
+)";
+
+// 2 steps per iteration (the for header and the body): 100,000 steps.
+constexpr const char* kLoop = R"(ba = bytearray(4096)
+for i in range(49999):
+    ba[i % 4096] = i % 251
+)";
+
+Session& views_session() {
+    static std::unique_ptr<Session> s = [] {
+        auto p = std::make_unique<Session>();
+        p->load(kViews);
+        if (!p->run()) {
+            std::fprintf(stderr, "bench program failed: %s\n", p->traceback().c_str());
+            std::abort();
+        }
+        return p;
+    }();
+    return *s;
+}
+
+Session& loop_session() {
+    static std::unique_ptr<Session> s = [] {
+        engine::session::SessionOptions o;
+        o.budget.max_steps = 200'000;
+        auto p = std::make_unique<Session>(o);
+        p->load(kLoop);
+        if (!p->run()) std::abort();
+        return p;
+    }();
+    return *s;
+}
+
+void BM_SceneFull(benchmark::State& state) {
+    Session& s = views_session();
+    int64_t last = s.step_count();
+    size_t views = 0, overlaps = 0;
+    for (auto _ : state) {
+        auto sc = s.scene(last);
+        views = sc.views.size();
+        overlaps = sc.overlaps.size();
+        benchmark::DoNotOptimize(sc);
+    }
+    state.counters["views"] = static_cast<double>(views);
+    state.counters["overlap_runs"] = static_cast<double>(overlaps);
+}
+BENCHMARK(BM_SceneFull)->Name("Scene/Full")->Unit(benchmark::kMillisecond);
+
+void BM_SceneVisibleRows(benchmark::State& state) {
+    Session& s = views_session();
+    int64_t last = s.step_count();
+    size_t runs = 0;
+    for (auto _ : state) {
+        auto sc = s.scene(last, SceneOptions::rows(8192, 64, 16));  // bytes 128 KiB..+1 KiB
+        runs = 0;
+        for (const auto& v : sc.views) runs += v.runs.size();
+        benchmark::DoNotOptimize(sc);
+    }
+    state.counters["runs"] = static_cast<double>(runs);
+}
+BENCHMARK(BM_SceneVisibleRows)->Name("Scene/VisibleRows")->Unit(benchmark::kMillisecond);
+
+void BM_SceneVisibleRowsJson(benchmark::State& state) {
+    Session& s = views_session();
+    int64_t last = s.step_count();
+    for (auto _ : state) {
+        std::string j = s.scene_json(last, SceneOptions::rows(8192, 64, 16));
+        benchmark::DoNotOptimize(j);
+    }
+}
+BENCHMARK(BM_SceneVisibleRowsJson)->Name("Scene/VisibleRowsJson")->Unit(benchmark::kMillisecond);
+
+void BM_SeekAcrossRun(benchmark::State& state) {
+    Session& s = loop_session();
+    int64_t last = s.step_count();
+    bool to_end = false;
+    s.seek(1);
+    for (auto _ : state) {
+        s.seek(to_end ? last : 1);
+        to_end = !to_end;
+        benchmark::DoNotOptimize(s.trace().state());
+    }
+    state.counters["steps"] = static_cast<double>(last);
+}
+BENCHMARK(BM_SeekAcrossRun)->Name("Seek/AcrossRun")->Unit(benchmark::kMillisecond);
+
+void BM_SeekAndScene(benchmark::State& state) {
+    Session& s = loop_session();
+    int64_t last = s.step_count();
+    int64_t n = 1;
+    for (auto _ : state) {
+        auto sc = s.scene(n, SceneOptions::rows(0, 64, 16));
+        benchmark::DoNotOptimize(sc);
+        n = n == 1 ? last : 1;
+    }
+}
+BENCHMARK(BM_SeekAndScene)->Name("Seek/AcrossRunWithScene")->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
