@@ -89,37 +89,6 @@ bool view_meets(const ViewInfo& v, uint64_t b, uint64_t e) {
     return !runs.empty();
 }
 
-// Sets of view indices, interned: each byte of a window carries one set id.
-class SetTable {
-public:
-    SetTable() { sets_.emplace_back(); }
-    uint32_t add(uint32_t set, uint32_t view) {
-        if (set == last_from_ && view == last_view_) return last_to_;
-        uint64_t key = (uint64_t{set} << 32) | view;
-        auto it = next_.find(key);
-        uint32_t to;
-        if (it != next_.end()) {
-            to = it->second;
-        } else {
-            std::vector<uint32_t> s = sets_[set];
-            s.push_back(view);  // views are added in increasing index order
-            to = static_cast<uint32_t>(sets_.size());
-            sets_.push_back(std::move(s));
-            next_.emplace(key, to);
-        }
-        last_from_ = set;
-        last_view_ = view;
-        last_to_ = to;
-        return to;
-    }
-    const std::vector<uint32_t>& operator[](uint32_t set) const { return sets_[set]; }
-
-private:
-    std::vector<std::vector<uint32_t>> sets_;
-    std::unordered_map<uint64_t, uint32_t> next_;
-    uint32_t last_from_ = UINT32_MAX, last_view_ = UINT32_MAX, last_to_ = 0;
-};
-
 // Calls fn(byte) for every byte of the window that the view's runs cover.
 template <class Fn>
 void for_each_covered(const SceneView& v, uint64_t wb, uint64_t we, Fn&& fn) {
@@ -133,25 +102,50 @@ void for_each_covered(const SceneView& v, uint64_t wb, uint64_t we, Fn&& fn) {
     }
 }
 
-// Up to 64 views: one bit per view and byte.
+// One bit per view and byte, in `words` 64-bit words per byte. Runs of equal
+// masks with two or more bits become overlaps; equal masks share one view list.
 void overlaps_by_mask(uint64_t block, uint64_t wb, uint64_t we,
                       const std::vector<const SceneView*>& views, std::vector<Overlap>& out) {
-    std::vector<uint64_t> mask(static_cast<size_t>(we - wb), 0);
+    const size_t words = (views.size() + 63) / 64, n = static_cast<size_t>(we - wb);
+    std::vector<uint64_t> mask(n * words, 0);
     for (size_t vi = 0; vi < views.size(); ++vi) {
-        const uint64_t bit = uint64_t{1} << vi;
-        for_each_covered(*views[vi], wb, we, [&](uint64_t i) { mask[i] |= bit; });
+        const uint64_t bit = uint64_t{1} << (vi % 64);
+        uint64_t* m = mask.data() + vi / 64;
+        for_each_covered(*views[vi], wb, we, [&](uint64_t i) { m[i * words] |= bit; });
     }
-    uint64_t i = 0, n = we - wb;
+    using Set = std::shared_ptr<const std::vector<uint64_t>>;
+    std::unordered_map<uint64_t, std::vector<std::pair<size_t, Set>>> sets;  // hash -> (mask at, set)
+    auto set_for = [&](size_t at) -> Set {
+        const uint64_t* m = mask.data() + at * words;
+        uint64_t h = 0x9e3779b97f4a7c15ULL;
+        for (size_t w = 0; w < words; ++w) h = (h ^ m[w]) * 0xff51afd7ed558ccdULL;
+        auto& bucket = sets[h];
+        for (const auto& [other, set] : bucket) {
+            if (std::equal(m, m + words, mask.data() + other * words)) return set;
+        }
+        auto v = std::make_shared<std::vector<uint64_t>>();
+        for (size_t vi = 0; vi < views.size(); ++vi) {
+            if (m[vi / 64] >> (vi % 64) & 1) v->push_back(views[vi]->id);
+        }
+        bucket.emplace_back(at, v);
+        return v;
+    };
+    size_t i = 0;
+    Set last;
+    size_t last_at = SIZE_MAX;
     while (i < n) {
-        uint64_t m = mask[i];
-        uint64_t j = i + 1;
-        while (j < n && mask[j] == m) ++j;
-        if (m & (m - 1)) {  // two or more bits
-            Overlap o{block, wb + i, wb + j, {}};
-            for (size_t vi = 0; vi < views.size(); ++vi) {
-                if (m >> vi & 1) o.views.push_back(views[vi]->id);
+        const uint64_t* m = mask.data() + i * words;
+        size_t j = i + 1;
+        while (j < n && std::equal(m, m + words, mask.data() + j * words)) ++j;
+        int bits = 0;
+        for (size_t w = 0; w < words && bits < 2; ++w) bits += __builtin_popcountll(m[w]);
+        if (bits >= 2) {
+            if (last_at == SIZE_MAX ||
+                !std::equal(m, m + words, mask.data() + last_at * words)) {
+                last = set_for(i);
+                last_at = i;
             }
-            out.push_back(std::move(o));
+            out.push_back(Overlap{block, wb + i, wb + j, last});
         }
         i = j;
     }
@@ -160,24 +154,7 @@ void overlaps_by_mask(uint64_t block, uint64_t wb, uint64_t we,
 void compute_overlaps(uint64_t block, uint64_t wb, uint64_t we,
                       const std::vector<const SceneView*>& views, std::vector<Overlap>& out) {
     if (views.size() < 2 || wb >= we) return;
-    if (views.size() <= 64) return overlaps_by_mask(block, wb, we, views, out);
-    std::vector<uint32_t> set_of(static_cast<size_t>(we - wb), 0);
-    SetTable table;
-    for (uint32_t vi = 0; vi < views.size(); ++vi) {
-        for_each_covered(*views[vi], wb, we, [&](uint64_t i) { set_of[i] = table.add(set_of[i], vi); });
-    }
-    uint64_t i = 0, n = we - wb;
-    while (i < n) {
-        uint32_t s = set_of[i];
-        uint64_t j = i + 1;
-        while (j < n && set_of[j] == s) ++j;
-        if (table[s].size() >= 2) {
-            Overlap o{block, wb + i, wb + j, {}};
-            for (uint32_t vi : table[s]) o.views.push_back(views[vi]->id);
-            out.push_back(std::move(o));
-        }
-        i = j;
-    }
+    overlaps_by_mask(block, wb, we, views, out);
 }
 
 // Pieces at most this many are checked one by one for seen_by; more use the covering range.

@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -89,7 +90,8 @@ struct SceneBlock {
 
 struct Overlap {
     uint64_t block = 0, begin = 0, end = 0;
-    std::vector<uint64_t> views;  // two or more live views see every byte of the run
+    // Two or more live views see every byte of the run (shared by runs with the same set).
+    std::shared_ptr<const std::vector<uint64_t>> views;
 };
 
 struct SceneWrite {

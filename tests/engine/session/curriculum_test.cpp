@@ -100,7 +100,7 @@ TEST(CurriculumTest, ParseHeaderPayloadOverlapsTheView) {
     ASSERT_EQ(sc.overlaps.size(), 1u);
     EXPECT_EQ(sc.overlaps[0].begin, 8u);
     EXPECT_EQ(sc.overlaps[0].end, 16u);
-    EXPECT_EQ(sc.overlaps[0].views, (std::vector<uint64_t>{view->id, payload->id}));
+    EXPECT_EQ(*sc.overlaps[0].views, (std::vector<uint64_t>{view->id, payload->id}));
     EXPECT_EQ(exporter_named(sc, "raw")->exports, 1);  // one managed buffer for both
     EXPECT_EQ(exporter_named(sc, "raw")->views.size(), 2u);
     // unpack_from reads: no copy, no allocation of a buffer.

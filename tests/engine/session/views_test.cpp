@@ -43,7 +43,7 @@ TEST(ViewsTest, SliceOfASliceCoversElementByElement) {
     for (const auto& o : sc.overlaps) {
         EXPECT_EQ(o.end - o.begin, 1u);
         EXPECT_EQ(o.begin % 2, 1u);
-        EXPECT_EQ(o.views, (std::vector<uint64_t>{a->id, b->id, c->id}));
+        EXPECT_EQ(*o.views, (std::vector<uint64_t>{a->id, b->id, c->id}));
         ++triple;
     }
     EXPECT_EQ(triple, 6);
@@ -279,9 +279,9 @@ vs = [mv[k % 16:] for k in range(70)]
     ASSERT_EQ(sc.views.size(), 71u);
     ASSERT_EQ(sc.overlaps.size(), 16u);  // each byte is seen by a different set
     EXPECT_EQ(sc.overlaps[0].begin, 0u);
-    EXPECT_EQ(sc.overlaps[0].views.size(), 1u + 5u);  // mv and k = 0, 16, 32, 48, 64
-    EXPECT_EQ(sc.overlaps[15].views.size(), 71u);
-    EXPECT_EQ(sc.overlaps[15].views.front(), testing::view_named(sc, "mv")->id);
+    EXPECT_EQ(sc.overlaps[0].views->size(), 1u + 5u);  // mv and k = 0, 16, 32, 48, 64
+    EXPECT_EQ(sc.overlaps[15].views->size(), 71u);
+    EXPECT_EQ(sc.overlaps[15].views->front(), testing::view_named(sc, "mv")->id);
 }
 
 }  // namespace
