@@ -38,5 +38,6 @@ if(EMSCRIPTEN)
   # reach node.
   # The evaluator recurses in C++ (a few KiB per Python frame): 16 MiB of wasm
   # stack holds CPython's 1000-frame recursion limit with room to spare.
-  target_link_options(bufview_options INTERFACE -sALLOW_MEMORY_GROWTH=1 -sTOTAL_STACK=16777216)
+  target_link_options(bufview_options INTERFACE -sALLOW_MEMORY_GROWTH=1 -sTOTAL_STACK=16777216
+    -sINITIAL_MEMORY=33554432)
 endif()

@@ -60,7 +60,7 @@ Result<std::unique_ptr<Block>> Block::create_uninitialized(BufferContext& ctx, u
     b->size_ = size;
     b->capacity_ = size;
     b->address_ = ctx.new_address(size);
-    if (auto* obs = ctx.observer()) obs->on_block_allocated(BlockEvent{b->id_, owner_id, size, b->address_});
+    if (auto* obs = ctx.observer()) obs->on_block_allocated(BlockEvent{b->id_, owner_id, size, b->address_, b.get()});
     return b;
 }
 

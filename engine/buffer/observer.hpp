@@ -21,6 +21,8 @@
 
 namespace engine {
 
+class Block;
+
 struct ByteRange {
     uint64_t begin = 0, end = 0;  // half-open, offsets into a block
 };
@@ -30,6 +32,7 @@ struct BlockEvent {
     uint64_t owner_id = 0;  // object that owns the block
     uint64_t size = 0;
     uint64_t address = 0;  // display address (fake, stable, 16-aligned)
+    const Block* block = nullptr;  // the block itself: stable until on_block_freed
 };
 
 struct BlockResizeEvent {
