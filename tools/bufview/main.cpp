@@ -18,6 +18,7 @@
 #endif
 
 #include "engine/python/interpreter.hpp"
+#include "tools/bufview/cli_common.hpp"
 #include "tools/bufview/trace_commands.hpp"
 
 namespace {
@@ -73,28 +74,6 @@ void* thread_main(void* arg) {
 }
 #endif
 
-bool read_all(const std::string& path, std::string& out) {
-    if (path == "-") {
-        std::ostringstream ss;
-        ss << std::cin.rdbuf();
-        out = ss.str();
-        return true;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
-    return true;
-}
-
-bool parse_number(const char* text, uint64_t& out) {
-    char* end = nullptr;
-    unsigned long long v = std::strtoull(text, &end, 10);
-    if (end == text || *end != '\0') return false;
-    out = v;
-    return true;
-}
 
 }  // namespace
 
@@ -119,7 +98,7 @@ int main(int argc, char** argv) {
         std::string arg = argv[i];
         uint64_t n = 0;
         if ((arg == "--steps" || arg == "--memory" || arg == "--stack") && i + 1 < argc) {
-            if (!parse_number(argv[++i], n)) {
+            if (!bufview::parse_u64(argv[++i], n)) {
                 std::fprintf(stderr, "bufview: %s needs a number\n", arg.c_str());
                 return 2;
             }
@@ -133,7 +112,7 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
-    if (path.empty() || !read_all(path, job.source)) {
+    if (path.empty() || !bufview::read_all(path, job.source)) {
         std::fprintf(stderr, "bufview: can't open file '%s'\n", path.c_str());
         return 2;
     }

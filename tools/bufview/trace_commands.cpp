@@ -1,6 +1,8 @@
 // bufview trace / bufview scene: run a program with recording and print JSON.
 #include "tools/bufview/trace_commands.hpp"
 
+#include "tools/bufview/cli_common.hpp"
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -44,28 +46,6 @@ constexpr uint64_t kStackLimit = uint64_t{768} << 20;
 constexpr uint64_t kStackLimit = 0;
 #endif
 
-bool read_all(const std::string& path, std::string& out) {
-    if (path == "-") {
-        std::ostringstream ss;
-        ss << std::cin.rdbuf();
-        out = ss.str();
-        return true;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
-    return true;
-}
-
-bool parse_u64(const char* text, uint64_t& out) {
-    char* end = nullptr;
-    unsigned long long v = std::strtoull(text, &end, 10);
-    if (end == text || *end != '\0' || text[0] == '-') return false;
-    out = v;
-    return true;
-}
 
 struct Job {
     bool scene = false;
