@@ -703,37 +703,8 @@ Result<std::string> bytes_source(Interp& interp, CallArgs& args, const char* typ
 }
 
 Result<Value> new_dict(Interp& interp, CallArgs& args) {
-    if (args.args.size() > 1)
-        return raise(ExcType::TypeError,
-                     fmt::format("dict expected at most 1 argument, got {}", args.args.size()));
     Value d = Value::dict();
-    auto& dict = d.obj<DictObject>();
-    if (!args.args.empty()) {
-        const Value& src = args.args[0];
-        if (src.is(Kind::Dict)) {
-            for (const auto& e : src.obj<DictObject>().entries())
-                if (e.live) BV_CHECK(dict.set(e.key, e.value));
-        } else {
-            BV_TRY(items, collect(interp, src));
-            for (size_t i = 0; i < items.size(); ++i) {
-                auto pair = collect(interp, items[i]);
-                if (!pair)
-                    return raise(
-                        ExcType::TypeError,
-                        fmt::format(
-                            "cannot convert dictionary update sequence element #{} to a sequence",
-                            i));
-                if (pair->size() != 2)
-                    return raise(
-                        ExcType::ValueError,
-                        fmt::format(
-                            "dictionary update sequence element #{} has length {}; 2 is required",
-                            i, pair->size()));
-                BV_CHECK(dict.set((*pair)[0], (*pair)[1]));
-            }
-        }
-    }
-    for (const auto& [k, v] : args.kwargs) BV_CHECK(dict.set(Value::str(k), v));
+    BV_CHECK(dict_merge_args(interp, d.obj<DictObject>(), args, "dict"));
     return d;
 }
 

@@ -239,17 +239,19 @@ Result<Value> d_setdefault(Interp&, const Value& self, CallArgs& args) {
     return dflt;
 }
 
-Result<Value> d_update(Interp& interp, const Value& self, CallArgs& args) {
+}  // namespace
+
+Result<void> dict_merge_args(Interp& interp, DictObject& dict, const CallArgs& args,
+                             std::string_view who) {
     if (args.args.size() > 1)
         return raise(ExcType::TypeError,
-                     fmt::format("update expected at most 1 argument, got {}", args.args.size()));
-    auto& d = dict_of(self);
+                     fmt::format("{} expected at most 1 argument, got {}", who, args.args.size()));
     if (!args.args.empty()) {
         const Value& src = args.args[0];
         if (src.is(Kind::Dict)) {
             auto entries = src.obj<DictObject>().entries();
             for (const auto& e : entries)
-                if (e.live) BV_CHECK(d.set(e.key, e.value));
+                if (e.live) BV_CHECK(dict.set(e.key, e.value));
         } else {
             BV_TRY(items, collect(interp, src));
             for (size_t i = 0; i < items.size(); ++i) {
@@ -266,11 +268,18 @@ Result<Value> d_update(Interp& interp, const Value& self, CallArgs& args) {
                         fmt::format(
                             "dictionary update sequence element #{} has length {}; 2 is required",
                             i, pair->size()));
-                BV_CHECK(d.set((*pair)[0], (*pair)[1]));
+                BV_CHECK(dict.set((*pair)[0], (*pair)[1]));
             }
         }
     }
-    for (const auto& [k, v] : args.kwargs) BV_CHECK(d.set(Value::str(k), v));
+    for (const auto& [k, v] : args.kwargs) BV_CHECK(dict.set(Value::str(k), v));
+    return {};
+}
+
+namespace {
+
+Result<Value> d_update(Interp& interp, const Value& self, CallArgs& args) {
+    BV_CHECK(dict_merge_args(interp, dict_of(self), args, "update"));
     return Value();
 }
 

@@ -32,6 +32,10 @@ MethodTable bytearray_methods();  // bytearray-only mutators, searched first
 MethodTable list_methods();
 MethodTable tuple_methods();
 MethodTable dict_methods();
+// dict(x, **kw) and d.update(x, **kw): merge a mapping or an iterable of pairs, then the
+// keywords, with CPython's messages ("`who` expected at most 1 argument, got N").
+Result<void> dict_merge_args(Interp& interp, DictObject& dict, const CallArgs& args,
+                             std::string_view who);
 MethodTable int_methods();
 MethodTable float_methods();
 MethodTable memoryview_methods();
