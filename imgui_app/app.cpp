@@ -2,12 +2,32 @@
 
 #include <imgui.h>
 
+#include "imgui_app/files.hpp"
+
 namespace app {
 namespace {
 
 // Function keys by their GLFW codes, which both ImGui backends use here.
 constexpr int kKeyF1 = 290;
 constexpr int kKeyF5 = 294;
+constexpr int kKeyO = 79;
+constexpr int kKeyS = 83;
+
+void start_file_dialog(App& app, App::FileDialog::Mode mode) {
+    if (!app.files_enabled) return;
+    app.file_dialog.mode = mode;
+    app.file_dialog.dir.clear();
+    app.file_dialog.error.clear();
+    const std::string name = app.file_path.substr(app.file_path.find_last_of('/') + 1);
+    std::snprintf(app.file_dialog.name, sizeof app.file_dialog.name, "%s",
+                  mode == App::FileDialog::Mode::Open ? "" : name.empty() ? "program.py" : name.c_str());
+}
+
+void save(App& app) {
+    if (!app.files_enabled) return;
+    if (app.file_path.empty()) start_file_dialog(app, App::FileDialog::Mode::SaveAs);
+    else save_program(app, app.file_path);
+}
 
 // Places the next window exactly at `r` each frame: the layout is computed, not
 // dragged, so both builds look the same and screenshots are reproducible.
@@ -22,6 +42,8 @@ bool begin_panel(const char* title, const Rect& r, ImGuiWindowFlags extra = 0) {
 
 constexpr const char* kShortcuts[][2] = {
     {"Ctrl+Enter / F5", "run the program"},
+    {"Ctrl+O / Ctrl+S", "open / save a .py file (desktop)"},
+    {"Ctrl+Shift+S", "save as (desktop)"},
     {"Right / Left", "next / previous step (when not typing)"},
     {"Home / End", "first / last step"},
     {"Page Down / Up", "ten steps forward / back"},
@@ -35,6 +57,11 @@ void handle_keys(App& app) {
     if (ImGui::IsKeyPressed(kKeyF1, false)) app.show_help = !app.show_help;
     if (pressed(ImGuiKey_Escape)) app.show_help = false;
     if (ImGui::IsKeyPressed(kKeyF5, false)) run_program(app);
+    if (io.KeyCtrl && ImGui::IsKeyPressed(kKeyO, false)) start_file_dialog(app, App::FileDialog::Mode::Open);
+    if (io.KeyCtrl && ImGui::IsKeyPressed(kKeyS, false)) {
+        if (io.KeyShift) start_file_dialog(app, App::FileDialog::Mode::SaveAs);
+        else save(app);
+    }
     if (io.WantTextInput || !app.session) return;
     if (pressed(ImGuiKey_RightArrow)) seek(app, app.step + 1);
     if (pressed(ImGuiKey_LeftArrow)) seek(app, app.step - 1);
@@ -61,7 +88,11 @@ void draw_help(App& app, float width, float height) {
         ImGui::EndTable();
     }
     ImGui::Separator();
-    ImGui::TextDisabled("Hover a byte for its address, value and views;\nclick a view's lane to inspect it.");
+    ImGui::TextDisabled("Hover a byte for its address, value and views;\nclick a view's lane to inspect it.\n"
+                        "Drag over bytes and right-click: a new view of them, or set a byte.\n"
+                        "Right-click a lane: release, slice or cast its view.\n"
+                        "Double-click an element in the inspector to assign it.\n"
+                        "Each action inserts a line of code after the current one.");
     ImGui::End();
 }
 
@@ -69,6 +100,13 @@ void draw_menu_bar(App& app) {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("Run", "Ctrl+Enter")) run_program(app);
+        if (app.files_enabled) {
+            ImGui::Separator();
+            if (ImGui::MenuItem("Open...", "Ctrl+O")) start_file_dialog(app, App::FileDialog::Mode::Open);
+            if (ImGui::MenuItem("Save", "Ctrl+S")) save(app);
+            if (ImGui::MenuItem("Save as...", "Ctrl+Shift+S")) start_file_dialog(app, App::FileDialog::Mode::SaveAs);
+            ImGui::Separator();
+        }
         if (ImGui::MenuItem("Quit")) app.quit_requested = true;
         ImGui::EndMenu();
     }
@@ -89,7 +127,11 @@ void draw_menu_bar(App& app) {
     ImGui::TextDisabled("bufview - see how Python's buffer protocol really works");
     if (!app.file_path.empty()) {
         ImGui::SameLine();
-        ImGui::TextDisabled("  |  %s", app.file_path.c_str());
+        ImGui::TextDisabled("  |  %s%s", app.file_path.c_str(), app.source != app.saved_source ? " *" : "");
+    }
+    if (!app.status.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("  |  %s", app.status.c_str());
     }
     ImGui::EndMainMenuBar();
 }
@@ -154,6 +196,7 @@ void draw_app(App& app, float width, float height) {
     ImGui::End();
 
     draw_help(app, width, height);
+    draw_file_dialog(app, width, height);
 }
 
 }  // namespace app

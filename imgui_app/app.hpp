@@ -12,6 +12,7 @@
 #include "engine/scene/scene.hpp"
 #include "engine/session/session.hpp"
 #include "imgui_app/canvas_layout.hpp"
+#include "imgui_app/code_edits.hpp"
 #include "imgui_app/layout.hpp"
 
 namespace app {
@@ -37,6 +38,15 @@ struct App {
     // ---- the program
     std::string source;       // what the code panel shows and edits
     std::string file_path;    // where it came from, if from a file
+    std::string saved_source; // what the file holds (the title marks unsaved edits)
+    bool files_enabled = false;  // open/save on the local disk (the desktop build)
+    struct FileDialog {
+        enum class Mode { None, Open, SaveAs } mode = Mode::None;
+        std::string dir;      // the folder listed
+        char name[512] = "";  // the file name typed or picked
+        std::string error;
+        bool confirm = false;
+    } file_dialog;
     std::string ran_source;   // the source of the current run
     double edited_at = -1.0;  // time of the last edit not yet run (debounce)
 
@@ -60,6 +70,22 @@ struct App {
     uint64_t hovered_view = 0;           // from the canvas or the inspector
     std::optional<ByteHit> hovered_byte;
     int64_t hovered_element = -1;        // element of selected_view under the mouse
+
+    // ---- direct manipulation: every action inserts a statement (code_edits.hpp)
+    struct ByteSelection {
+        uint64_t block = 0, begin = 0, end = 0;  // bytes [begin, end) of block
+        uint64_t anchor = 0;                     // where the drag started
+        bool dragging = false;
+    };
+    std::optional<ByteSelection> selection;
+    struct EditForm {  // what the menus' inputs hold while open
+        uint64_t view = 0;      // the view whose menu or element is open
+        uint64_t element = 0;   // the element being edited (inspector)
+        char value[48] = "";
+        char start[24] = "", stop[24] = "", step[24] = "";
+        int format = 0;         // index into kCastFormats
+        char shape[32] = "";
+    } form;
 
     // ---- window
     PanelLayout layout;
@@ -89,6 +115,9 @@ void apply_style(float scale);
 void run_program(App& app);
 // Shows step n (clamped), rebuilding what depends on the step.
 void seek(App& app, int64_t n);
+// Puts an edit's program in the code panel, runs it and shows the step where
+// the inserted statement has just run.
+void apply_edit(App& app, const CodeEdit& edit);
 // Re-runs if the source changed and the user paused typing for `delay` seconds.
 void rerun_if_edited(App& app, double delay = 0.45);
 
@@ -101,6 +130,10 @@ void draw_memory_canvas(App& app);
 void draw_inspector(App& app);
 void draw_console(App& app);
 void draw_lessons(App& app);
+// Direct manipulation menus (edit_menus.cpp). Call inside the window that opened them.
+void draw_byte_menu(App& app);
+void draw_view_menu(App& app);
+void draw_item_editor(App& app);
 
 // The view with `id` in the current overview, if any.
 const engine::scene::SceneView* find_view(const App& app, uint64_t id);

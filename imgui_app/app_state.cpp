@@ -89,6 +89,20 @@ void seek(App& app, int64_t n) {
     }
 }
 
+void apply_edit(App& app, const CodeEdit& edit) {
+    std::vector<int> old_lines;
+    if (app.session)
+        for (int64_t s = 1; s <= app.step_count; ++s) old_lines.push_back(app.session->line_of(s));
+    const int64_t old_step = app.step;
+    app.source = edit.source;
+    run_program(app);
+    std::vector<int> new_lines;
+    for (int64_t s = 1; s <= app.step_count; ++s) new_lines.push_back(app.session->line_of(s));
+    seek(app, step_after_edit(old_lines, old_step, new_lines, edit));
+    app.selection.reset();
+    app.status = fmt::format("line {}: {}", edit.inserted_line, edit.statement);
+}
+
 void rerun_if_edited(App& app, double delay) {
     if (app.edited_at >= 0.0 && app.now - app.edited_at >= delay && app.source != app.ran_source)
         run_program(app);

@@ -102,7 +102,9 @@ void draw_inspector(App& app) {
     const int cols = v->ndim == 2 && !v->shape.empty() ? static_cast<int>(std::clamp<int64_t>(v->shape[1], 1, 16)) : 1;
     const int rows = v->ndim == 2 ? static_cast<int>(v->shape[0]) : count;
     ImGui::Separator();
-    ImGui::TextDisabled("%d element%s", count, count == 1 ? "" : "s");
+    ImGui::TextDisabled("%d element%s%s", count, count == 1 ? "" : "s",
+                        v->readonly ? "" : "   (double-click one to assign it)");
+    bool open_editor = false;  // opened outside the table, where draw_item_editor looks for it
     if (ImGui::BeginTable("##elements", cols + 1, ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
                                                       ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit)) {
         ImGui::TableSetupScrollFreeze(0, 1);
@@ -124,6 +126,12 @@ void draw_inspector(App& app) {
                     ImGui::PushID(static_cast<int>(index));
                     if (hot) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, view_colour(v->color, 0.35f));
                     ImGui::TextUnformatted(element_text(runs, *v, bit->second.bytes, index).c_str());
+                    if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+                        app.form.view = v->id;
+                        app.form.element = index;
+                        app.form.value[0] = 0;
+                        open_editor = true;
+                    }
                     if (ImGui::IsItemHovered()) {
                         app.hovered_view = v->id;
                         app.hovered_element = static_cast<int64_t>(index);
@@ -136,6 +144,8 @@ void draw_inspector(App& app) {
         if (!any_hover && ImGui::IsWindowHovered() && !app.hovered_byte) app.hovered_element = -1;
         ImGui::EndTable();
     }
+    if (open_editor) ImGui::OpenPopup("item_editor");
+    draw_item_editor(app);
 }
 
 }  // namespace app

@@ -28,6 +28,8 @@ constexpr ImU32 kGutterText = IM_COL32(120, 128, 142, 255);
 constexpr ImU32 kSharedHatch = IM_COL32(255, 255, 255, 70);
 constexpr ImU32 kLockedColour = IM_COL32(255, 120, 100, 255);
 constexpr ImU32 kFreeColour = IM_COL32(120, 200, 140, 255);
+constexpr ImU32 kSelection = IM_COL32(255, 255, 255, 230);
+constexpr ImU32 kSelectionFill = IM_COL32(255, 255, 255, 60);
 
 // A row-windowed scene of one block, cached until the step or the rows change.
 const Scene& block_scene(App& app, uint64_t block, uint64_t first_row, uint64_t rows) {
@@ -111,8 +113,8 @@ RowMarks row_marks(App& app, const Scene& scene, uint64_t block, uint64_t row_be
     const uint64_t row_end = row_begin + static_cast<uint64_t>(n);
     for (const auto& ov : scene.overlaps) {
         if (ov.block != block) continue;
-        for (uint64_t i = std::max(ov.begin, row_begin); i < std::min(ov.end, row_end); ++i)
-            m.shared[static_cast<size_t>(i - row_begin)] = true;
+        for (const auto& p : engine::scene::overlap_pieces(ov, row_begin, row_end))
+            for (uint64_t i = p.begin; i < p.end; ++i) m.shared[static_cast<size_t>(i - row_begin)] = true;
     }
     for (const auto& w : scene.writes) {
         if (w.block != block) continue;
@@ -148,10 +150,17 @@ void draw_row(App& app, ImDrawList* dl, ImVec2 o, const BlockPlacement& b, const
         const ImVec2 a(o.x + hex_x(s, col), y);
         const ImVec2 z(a.x + s.cell_w - 2, y + s.cell_h - 1);
         dl->AddRectFilled(a, z, kCellBg, 2.0f);
+        const bool selected = app.selection && app.selection->block == b.block && off >= app.selection->begin &&
+                              off < app.selection->end;
         if (marks.shared[static_cast<size_t>(col)]) draw_pattern(dl, a, z, LanePattern::Stripes, kSharedHatch);
         if (ImU32 w = marks.written[static_cast<size_t>(col)]) {
             dl->AddRectFilled(a, z, w, 2.0f);
             dl->AddRectFilled(ImVec2(o.x + ascii_x(s, col), y), ImVec2(o.x + ascii_x(s, col) + s.char_w, z.y), w);
+        }
+        if (selected) {
+            dl->AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(z.x + 1, z.y + 1), kSelection, 2.0f, 0, 2.0f);
+            dl->AddRectFilled(ImVec2(o.x + ascii_x(s, col), y), ImVec2(o.x + ascii_x(s, col) + s.char_w, z.y),
+                              kSelectionFill);
         }
         int value = -1;
         if (sb && off >= sb->window_begin && off < sb->window_end) value = sb->bytes[static_cast<size_t>(off - sb->window_begin)];
@@ -289,6 +298,38 @@ void draw_toolbar(App& app) {
     }
 }
 
+// Drag over bytes to select them; right-click a selection for its menu (new
+// view, set a byte), or a lane for its view's menu (release, slice, cast).
+void handle_selection(App& app, bool hovering, const std::optional<LaneHit>& lane) {
+    const auto& hit = app.hovered_byte;
+    if (hovering && !lane && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        if (hit) app.selection = App::ByteSelection{hit->block, hit->offset, hit->offset + 1, hit->offset, true};
+        else app.selection.reset();
+    }
+    if (app.selection && app.selection->dragging) {
+        auto& sel = *app.selection;
+        if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) sel.dragging = false;
+        else if (hit && hit->block == sel.block) {
+            sel.begin = std::min(sel.anchor, hit->offset);
+            sel.end = std::max(sel.anchor, hit->offset) + 1;
+        }
+    }
+    if (!hovering) return;
+    const bool open_bytes = hit && !lane &&
+                            (ImGui::IsMouseClicked(ImGuiMouseButton_Right) || ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left));
+    if (lane && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
+        app.form.view = lane->view;
+        ImGui::OpenPopup("view_menu");
+    } else if (open_bytes) {
+        const auto& sel = app.selection;
+        if (!sel || sel->block != hit->block || hit->offset < sel->begin || hit->offset >= sel->end)
+            app.selection = App::ByteSelection{hit->block, hit->offset, hit->offset + 1, hit->offset, false};
+        app.selection->dragging = false;
+        app.form.value[0] = 0;
+        ImGui::OpenPopup("byte_menu");
+    }
+}
+
 }  // namespace
 
 void draw_memory_canvas(App& app) {
@@ -316,6 +357,7 @@ void draw_memory_canvas(App& app) {
     const auto lane = hovering ? hit_lane(app.placements, app.canvas, mx, my) : std::nullopt;
     if (hovering) app.hovered_view = lane ? lane->view : 0;
     if (lane && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) app.selected_view = lane->view;
+    handle_selection(app, hovering, lane);
 
     for (const BlockPlacement& b : app.placements) {
         if (b.bottom() < y0 || b.top > y1) continue;
@@ -339,6 +381,8 @@ void draw_memory_canvas(App& app) {
         app.hovered_element = -1;
     }
     ImGui::Dummy(ImVec2(canvas_width(app.canvas), canvas_height(app.placements)));
+    draw_byte_menu(app);
+    draw_view_menu(app);
     ImGui::EndChild();
 }
 

@@ -229,7 +229,11 @@ int main(int argc, char** argv) {
             return 1;
         }
         ctx.app.file_path = ctx.options.open_path;
+        ctx.app.saved_source = ctx.app.source;
     }
+#ifndef __EMSCRIPTEN__
+    ctx.app.files_enabled = true;  // File > Open / Save on the desktop
+#endif
 
     glfwSetErrorCallback([](int code, const char* what) {
         std::fprintf(stderr, "GLFW error %d: %s\n", code, what);
