@@ -11,7 +11,7 @@ export const root = path.resolve(here, '../..');
 export const siteDir = process.env.BUFVIEW_SITE || path.join(root, 'build/web/site');
 export const screensDir = path.join(root, 'build/web/screens');
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
