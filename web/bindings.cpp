@@ -9,6 +9,7 @@
 //
 //   Module.appLoad(src)   Module.appSource()   Module.appStepCount()
 //   Module.appStep()      Module.appSeek(n)    Module.appSceneJson()
+//   Module.appOutput()    (everything the run printed, read-only)
 // The app* functions drive the ImGui app on the page (window.bufview, index.html).
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
@@ -68,6 +69,11 @@ double app_seek(double n) {
     return static_cast<double>(a->step);
 }
 
+std::string app_output() {
+    app::App* a = the_app();
+    return a && a->session ? a->session->output() : std::string();
+}
+
 std::string app_scene_json() {
     app::App* a = the_app();
     if (!a || !a->session) return "null";
@@ -91,4 +97,5 @@ EMSCRIPTEN_BINDINGS(bufview) {
     emscripten::function("appStep", &app_step);
     emscripten::function("appSeek", &app_seek);
     emscripten::function("appSceneJson", &app_scene_json);
+    emscripten::function("appOutput", &app_output);
 }

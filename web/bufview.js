@@ -61,6 +61,7 @@
     seek: function (n) { var s = Module.appSeek(n); sync(); return s; },
     scene: function () { return JSON.parse(Module.appSceneJson()); },
     source: function () { return Module.appSource(); },
+    output: function () { return Module.appOutput(); },  // all the run printed
     load: function (src) { var r = Module.appLoad(src); sync(); return r; },
     shareLink: function () { sync(); return location.href; },
   };
