@@ -8,6 +8,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -137,6 +138,46 @@ void fit_canvas(GLFWwindow* window) {
     glfwGetWindowSize(window, &cur_w, &cur_h);
     if (w > 0 && h > 0 && (w != cur_w || h != cur_h)) glfwSetWindowSize(window, w, h);
 }
+
+// Emscripten 3.1.6's GLFW hands the scroll callback the wheel event's raw
+// deltaY: pixels rather than notches, and with a page's sign, so one notch down
+// scrolled ImGui a hundred notches up. The canvas's wheel events go to ImGui
+// here instead, in GLFW's units (a notch of 100 pixels or 3 lines = 1, up > 0).
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+    const double notch = e->deltaMode == DOM_DELTA_PIXEL  ? 100.0
+                         : e->deltaMode == DOM_DELTA_LINE ? 3.0
+                                                          : 1.0 / 80.0;
+    ImGuiIO& io = ImGui::GetIO();
+    io.MouseWheelH -= static_cast<float>(e->deltaX / notch);
+    io.MouseWheel -= static_cast<float>(e->deltaY / notch);
+    return EM_TRUE;  // the page itself does not scroll
+}
+
+// ImGui 1.86 reads keys once a frame (io.KeysDown), and the browser delivers
+// key events as they come: a key pressed and released between two frames (a
+// quick tap while software GL draws slowly) was never seen down. Its release
+// waits for the end of the next frame.
+std::vector<int> g_pressed_this_frame;
+struct KeyEvent { int key, scancode, mods; };
+std::vector<KeyEvent> g_late_releases;
+
+void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
+    const bool fresh = std::find(g_pressed_this_frame.begin(), g_pressed_this_frame.end(), key) !=
+                       g_pressed_this_frame.end();
+    if (action == GLFW_RELEASE && fresh) {
+        g_late_releases.push_back({key, scancode, mods});
+        return;
+    }
+    if (action == GLFW_PRESS) g_pressed_this_frame.push_back(key);
+    ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+}
+
+void release_late_keys(GLFWwindow* window) {
+    g_pressed_this_frame.clear();
+    for (const KeyEvent& k : g_late_releases)
+        ImGui_ImplGlfw_KeyCallback(window, k.key, k.scancode, GLFW_RELEASE, k.mods);
+    g_late_releases.clear();
+}
 #endif
 
 void frame(void* arg) {
@@ -178,6 +219,7 @@ void frame(void* arg) {
     }
     glfwSwapBuffers(ctx.window);
 #ifdef __EMSCRIPTEN__
+    release_late_keys(ctx.window);
     // Lets the page and the browser tests know a frame has been drawn.
     EM_ASM({ window.__bufviewFrames = $0; }, static_cast<int>(ctx.app.frame));
 #endif
@@ -277,6 +319,9 @@ int main(int argc, char** argv) {
 #ifdef __EMSCRIPTEN__
     ImGui::GetIO().SetClipboardTextFn = set_clipboard;
     ImGui::GetIO().GetClipboardTextFn = get_clipboard;
+    glfwSetScrollCallback(ctx.window, nullptr);  // on_wheel instead
+    emscripten_set_wheel_callback("#canvas", nullptr, true, on_wheel);
+    glfwSetKeyCallback(ctx.window, on_key);  // forwards to ImGui's
     // The page may hand over a program (from the URL or local storage) before the first run.
     if (char* src = reinterpret_cast<char*>(static_cast<uintptr_t>(EM_ASM_INT({
             var s = (typeof window !== 'undefined' && window.__bufviewInitial) || null;

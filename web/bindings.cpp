@@ -10,9 +10,12 @@
 //   Module.appLoad(src)   Module.appSource()   Module.appStepCount()
 //   Module.appStep()      Module.appSeek(n)    Module.appSceneJson()
 //   Module.appOutput()    (everything the run printed, read-only)
+//   Module.appUi()        {help, windows: [{name, x, y, w, h, scrollY, scrollMaxY}]}
 // The app* functions drive the ImGui app on the page (window.bufview, index.html).
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
+#include <imgui.h>
+#include <imgui_internal.h>
 
 #include <memory>
 #include <string>
@@ -74,6 +77,33 @@ std::string app_output() {
     return a && a->session ? a->session->output() : std::string();
 }
 
+// What the UI showed in its last frame, read-only, so the browser tests can
+// tell what a wheel or a key did: the help overlay, and every ImGui window
+// drawn (panels and their child windows) with its rectangle in window points
+// (CSS pixels at devicePixelRatio 1) and vertical scroll.
+val app_ui() {
+    app::App* a = the_app();
+    ImGuiContext* g = ImGui::GetCurrentContext();
+    if (!a || !g) return val::null();
+    val windows = val::array();
+    for (const ImGuiWindow* w : g->Windows) {
+        if (!w->Active) continue;
+        val o = val::object();
+        o.set("name", std::string(w->Name));
+        o.set("x", w->Pos.x);
+        o.set("y", w->Pos.y);
+        o.set("w", w->Size.x);
+        o.set("h", w->Size.y);
+        o.set("scrollY", w->Scroll.y);
+        o.set("scrollMaxY", w->ScrollMax.y);
+        windows.call<void>("push", o);
+    }
+    val r = val::object();
+    r.set("help", a->show_help);
+    r.set("windows", windows);
+    return r;
+}
+
 std::string app_scene_json() {
     app::App* a = the_app();
     if (!a || !a->session) return "null";
@@ -98,4 +128,5 @@ EMSCRIPTEN_BINDINGS(bufview) {
     emscripten::function("appSeek", &app_seek);
     emscripten::function("appSceneJson", &app_scene_json);
     emscripten::function("appOutput", &app_output);
+    emscripten::function("appUi", &app_ui);
 }

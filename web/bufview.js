@@ -62,6 +62,7 @@
     scene: function () { return JSON.parse(Module.appSceneJson()); },
     source: function () { return Module.appSource(); },
     output: function () { return Module.appOutput(); },  // all the run printed
+    ui: function () { return Module.appUi(); },  // help overlay, windows and their scroll
     load: function (src) { var r = Module.appLoad(src); sync(); return r; },
     shareLink: function () { sync(); return location.href; },
   };
