@@ -138,6 +138,16 @@ void draw_menu_bar(App& app) {
 
 }  // namespace
 
+void probe_last_item(App& app, const char* kind, const std::string& label) {
+    if (!app.probe) return;
+    ProbeItem p;
+    p.kind = kind;
+    p.view = label;
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    p.x0 = a.x, p.y0 = a.y, p.x1 = b.x, p.y1 = b.y;
+    app.probe->push_back(p);
+}
+
 std::string default_program() {
     return "ba = bytearray(b\"hello world\")\n"
            "mv = memoryview(ba)\n"

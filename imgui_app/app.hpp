@@ -102,6 +102,10 @@ struct App {
 // browser's bindings (web/bindings.cpp) reach the running app through it.
 App* running_app();
 
+// Records the last ImGui item (a button) in the probe, when one is kept, so a
+// scripted user (ui_script.hpp) can find it by its label.
+void probe_last_item(App& app, const char* kind, const std::string& label);
+
 // The probe items as JSON (an array of objects), for tests.
 std::string probe_json(const std::vector<ProbeItem>& items);
 

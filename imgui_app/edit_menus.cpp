@@ -21,7 +21,9 @@ void offer(App& app, const EditResult& r, const char* button) {
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(170, 210, 255, 255));
         ImGui::TextUnformatted(r.edit->statement.c_str());
         ImGui::PopStyleColor();
-        if (ImGui::Button(button)) {
+        const bool pressed = ImGui::Button(button);
+        probe_last_item(app, "button", button);
+        if (pressed) {
             const CodeEdit edit = *r.edit;
             ImGui::CloseCurrentPopup();
             apply_edit(app, edit);

@@ -103,7 +103,7 @@ void draw_inspector(App& app) {
     const int rows = v->ndim == 2 ? static_cast<int>(v->shape[0]) : count;
     ImGui::Separator();
     ImGui::TextDisabled("%d element%s%s", count, count == 1 ? "" : "s",
-                        v->readonly ? "" : "   (double-click one to assign it)");
+                        v->readonly ? "" : "  (double-click: assign)");
     bool open_editor = false;  // opened outside the table, where draw_item_editor looks for it
     if (ImGui::BeginTable("##elements", cols + 1, ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
                                                       ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit)) {

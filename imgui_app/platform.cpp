@@ -3,6 +3,7 @@
 // the canvas filling the page at the device's pixel ratio.
 //
 //   bufview-app [--open FILE.py] [--step N] [--screenshot OUT.png] [--frames N] [--size WxH]
+//               [--input SCRIPT]
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
@@ -13,6 +14,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -24,6 +26,7 @@
 
 #include "imgui_app/app.hpp"
 #include "imgui_app/png_writer.hpp"
+#include "imgui_app/ui_script.hpp"
 
 namespace {
 
@@ -35,12 +38,14 @@ struct Options {
     int frames = 4;  // frames rendered before a screenshot (layout settles after 2)
     int width = 1280;
     int height = 800;
+    std::string input_path;  // --input SCRIPT: a scripted user (ui_script.hpp)
 };
 
 struct Context {
     GLFWwindow* window = nullptr;
     app::App app;
     Options options;
+    std::unique_ptr<app::UiScript> script;
     int exit_code = 0;
 };
 
@@ -49,14 +54,16 @@ Context* g_context = nullptr;
 void print_usage() {
     std::puts(
         "usage: bufview-app [--open FILE.py] [--step N] [--screenshot OUT.png] [--frames N]\n"
-        "                   [--size WxH]\n"
+        "                   [--size WxH] [--input SCRIPT]\n"
         "  --open FILE.py        load a program\n"
         "  --step N              show step N of its run\n"
         "  --screenshot OUT.png  render, save the window as PNG, and exit\n"
         "  --probe OUT.json      with --screenshot: also write where the canvas drew each\n"
         "                        byte cell and view lane (for tests)\n"
         "  --frames N            frames to render before the screenshot (default 4)\n"
-        "  --size WxH            window size in pixels (default 1280x800)");
+        "  --size WxH            window size in pixels (default 1280x800)\n"
+        "  --input SCRIPT        play a scripted user (mouse, keys, shots; see ui_script.hpp),\n"
+        "                        then take --screenshot and exit");
 }
 
 bool parse_options(int argc, char** argv, Options& o) {
@@ -67,6 +74,8 @@ bool parse_options(int argc, char** argv, Options& o) {
         if (a == "--help" || a == "-h") {
             print_usage();
             std::exit(0);
+        } else if (a == "--input" && (v = next())) {
+            o.input_path = v;
         } else if (a == "--open" && (v = next())) {
             o.open_path = v;
         } else if (a == "--step" && (v = next())) {
@@ -108,7 +117,7 @@ void load_fonts(float scale) {
     io.Fonts->AddFontDefault(&cfg);
 }
 
-void save_screenshot(const Context& ctx) {
+void save_screenshot(const Context& ctx, const std::string& path) {
     int w = 0, h = 0;
     glfwGetFramebufferSize(ctx.window, &w, &h);
     std::vector<uint8_t> pixels(static_cast<size_t>(w) * h * 4);
@@ -119,10 +128,10 @@ void save_screenshot(const Context& ctx) {
     const size_t row = static_cast<size_t>(w) * 4;
     for (int y = 0; y < h; ++y)
         std::memcpy(&flipped[row * y], &pixels[row * (h - 1 - y)], row);
-    if (!app::write_png(ctx.options.screenshot_path, flipped.data(), w, h)) {
-        std::fprintf(stderr, "bufview-app: cannot write %s\n", ctx.options.screenshot_path.c_str());
+    if (!app::write_png(path, flipped.data(), w, h)) {
+        std::fprintf(stderr, "bufview-app: cannot write %s\n", path.c_str());
     } else {
-        std::printf("screenshot: %s (%dx%d)\n", ctx.options.screenshot_path.c_str(), w, h);
+        std::printf("screenshot: %s (%dx%d)\n", path.c_str(), w, h);
     }
 }
 
@@ -188,12 +197,15 @@ void frame(void* arg) {
     glfwPollEvents();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    static std::vector<app::ProbeItem> probe;  // what the last frame drew where
+    if (ctx.script) ctx.script->before_frame(ctx.app, ImGui::GetIO(), probe);
     ImGui::NewFrame();
-    static std::vector<app::ProbeItem> probe;
+    const bool scripted_end = ctx.script && ctx.script->finished();
     const bool last_frame = !ctx.options.screenshot_path.empty() &&
-                            ctx.app.frame + 1 >= static_cast<uint64_t>(ctx.options.frames);
+                            (ctx.script ? scripted_end
+                                        : ctx.app.frame + 1 >= static_cast<uint64_t>(ctx.options.frames));
     probe.clear();
-    ctx.app.probe = last_frame && !ctx.options.probe_path.empty() ? &probe : nullptr;
+    ctx.app.probe = ctx.script || (last_frame && !ctx.options.probe_path.empty()) ? &probe : nullptr;
     ctx.app.now = glfwGetTime();
     const ImVec2 size = ImGui::GetIO().DisplaySize;
     app::draw_app(ctx.app, size.x, size.y);
@@ -206,9 +218,18 @@ void frame(void* arg) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
-    if (!ctx.options.screenshot_path.empty() &&
-        ctx.app.frame >= static_cast<uint64_t>(ctx.options.frames)) {
-        save_screenshot(ctx);
+    if (ctx.script) {
+        if (auto shot = ctx.script->take_shot()) save_screenshot(ctx, *shot);
+        if (!ctx.script->error().empty()) {
+            std::fprintf(stderr, "bufview-app: %s: %s\n", ctx.options.input_path.c_str(), ctx.script->error().c_str());
+            ctx.exit_code = 1;
+            ctx.app.quit_requested = true;
+        } else if (scripted_end && ctx.options.screenshot_path.empty()) {
+            ctx.app.quit_requested = true;
+        }
+    }
+    if (last_frame) {
+        save_screenshot(ctx, ctx.options.screenshot_path);
         if (!ctx.options.probe_path.empty()) {
             // ImGui coordinates are window points; the PNG has framebuffer pixels.
             const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
@@ -272,6 +293,18 @@ int main(int argc, char** argv) {
         }
         ctx.app.file_path = ctx.options.open_path;
         ctx.app.saved_source = ctx.app.source;
+    }
+    if (!ctx.options.input_path.empty()) {
+        bool ok = false;
+        std::string error;
+        const std::string text = read_file(ctx.options.input_path, ok);
+        auto actions = ok ? app::parse_ui_script(text, error) : std::nullopt;
+        if (!actions) {
+            std::fprintf(stderr, "bufview-app: %s: %s\n", ctx.options.input_path.c_str(),
+                         ok ? error.c_str() : "cannot read");
+            return 1;
+        }
+        ctx.script = std::make_unique<app::UiScript>(std::move(*actions));
     }
 #ifndef __EMSCRIPTEN__
     ctx.app.files_enabled = true;  // File > Open / Save on the desktop

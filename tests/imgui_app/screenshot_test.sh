@@ -19,3 +19,16 @@ ASAN_OPTIONS=detect_leaks=0 xvfb-run -a -s "-screen 0 1400x900x24" \
     --screenshot "$shot" --probe "$build/screens/app-shared-write-release.json"
 python3 "$here/check_screenshot.py" "$shot" 1280 800
 python3 "$here/check_canvas_pixels.py" "$shot" "$build/screens/app-shared-write-release.json"
+
+# Direct manipulation, played by a scripted learner: drag over bytes, insert a view
+# from the byte menu, release it from its lane's menu, save with Ctrl+S. The menus'
+# screenshots stay in screens/ for people to look at.
+work="$build/screens/direct-manipulation"
+rm -rf "$work"
+mkdir -p "$work"
+printf 'data = bytearray(b"0123456789abcdef")\nmv = memoryview(data)\nprint(len(mv))\n' > "$work/program.py"
+(cd "$build/screens" && ASAN_OPTIONS=detect_leaks=0 xvfb-run -a -s "-screen 0 1400x900x24" \
+    "$build/imgui_app/bufview-app" --size 1280x800 --open "$work/program.py" --step 2 \
+    --input "$here/direct_manipulation.txt" --screenshot "$work/after.png" --probe "$work/after.json")
+python3 "$here/check_screenshot.py" "$build/screens/app-byte-menu.png" 1280 800
+python3 "$here/check_direct_manipulation.py" "$work/program.py" "$work/after.json"
