@@ -2,6 +2,8 @@
 // of the trace's current step.
 #include "engine/scene/scene.hpp"
 
+#include "engine/scene/overlaps.hpp"
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -87,74 +89,6 @@ bool view_meets(const ViewInfo& v, uint64_t b, uint64_t e) {
     std::vector<ElementRun> runs;
     runs_in_window(v, b, e, runs);
     return !runs.empty();
-}
-
-// Calls fn(byte) for every byte of the window that the view's runs cover.
-template <class Fn>
-void for_each_covered(const SceneView& v, uint64_t wb, uint64_t we, Fn&& fn) {
-    for (const ElementRun& r : v.runs) {
-        int64_t p = static_cast<int64_t>(r.first);
-        for (uint64_t i = 0; i < r.count; ++i, p += r.stride) {
-            uint64_t b0 = std::max<uint64_t>(static_cast<uint64_t>(p), wb);
-            uint64_t b1 = std::min<uint64_t>(static_cast<uint64_t>(p) + r.itemsize, we);
-            for (uint64_t b = b0; b < b1; ++b) fn(b - wb);
-        }
-    }
-}
-
-// One bit per view and byte, in `words` 64-bit words per byte. Runs of equal
-// masks with two or more bits become overlaps; equal masks share one view list.
-void overlaps_by_mask(uint64_t block, uint64_t wb, uint64_t we,
-                      const std::vector<const SceneView*>& views, std::vector<Overlap>& out) {
-    const size_t words = (views.size() + 63) / 64, n = static_cast<size_t>(we - wb);
-    std::vector<uint64_t> mask(n * words, 0);
-    for (size_t vi = 0; vi < views.size(); ++vi) {
-        const uint64_t bit = uint64_t{1} << (vi % 64);
-        uint64_t* m = mask.data() + vi / 64;
-        for_each_covered(*views[vi], wb, we, [&](uint64_t i) { m[i * words] |= bit; });
-    }
-    using Set = std::shared_ptr<const std::vector<uint64_t>>;
-    std::unordered_map<uint64_t, std::vector<std::pair<size_t, Set>>> sets;  // hash -> (mask at, set)
-    auto set_for = [&](size_t at) -> Set {
-        const uint64_t* m = mask.data() + at * words;
-        uint64_t h = 0x9e3779b97f4a7c15ULL;
-        for (size_t w = 0; w < words; ++w) h = (h ^ m[w]) * 0xff51afd7ed558ccdULL;
-        auto& bucket = sets[h];
-        for (const auto& [other, set] : bucket) {
-            if (std::equal(m, m + words, mask.data() + other * words)) return set;
-        }
-        auto v = std::make_shared<std::vector<uint64_t>>();
-        for (size_t vi = 0; vi < views.size(); ++vi) {
-            if (m[vi / 64] >> (vi % 64) & 1) v->push_back(views[vi]->id);
-        }
-        bucket.emplace_back(at, v);
-        return v;
-    };
-    size_t i = 0;
-    Set last;
-    size_t last_at = SIZE_MAX;
-    while (i < n) {
-        const uint64_t* m = mask.data() + i * words;
-        size_t j = i + 1;
-        while (j < n && std::equal(m, m + words, mask.data() + j * words)) ++j;
-        int bits = 0;
-        for (size_t w = 0; w < words && bits < 2; ++w) bits += __builtin_popcountll(m[w]);
-        if (bits >= 2) {
-            if (last_at == SIZE_MAX ||
-                !std::equal(m, m + words, mask.data() + last_at * words)) {
-                last = set_for(i);
-                last_at = i;
-            }
-            out.push_back(Overlap{block, wb + i, wb + j, last});
-        }
-        i = j;
-    }
-}
-
-void compute_overlaps(uint64_t block, uint64_t wb, uint64_t we,
-                      const std::vector<const SceneView*>& views, std::vector<Overlap>& out) {
-    if (views.size() < 2 || wb >= we) return;
-    overlaps_by_mask(block, wb, we, views, out);
 }
 
 // Pieces at most this many are checked one by one for seen_by; more use the covering range.
@@ -303,9 +237,9 @@ Scene build_scene(const Trace& trace, const SceneOptions& options) {
                             b.bytes.begin() + static_cast<ptrdiff_t>(sb.window_end));
         }
         // Overlaps among the live views of this block.
-        std::vector<const SceneView*> live;
+        std::vector<OverlapInput> live;
         for (const SceneView& v : sc.views) {
-            if (v.block == id && v.state == ViewState::Alive) live.push_back(&v);
+            if (v.block == id && v.state == ViewState::Alive) live.push_back({v.id, &v.runs});
         }
         compute_overlaps(id, sb.window_begin, sb.window_end, live, sc.overlaps);
         sc.blocks.push_back(std::move(sb));

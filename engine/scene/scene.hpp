@@ -8,10 +8,11 @@
 // colour, state and the exact bytes they cover (as element runs: element i of
 // a run covers [first + i*stride, first + i*stride + itemsize)), exporters with
 // their lock state and the views that hold their exports, the bytes seen by more
-// than one live view, and the bytes the step wrote, through which view, seen by
-// which other views. A row window restricts bytes, element runs and overlaps to
-// [row_begin*row_width, row_end*row_width) of every block, so the canvas pays
-// only for what it shows. The JSON form is documented in SCHEMA.md.
+// than one live view (as periodic runs, see Overlap), and the bytes the step
+// wrote, through which view, seen by which other views. A row window restricts
+// bytes, element runs and overlaps to [row_begin*row_width, row_end*row_width)
+// of every block, so the canvas pays only for what it shows. The JSON form is
+// documented in SCHEMA.md.
 #pragma once
 
 #include <cstdint>
@@ -88,11 +89,19 @@ struct SceneBlock {
     std::vector<uint8_t> bytes;        // bytes [window_begin, window_end)
 };
 
+// Bytes that two or more live views see, and no other live view: `count` pieces
+// of `length` bytes, piece i covering [begin + i*period, begin + i*period + length).
+// count 1 is one run [begin, end) (period == length); else period > length.
+// `end` is the last piece's end. Overlaps with the same set share `views`.
 struct Overlap {
     uint64_t block = 0, begin = 0, end = 0;
-    // Two or more live views see every byte of the run (shared by runs with the same set).
+    uint64_t length = 0, period = 0, count = 1;
     std::shared_ptr<const std::vector<uint64_t>> views;
 };
+
+// The pieces of an overlap that meet [begin, end), clipped to it, in order.
+std::vector<trace::Range> overlap_pieces(const Overlap& o, uint64_t begin = 0,
+                                         uint64_t end = std::numeric_limits<uint64_t>::max());
 
 struct SceneWrite {
     uint64_t block = 0;

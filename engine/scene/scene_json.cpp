@@ -150,6 +150,7 @@ std::string scene_json(const Scene& sc) {
     w.key("overlaps").begin_array();
     for (const Overlap& o : sc.overlaps) {
         w.begin_object().field("block", o.block).field("begin", o.begin).field("end", o.end);
+        w.field("length", o.length).field("period", o.period).field("count", o.count);
         w.array("views", *o.views).end_object();
     }
     w.end_array();

@@ -38,15 +38,25 @@ TEST(ViewsTest, SliceOfASliceCoversElementByElement) {
     ASSERT_EQ(c->runs.size(), 1u);
     EXPECT_EQ(c->runs[0].stride, -2);
     EXPECT_EQ(c->strides, std::vector<int64_t>{-2});
-    // Odd bytes 3..13 are seen by a, b and c; even bytes 4..12 by a only.
-    int triple = 0;
-    for (const auto& o : sc.overlaps) {
-        EXPECT_EQ(o.end - o.begin, 1u);
-        EXPECT_EQ(o.begin % 2, 1u);
-        EXPECT_EQ(*o.views, (std::vector<uint64_t>{a->id, b->id, c->id}));
-        ++triple;
+    // Odd bytes 3..13 are seen by a, b and c (one periodic run); even bytes 4..12 by a only.
+    ASSERT_EQ(sc.overlaps.size(), 1u);
+    const auto& o = sc.overlaps[0];
+    EXPECT_EQ(*o.views, (std::vector<uint64_t>{a->id, b->id, c->id}));
+    EXPECT_EQ(o.begin, 3u);
+    EXPECT_EQ(o.end, 14u);
+    EXPECT_EQ(o.length, 1u);
+    EXPECT_EQ(o.period, 2u);
+    EXPECT_EQ(o.count, 6u);
+    std::vector<uint64_t> shared;
+    for (const auto& r : scene::overlap_pieces(o)) {
+        for (uint64_t x = r.begin; x < r.end; ++x) shared.push_back(x);
     }
-    EXPECT_EQ(triple, 6);
+    EXPECT_EQ(shared, (std::vector<uint64_t>{3, 5, 7, 9, 11, 13}));
+    const std::string json = scene::scene_json(sc);
+    EXPECT_NE(json.find("\"overlaps\":[{\"block\":" + std::to_string(o.block) +
+                        ",\"begin\":3,\"end\":14,\"length\":1,\"period\":2,\"count\":6,"),
+              std::string::npos)
+        << json;
     // A 2-D cast: two runs of four 2-byte items.
     auto sd = s->scene(step_of(*s, 5));
     const auto* d = view_named(sd, "d");
@@ -70,7 +80,10 @@ TEST(ViewsTest, RowWindowRestrictsBytesRunsAndOverlaps) {
     EXPECT_EQ(covered(*view_named(sc, "b")), (std::vector<uint64_t>{5, 7}));
     EXPECT_EQ(covered(*view_named(sc, "c")), (std::vector<uint64_t>{7, 5}));
     EXPECT_EQ(view_named(sc, "c")->runs[0].index, 3u);  // c[3] is byte 7
-    EXPECT_EQ(sc.overlaps.size(), 2u);
+    ASSERT_EQ(sc.overlaps.size(), 1u);  // bytes 5 and 7
+    EXPECT_EQ(sc.overlaps[0].begin, 5u);
+    EXPECT_EQ(sc.overlaps[0].count, 2u);
+    EXPECT_EQ(sc.overlaps[0].period, 2u);
 }
 
 constexpr const char* kOverlapAssign = R"(ba = bytearray(b"abcdefgh")
