@@ -40,6 +40,8 @@ struct App {
     std::string file_path;    // where it came from, if from a file
     std::string saved_source; // what the file holds (the title marks unsaved edits)
     bool files_enabled = false;  // open/save on the local disk (the desktop build)
+    std::string lesson;          // the open lesson's file ("a3_slicing.py"), if any
+    bool show_lesson_list = false;
     struct FileDialog {
         enum class Mode { None, Open, SaveAs } mode = Mode::None;
         std::string dir;      // the folder listed

@@ -57,6 +57,15 @@ uint64_t block_named(const App& app, const std::string& name) {
     return 0;
 }
 
+// "A3  Slicing" -> "A3 Slicing": labels are matched word by word.
+std::string collapse_spaces(const std::string& s) {
+    std::string out;
+    for (char c : s)
+        if (c != ' ' || (!out.empty() && out.back() != ' ')) out += c;
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
 std::string join_from(const std::vector<std::string>& a, size_t from) {
     std::string s;
     for (size_t i = from; i < a.size(); ++i) s += (i > from ? " " : "") + a[i];
@@ -115,7 +124,7 @@ std::optional<std::pair<float, float>> find_target(const App& app, const std::ve
     }
     for (const ProbeItem& p : probe) {
         if (p.kind != kind) continue;
-        const bool hit = kind == "button" ? p.view == label
+        const bool hit = kind == "button" ? collapse_spaces(p.view) == label
                          : kind == "cell" ? p.block == block && p.offset == offset
                                           : p.view == label && p.offset == offset;
         if (hit) return std::make_pair((p.x0 + p.x1) * 0.5f, (p.y0 + p.y1) * 0.5f);

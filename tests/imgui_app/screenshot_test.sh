@@ -32,3 +32,17 @@ printf 'data = bytearray(b"0123456789abcdef")\nmv = memoryview(data)\nprint(len(
     --input "$here/direct_manipulation.txt" --screenshot "$work/after.png" --probe "$work/after.json")
 python3 "$here/check_screenshot.py" "$build/screens/app-byte-menu.png" 1280 800
 python3 "$here/check_direct_manipulation.py" "$work/program.py" "$work/after.json"
+
+# The Lessons panel: open lesson A3 and step with the keyboard; evens covers every other byte.
+shot="$build/screens/app-lesson-a3.png"
+ASAN_OPTIONS=detect_leaks=0 xvfb-run -a -s "-screen 0 1400x900x24" \
+    "$build/imgui_app/bufview-app" --size 1280x800 --input "$here/open_lesson.txt" \
+    --screenshot "$shot" --probe "$build/screens/app-lesson-a3.json"
+python3 "$here/check_screenshot.py" "$shot" 1280 800
+python3 - "$build/screens/app-lesson-a3.json" <<'PY'
+import json, sys
+items = json.load(open(sys.argv[1]))
+evens = sorted(i["offset"] for i in items if i["kind"] == "lane" and i["view"] == "evens")
+print(("ok   " if evens == [0, 2, 4, 6, 8] else "FAIL ") + f"lesson A3 at step 4: evens covers {evens}")
+sys.exit(0 if evens == [0, 2, 4, 6, 8] else 1)
+PY

@@ -1,0 +1,22 @@
+# Writes a C++ file holding every lesson (lessons/*.py) as a string, so both
+# builds carry the lessons without reading files at run time.
+#   cmake -DDIR=<lessons dir> -DOUT=<file.cpp> -P EmbedLessons.cmake
+file(GLOB files "${DIR}/*.py")
+list(SORT files)
+set(out "// Generated from lessons/*.py by cmake/EmbedLessons.cmake: do not edit.\n")
+string(APPEND out "#include \"imgui_app/lessons.hpp\"\n\nnamespace app {\n\n")
+string(APPEND out "const std::vector<EmbeddedFile>& embedded_lessons() {\n")
+string(APPEND out "    static const std::vector<EmbeddedFile> files = {\n")
+foreach(f IN LISTS files)
+  get_filename_component(name "${f}" NAME)
+  file(READ "${f}" text)
+  string(FIND "${text}" ")lesson\"" clash)
+  if(NOT clash EQUAL -1)
+    message(FATAL_ERROR "${f} contains )lesson\" and cannot be embedded")
+  endif()
+  string(APPEND out "        {\"${name}\", R\"lesson(${text})lesson\"},\n")
+endforeach()
+string(APPEND out "    };\n    return files;\n}\n\n}  // namespace app\n")
+file(WRITE "${OUT}.new" "${out}")
+file(COPY_FILE "${OUT}.new" "${OUT}" ONLY_IF_DIFFERENT)
+file(REMOVE "${OUT}.new")
