@@ -97,9 +97,14 @@ Result<void> ByteArrayObject::replace_range(int64_t lo, int64_t hi, std::string_
     return ok();
 }
 
-Result<void> ByteArrayObject::set_slice(const SliceArgs& slice, std::string_view data) {
+Result<void> ByteArrayObject::set_slice(const SliceArgs& slice, std::string_view data,
+                                        uint64_t from_block) {
     BV_TRY(ix, adjust_slice(slice, size()));
-    if (ix.step == 1) return replace_range(ix.start, ix.stop, data);
+    if (ix.step == 1) {
+        BV_CHECK(replace_range(ix.start, ix.stop, data));
+        note_copy_in(data.size(), from_block);
+        return ok();
+    }
     const int64_t needed = static_cast<int64_t>(data.size());
     if (needed == 0) return del_slice(slice);
     if (needed != ix.length) {
@@ -121,6 +126,7 @@ Result<void> ByteArrayObject::set_slice(const SliceArgs& slice, std::string_view
     for (int64_t i = 0, p = ix.start; i < ix.length; ++i, p += ix.step) {
         block_->data()[p] = static_cast<uint8_t>(copy[static_cast<size_t>(i)]);
     }
+    note_copy_in(copy.size(), from_block);
     return ok();
 }
 
@@ -158,14 +164,21 @@ Result<void> ByteArrayObject::append(const Item& value) {
     return ok();
 }
 
-Result<void> ByteArrayObject::extend(std::string_view data) { return iadd(data); }
+Result<void> ByteArrayObject::extend(std::string_view data, uint64_t from_block) {
+    return iadd(data, from_block);
+}
 
-Result<void> ByteArrayObject::iadd(std::string_view data) {
+Result<void> ByteArrayObject::iadd(std::string_view data, uint64_t from_block) {
     const int64_t n = size();
     std::string copy(data);
     BV_CHECK(resize(n + static_cast<int64_t>(copy.size())));
     block_->write(static_cast<uint64_t>(n), copy.data(), copy.size(), id());
+    note_copy_in(copy.size(), from_block);
     return ok();
+}
+
+void ByteArrayObject::note_copy_in(size_t bytes, uint64_t from_block) {
+    if (bytes > 0) context().note_copy(bytes, from_block, block_->id(), id());
 }
 
 Result<void> ByteArrayObject::insert(int64_t index, const Item& value) {

@@ -12,7 +12,10 @@
 // Values are Items (ints 0..255): TypeError "'str' object cannot be interpreted
 // as an integer", ValueError "byte must be in range(0, 256)". Byte-string
 // arguments (extend, slice assignment, +=) are passed as raw bytes: the
-// interpreter converts iterables/buffers to bytes first.
+// interpreter converts iterables/buffers to bytes first, and passes the block
+// they were read from. CPython memcpy's those bytes in (from the argument's
+// buffer, or from the bytearray it builds from an iterable of ints), so they
+// count on the copy meter (from block 0: outside any block).
 #pragma once
 
 #include <memory>
@@ -41,17 +44,18 @@ public:
     Result<int64_t> get(int64_t index) const;                 // "bytearray index out of range"
     Result<std::shared_ptr<ByteArrayObject>> get_slice(const SliceArgs& slice) const;
     Result<void> set(int64_t index, const Item& value);       // ba[i] = v
-    Result<void> set_slice(const SliceArgs& slice, std::string_view data);  // ba[a:b:c] = data
+    Result<void> set_slice(const SliceArgs& slice, std::string_view data,
+                           uint64_t from_block = 0);  // ba[a:b:c] = data
     Result<void> del_item(int64_t index);                     // del ba[i]
     Result<void> del_slice(const SliceArgs& slice);           // del ba[a:b:c]
 
     Result<void> append(const Item& value);
-    Result<void> extend(std::string_view data);
+    Result<void> extend(std::string_view data, uint64_t from_block = 0);
     Result<void> insert(int64_t index, const Item& value);
     Result<int64_t> pop(std::optional<int64_t> index = std::nullopt);  // "pop from empty bytearray"
     Result<void> remove(const Item& value);                   // "value not found in bytearray"
     Result<void> clear();
-    Result<void> iadd(std::string_view data);                 // ba += data
+    Result<void> iadd(std::string_view data, uint64_t from_block = 0);  // ba += data
     Result<void> imul(int64_t count);                         // ba *= n
     Result<void> assign(std::string_view data);               // ba.__init__(data)
     Result<void> reverse();
@@ -66,6 +70,8 @@ private:
     Result<void> resize(int64_t new_size);
     // Replace [lo, hi) by data (bytearray_setslice_linear).
     Result<void> replace_range(int64_t lo, int64_t hi, std::string_view data);
+    // `bytes` memcpy'd into our block from `from_block`: the copy meter's share.
+    void note_copy_in(size_t bytes, uint64_t from_block);
     std::unique_ptr<Block> block_;
 };
 

@@ -127,13 +127,29 @@ Result<Value> concat(Interp& interp, const Value& a, const Value& b) {
         }
         case Kind::Bytes:
         case Kind::ByteArray: {
-            auto other = bytes_like(b);
+            auto other = buffer_bytes_of(b);
             if (!other || !*other)
                 return raise(ExcType::TypeError,
                              "can't concat " + type_name(b) + " to " + type_name(a));
+            // CPython 3.11 bytes_concat: an empty side gives the other bytes object itself.
+            if (a.is(Kind::Bytes) && (*other)->data.empty()) return a;
+            if (a.is(Kind::Bytes) && b.is(Kind::Bytes) && bytes_view(a)->empty()) return b;
             std::string out(*bytes_view(a));
-            out += **other;
-            return a.is(Kind::Bytes) ? make_bytes(interp, out) : make_bytearray(interp, out);
+            out += (*other)->data;
+            BV_TRY(r, a.is(Kind::Bytes) ? make_bytes(interp, out) : make_bytearray(interp, out));
+            // CPython memcpy's both operands into the new object.
+            const uint64_t from_a = a.is(Kind::Bytes) ? a.obj<BytesObject>().block().id()
+                                                      : a.obj<ByteArrayObject>().block().id();
+            const uint64_t to = r.is(Kind::Bytes) ? r.obj<BytesObject>().block().id()
+                                                  : r.obj<ByteArrayObject>().block().id();
+            const uint64_t through = a.is(Kind::Bytes) ? a.obj<BytesObject>().id()
+                                                       : a.obj<ByteArrayObject>().id();
+            auto& ctx = interp.buffer_context();
+            const size_t na = out.size() - (*other)->data.size();
+            if (na > 0) ctx.note_copy(na, from_a, to, through);
+            if (!(*other)->data.empty())
+                ctx.note_copy((*other)->data.size(), (*other)->block, to, through);
+            return r;
         }
         default:
             return Value::not_implemented();
@@ -257,10 +273,11 @@ Result<Value> inplace_op(Interp& interp, BinOp op, const Value& a, const Value& 
     if (a.is(Kind::ByteArray)) {
         auto& ba = a.obj<ByteArrayObject>();
         if (op == BinOp::Add) {
-            BV_TRY(other, bytes_like(b));
-            if (!other)
+            // CPython 3.11 bytearray_iconcat: any failure to get the buffer is this TypeError.
+            auto other = buffer_bytes_of(b);
+            if (!other || !*other)
                 return raise(ExcType::TypeError, "can't concat " + type_name(b) + " to bytearray");
-            BV_CHECK(ba.iadd(*other));
+            BV_CHECK(ba.iadd((*other)->data, (*other)->block));
             return a;
         }
         if (op == BinOp::Mul && is_intlike(b)) {

@@ -713,13 +713,20 @@ Result<Value> ba_append(Interp&, const Value& self, CallArgs& args) {
 
 Result<Value> ba_extend(Interp& interp, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "bytearray.extend", 1, 1));
-    BV_TRY(direct, bytes_like(args.args[0]));
+    // CPython 3.11 bytearray_extend: a buffer goes through bytearray_setslice;
+    // anything else is iterated (a str too: its items are not ints).
+    auto direct = buffer_bytes_of(args.args[0]);
+    if (!direct && as_exporter(args.args[0])) {
+        return raise(ExcType::TypeError,
+                     "can't set bytearray slice from " + type_name(args.args[0]));
+    }
+    if (!direct) return std::move(direct).error();
     std::string data;
-    if (direct) {
-        data = std::move(*direct);
+    uint64_t from_block = 0;  // an iterable: CPython copies from a bytearray it builds
+    if (*direct) {
+        data = std::move((*direct)->data);
+        from_block = (*direct)->block;
     } else {
-        if (args.args[0].is_str())
-            return raise(ExcType::TypeError, "expected iterable of integers; got: 'str'");
         auto items = collect(interp, args.args[0]);
         if (!items) {
             if (items.error().type == ExcType::TypeError)
@@ -732,7 +739,7 @@ Result<Value> ba_extend(Interp& interp, const Value& self, CallArgs& args) {
             data.push_back(static_cast<char>(b));
         }
     }
-    BV_CHECK(ba_of(self).extend(data));
+    BV_CHECK(ba_of(self).extend(data, from_block));
     return Value();
 }
 

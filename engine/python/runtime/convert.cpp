@@ -119,14 +119,27 @@ std::optional<std::string_view> bytes_view(const Value& v) {
     return std::nullopt;
 }
 
-Result<std::optional<std::string>> bytes_like(const Value& v) {
-    if (auto view = bytes_view(v)) return std::optional<std::string>(std::string(*view));
+Result<std::optional<BufferBytes>> buffer_bytes_of(const Value& v) {
+    if (v.is(Kind::Bytes)) {
+        const auto& b = v.obj<BytesObject>();
+        return std::optional<BufferBytes>(BufferBytes{std::string(b.view()), b.block().id()});
+    }
+    if (v.is(Kind::ByteArray)) {
+        const auto& b = v.obj<ByteArrayObject>();
+        return std::optional<BufferBytes>(BufferBytes{std::string(b.view()), b.block().id()});
+    }
     auto exp = as_exporter(v);
-    if (!exp) return std::optional<std::string>();
+    if (!exp) return std::optional<BufferBytes>();
     // PyObject_GetBuffer(PyBUF_SIMPLE): a non-contiguous memoryview refuses
     // ("memoryview: underlying buffer is not C-contiguous").
     BV_TRY(buf, exp->get_buffer(kBufSimple));
-    return std::optional<std::string>(std::string(buf.bytes()));
+    return std::optional<BufferBytes>(BufferBytes{std::string(buf.bytes()), buf.info().block_id()});
+}
+
+Result<std::optional<std::string>> bytes_like(const Value& v) {
+    BV_TRY(b, buffer_bytes_of(v));
+    if (!b) return std::optional<std::string>();
+    return std::optional<std::string>(std::move(b->data));
 }
 
 Result<std::optional<std::string>> bytes_like_any(const Value& v) {

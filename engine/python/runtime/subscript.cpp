@@ -74,13 +74,32 @@ Result<Value> from_item_or_view(Interp& interp, ItemOrView r) {
     return Value::wrap(std::get<ViewPtr>(std::move(r)));
 }
 
-// The ints 0..255 of an iterable, for bytearray slice assignment.
-Result<std::string> bytes_from_value(Interp& interp, const Value& value) {
-    BV_TRY(direct, bytes_like(value));
-    if (direct) return std::move(*direct);
+// The bytes of a slice assignment's value and the block they are copied in
+// from. CPython 3.11 (bytearray_ass_subscript) first turns any value that is
+// not another bytearray into a new bytearray (PyByteArray_FromObject), so the
+// bytes of a buffer are copied twice: into that temporary (metered here, any
+// memoryview will do), then from it (block 0). An iterable's ints are only
+// copied from the temporary.
+Result<BufferBytes> bytes_from_value(Interp& interp, const Value& target, const Value& value) {
+    const auto& self = target.obj<ByteArrayObject>();
+    if (value.is(Kind::ByteArray) && &value.obj<ByteArrayObject>() != &self) {
+        const auto& b = value.obj<ByteArrayObject>();
+        return BufferBytes{std::string(b.view()), b.block().id()};
+    }
     if (is_index(value) || value.is_str() || value.is_none() || value.is_float())
         return raise(ExcType::TypeError,
                      "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
+    if (value.is(Kind::MemoryView)) {
+        BV_TRY(data, value.obj<MemoryView>().tobytes_string());
+        return BufferBytes{std::move(data), 0};
+    }
+    BV_TRY(direct, buffer_bytes_of(value));
+    if (direct) {
+        if (!direct->data.empty()) {
+            interp.buffer_context().note_copy(direct->data.size(), direct->block, 0, self.id());
+        }
+        return BufferBytes{std::move(direct->data), 0};
+    }
     auto items = collect(interp, value);
     if (!items)
         return raise(ExcType::TypeError,
@@ -90,7 +109,7 @@ Result<std::string> bytes_from_value(Interp& interp, const Value& value) {
         BV_TRY(b, byte_from_item(to_item(v)));
         out.push_back(static_cast<char>(b));
     }
-    return out;
+    return BufferBytes{std::move(out), 0};
 }
 
 }  // namespace
@@ -265,8 +284,8 @@ Result<void> setitem(Interp& interp, const Value& obj, const Value& key, const V
         case Kind::ByteArray: {
             auto& ba = obj.obj<ByteArrayObject>();
             if (key.is(Kind::Slice)) {
-                BV_TRY(data, bytes_from_value(interp, value));
-                return ba.set_slice(to_slice_args(key), data);
+                BV_TRY(data, bytes_from_value(interp, obj, value));
+                return ba.set_slice(to_slice_args(key), data.data, data.block);
             }
             if (!is_index(key)) return bad_key("bytearray", key);
             BV_TRY(i, to_index(key));
