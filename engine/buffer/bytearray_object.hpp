@@ -45,7 +45,7 @@ public:
     Result<std::shared_ptr<ByteArrayObject>> get_slice(const SliceArgs& slice) const;
     Result<void> set(int64_t index, const Item& value);       // ba[i] = v
     Result<void> set_slice(const SliceArgs& slice, std::string_view data,
-                           uint64_t from_block = 0);  // ba[a:b:c] = data
+                           uint64_t from_block = 0);          // ba[a:b:c] = data
     Result<void> del_item(int64_t index);                     // del ba[i]
     Result<void> del_slice(const SliceArgs& slice);           // del ba[a:b:c]
 

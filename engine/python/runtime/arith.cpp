@@ -142,8 +142,8 @@ Result<Value> concat(Interp& interp, const Value& a, const Value& b) {
                                                       : a.obj<ByteArrayObject>().block().id();
             const uint64_t to = r.is(Kind::Bytes) ? r.obj<BytesObject>().block().id()
                                                   : r.obj<ByteArrayObject>().block().id();
-            const uint64_t through = a.is(Kind::Bytes) ? a.obj<BytesObject>().id()
-                                                       : a.obj<ByteArrayObject>().id();
+            const uint64_t through =
+                a.is(Kind::Bytes) ? a.obj<BytesObject>().id() : a.obj<ByteArrayObject>().id();
             auto& ctx = interp.buffer_context();
             const size_t na = out.size() - (*other)->data.size();
             if (na > 0) ctx.note_copy(na, from_a, to, through);
