@@ -8,9 +8,10 @@
 namespace engine::py {
 namespace {
 
-std::shared_ptr<Frame> comprehension_frame(const std::shared_ptr<Frame>& f) {
+std::shared_ptr<Frame> comprehension_frame(const std::shared_ptr<Frame>& f, const char* name) {
     auto cf = std::make_shared<Frame>();
     cf->kind = FrameKind::Comprehension;
+    cf->scope_name = name;
     cf->outer = f;
     cf->globals = f->globals;
     cf->line = f->line;
@@ -60,10 +61,12 @@ Result<void> Interpreter::comp_level(const Expr& e, size_t level, const Value& i
 Result<Value> Interpreter::eval_listcomp(const Expr& e, const std::shared_ptr<Frame>& f) {
     BV_TRY(first, eval(*e.generators[0].iter, f));
     BV_TRY(iter, get_iter(*this, first));
-    auto cf = comprehension_frame(f);
+    auto cf = comprehension_frame(f, "<listcomp>");
     BV_CHECK(enter_call(e.line));
     std::vector<Value> out;
+    active_.push_back(cf.get());  // its loop variables are named while it runs
     auto r = comp_level(e, 0, iter, cf, out);
+    active_.pop_back();
     leave_call();
     if (!r) return leave_scope_with(std::move(r).error(), "<listcomp>", e.line);
     return Value::list(std::move(out));
@@ -72,7 +75,8 @@ Result<Value> Interpreter::eval_listcomp(const Expr& e, const std::shared_ptr<Fr
 Result<Value> Interpreter::eval_genexp(const Expr& e, const std::shared_ptr<Frame>& f) {
     BV_TRY(first, eval(*e.generators[0].iter, f));
     BV_TRY(iter, get_iter(*this, first));
-    auto gen = std::make_shared<GeneratorExpression>(&e, comprehension_frame(f), std::move(iter));
+    auto gen = std::make_shared<GeneratorExpression>(&e, comprehension_frame(f, "<genexpr>"),
+                                                     std::move(iter));
     return Value::wrap(std::shared_ptr<IteratorObject>(std::move(gen)));
 }
 
@@ -80,6 +84,7 @@ Result<std::optional<Value>> GeneratorExpression::next(Interp& interp) {
     auto& in = static_cast<Interpreter&>(interp);
     if (done_) return std::optional<Value>();
     BV_CHECK(in.enter_call(node_->line));
+    in.push_active(frame_.get());  // its loop variables are named while it runs
     Result<std::optional<Value>> result = std::optional<Value>();
     for (;;) {
         if (iters_.empty()) {
@@ -155,6 +160,7 @@ Result<std::optional<Value>> GeneratorExpression::next(Interp& interp) {
         }
         break;
     }
+    in.pop_active();
     in.leave_call();
     if (!result) {
         done_ = true;

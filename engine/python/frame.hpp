@@ -23,6 +23,7 @@ enum class FrameKind { Module, Function, Comprehension };
 struct Frame {
     FrameKind kind = FrameKind::Module;
     const FunctionSpec* spec = nullptr;  // Function frames
+    const char* scope_name = nullptr;    // Comprehension frames: "<listcomp>", "<genexpr>"
     std::shared_ptr<Frame> outer;        // enclosing scope for lookups (not the caller)
     Frame* globals = nullptr;            // the module frame (self for the module)
     std::unordered_map<std::string, Value> vars;

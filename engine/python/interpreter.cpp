@@ -59,7 +59,12 @@ void Interpreter::visit_frames(const FrameVisitor& fn) const {
     };
     visit(*globals_, "<module>", 0);
     int depth = 1;
-    for (const Frame* frame : active_) visit(*frame, frame->spec->name, depth++);
+    for (const Frame* frame : active_) {
+        visit(*frame,
+              frame->spec ? std::string_view(frame->spec->name)
+                          : std::string_view(frame->scope_name ? frame->scope_name : "?"),
+              depth++);
+    }
 }
 
 Result<void> Interpreter::run(std::string_view source) {

@@ -75,8 +75,9 @@ public:
     std::optional<Value> global(std::string_view name) const;
 
     // Every bound variable of the live frames: depth 0 is the module
-    // ("<module>"), then each active function frame, outermost first, with its
-    // variables in binding order. For the trace's names (line hook time).
+    // ("<module>"), then each active function or comprehension frame
+    // ("<listcomp>", "<genexpr>" as CPython names them), outermost first, with
+    // its variables in binding order. For the trace's names (line hook time).
     using FrameVisitor = std::function<void(std::string_view function, int depth,
                                             std::string_view name, const Value& value)>;
     void visit_frames(const FrameVisitor& fn) const;
@@ -92,6 +93,9 @@ public:
     void end_frame(std::shared_ptr<Frame> frame);
     Result<void> enter_call(int line);
     void leave_call() { --depth_; }
+    // Frames whose variables visit_frames lists: functions and running comprehensions.
+    void push_active(const Frame* frame) { active_.push_back(frame); }
+    void pop_active() { active_.pop_back(); }
     Error leave_scope_with(Error error, const char* name, int line);
 
     // ---- evaluation (eval.cpp, exec.cpp) ----
@@ -153,7 +157,8 @@ private:
     int depth_ = 0;
     const char* stack_base_ = nullptr;
     std::vector<TracebackEntry> traceback_;
-    std::vector<const Frame*> active_;  // function frames being executed, outermost first
+    // Function and comprehension frames being executed, outermost first.
+    std::vector<const Frame*> active_;
     std::string source_;
     // The instance a `raise` statement raised, while its Error is in flight.
     std::optional<Value> raised_value_;
