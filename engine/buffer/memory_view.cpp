@@ -66,6 +66,7 @@ void MemoryView::report_created() {
         ev.managed_buffer_id = mbuf_->id();
         ev.exporter_id = mbuf_->obj() ? mbuf_->obj()->id() : 0;
         ev.block_id = view_.block_id();
+        ev.info = &view_;
         obs->on_view_created(ev);
     }
 }
@@ -251,14 +252,14 @@ Result<ItemOrView> MemoryView::get(const Subscript& key) {
     }
     if (key.kind == Subscript::Kind::Slice) {
         BV_TRY(ix, adjust_slice(key.slice, view_.shape[0]));
-        auto sliced = register_view(mbuf_, view_, id());
-        BufferInfo& d = sliced->view_;
+        // The geometry is final before the view is registered: the observer
+        // records it with the view (a temporary no name reaches has it too).
+        BufferInfo d = view_;
         d.offset = wrap_add(d.offset, wrap_mul(d.strides[0], ix.start));
         d.shape[0] = ix.length;
         d.strides[0] = wrap_mul(d.strides[0], ix.step);
         init_len(d);
-        sliced->init_flags();
-        return ItemOrView(sliced);
+        return ItemOrView(register_view(mbuf_, d, id()));
     }
     if (is_multiindex(key)) {
         BV_TRY(fmt, adjust_fmt(view_));

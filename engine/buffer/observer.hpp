@@ -22,6 +22,7 @@
 namespace engine {
 
 class Block;
+struct BufferInfo;
 
 struct ByteRange {
     uint64_t begin = 0, end = 0;  // half-open, offsets into a block
@@ -63,6 +64,9 @@ struct ViewEvent {
     uint64_t managed_buffer_id = 0;  // the managed buffer it is registered with
     uint64_t exporter_id = 0;        // the object whose buffer it shows
     uint64_t block_id = 0;           // 0 when the exporter has no block
+    // The view's final geometry (valid during the call): views are reported
+    // once their offset, shape and strides are set.
+    const BufferInfo* info = nullptr;
 };
 
 class BufferObserver {

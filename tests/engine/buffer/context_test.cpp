@@ -94,6 +94,45 @@ TEST(ContextTest, EventsForAViewLifecycle) {
     ctx.set_observer(nullptr);
 }
 
+// Views are reported once their geometry is final: a slice's own offset and strides.
+struct GeometryLog : BufferObserver {
+    std::vector<BufferInfo> created;
+    void on_view_created(const ViewEvent& e) override {
+        ASSERT_NE(e.info, nullptr);
+        created.push_back(*e.info);
+    }
+};
+
+TEST(ContextTest, ViewCreatedCarriesTheFinalGeometry) {
+    BufferContext ctx;
+    GeometryLog log;
+    ctx.set_observer(&log);
+    auto ba = *ByteArrayObject::create(ctx, "abcdefgh");
+    auto mv = *MemoryView::from_object(ba);
+    auto s = std::get<ViewPtr>(
+        *mv->get(Subscript::of_slice({Item::integer(1), Item::none(), Item::integer(3)})));
+    ASSERT_EQ(log.created.size(), 2u);
+    EXPECT_EQ(log.created[0].offset, 0);
+    EXPECT_EQ(log.created[0].shape, std::vector<int64_t>{8});
+    EXPECT_EQ(log.created[1].offset, 1);
+    EXPECT_EQ(log.created[1].shape, std::vector<int64_t>{3});
+    EXPECT_EQ(log.created[1].strides, std::vector<int64_t>{3});
+    EXPECT_EQ(log.created[1].len, 3);
+    ctx.set_observer(nullptr);
+}
+
+TEST(ContextTest, BytesCopiedIntoABytearrayCount) {
+    BufferContext ctx;
+    auto ba = *ByteArrayObject::create(ctx, "ab");
+    const uint64_t before = ctx.bytes_copied_total();
+    ASSERT_OK(ba->iadd("cd", 7));
+    ASSERT_OK(ba->extend("efg"));
+    ASSERT_OK(ba->set_slice(SliceArgs{Item::integer(0), Item::integer(1), Item::none()}, "XY"));
+    ASSERT_OK(ba->append(Item::integer(33)));  // one int: not a copy
+    EXPECT_EQ(ba->view(), "XYbcdefg!");
+    EXPECT_EQ(ctx.bytes_copied_total() - before, 2u + 3 + 2);
+}
+
 TEST(ContextTest, TobytesCountsCopies) {
     BufferContext ctx;
     auto ba = *ByteArrayObject::create(ctx, "abcdef");

@@ -1,4 +1,5 @@
-// Names from running comprehensions (<listcomp>, <genexpr> frames).
+// Names from running comprehensions (<listcomp>, <genexpr> frames) and the
+// geometry of temporary views no name ever reaches.
 #include <gtest/gtest.h>
 
 #include "tests/engine/session/session_test_util.hpp"
@@ -63,6 +64,47 @@ TEST(FramesTest, GeneratorExpressionVariablesAreNamed) {
     ASSERT_NE(b, nullptr);
     EXPECT_EQ(b->depth, 2);
     EXPECT_EQ(view_named(sc, "v"), nullptr);
+}
+
+constexpr const char* kTemporaries = R"(ba = bytearray(range(16))
+mv = memoryview(ba)
+data = bytes(mv[2:6])
+half = mv[1::4].tobytes()
+print(data, half)
+)";
+
+// The one view of the step's scene other than mv.
+const scene::SceneView* temporary(const scene::Scene& sc) {
+    const scene::SceneView* found = nullptr;
+    for (const auto& v : sc.views) {
+        if (has_name(v.names, "mv")) continue;
+        EXPECT_EQ(found, nullptr) << "more than one temporary";
+        found = &v;
+    }
+    return found;
+}
+
+TEST(FramesTest, TemporaryViewsHaveTheirOwnGeometry) {
+    auto s = run_program(kTemporaries);
+    ASSERT_FALSE(s->error()) << s->traceback();
+    EXPECT_EQ(s->output(), "b'\\x02\\x03\\x04\\x05' b'\\x01\\x05\\t\\r'\n");
+    auto sc = s->scene(step_of(*s, 3));
+    const auto* t = temporary(sc);
+    ASSERT_NE(t, nullptr);
+    EXPECT_EQ(t->state, trace::ViewState::Destroyed);
+    EXPECT_TRUE(t->has_geometry);
+    EXPECT_TRUE(t->names.empty());
+    EXPECT_EQ(t->offset, 2);
+    EXPECT_EQ(t->shape, std::vector<int64_t>{4});
+    EXPECT_EQ(covered(*t), (std::vector<uint64_t>{2, 3, 4, 5}));
+    auto sc2 = s->scene(step_of(*s, 4));
+    const auto* u = temporary(sc2);
+    ASSERT_NE(u, nullptr);
+    EXPECT_TRUE(u->has_geometry);
+    EXPECT_EQ(u->strides, std::vector<int64_t>{4});
+    EXPECT_EQ(covered(*u), (std::vector<uint64_t>{1, 5, 9, 13}));
+    // mv itself is unchanged: the whole buffer.
+    EXPECT_EQ(covered(*view_named(sc2, "mv")).size(), 16u);
 }
 
 }  // namespace
