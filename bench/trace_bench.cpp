@@ -69,6 +69,10 @@ void BM_SceneFull(benchmark::State& state) {
     }
     state.counters["views"] = static_cast<double>(views);
     state.counters["overlap_runs"] = static_cast<double>(overlaps);
+    // Bytes seen by two or more views (the same however the overlaps are stored).
+    uint64_t shared = 0;
+    for (const auto& o : s.scene(last).overlaps) shared += o.count * o.length;
+    state.counters["shared_bytes"] = static_cast<double>(shared);
 }
 BENCHMARK(BM_SceneFull)->Name("Scene/Full")->Unit(benchmark::kMillisecond);
 
