@@ -2,6 +2,8 @@
 //
 //   Scene/Full          scene of a 1 MiB bytearray with 64 overlapping strided views
 //   Scene/VisibleRows   the same, 64 visible rows of 16 bytes
+//   Scene/FullCoprimeSteps  20 views with steps 7..26 and two casts over 1 MiB
+//                       (overlaps without a short period: the byte-by-byte case)
 //   Seek/AcrossRun      seek from one end of a 100,000-step run to the other
 //
 // Goals (issue 5): visible rows < 1 ms, full < 50 ms, seek < 50 ms.
@@ -26,6 +28,15 @@ views = [mv[k * 16384 : k * 16384 + 262144 : k % 4 + 1] for k in range(64)]
 n = len(views)
 )";
 
+// A worst case for periodic overlaps: 20 views with steps 7..26 (no short common
+// period) over a 2-D cast of 4096 rows and a 4-byte cast.
+constexpr const char* kCoprime = R"(ba = bytearray(1 << 20)
+mv = memoryview(ba)
+grid = mv.cast("B", [4096, 256])
+words = mv.cast("I")
+odd = [mv[k::7 + k] for k in range(20)]
+)";
+
 // 2 steps per iteration (the for header and the body): 100,000 steps.
 constexpr const char* kLoop = R"(ba = bytearray(4096)
 for i in range(49999):
@@ -40,6 +51,16 @@ Session& views_session() {
             std::fprintf(stderr, "bench program failed: %s\n", p->traceback().c_str());
             std::abort();
         }
+        return p;
+    }();
+    return *s;
+}
+
+Session& coprime_session() {
+    static std::unique_ptr<Session> s = [] {
+        auto p = std::make_unique<Session>();
+        p->load(kCoprime);
+        if (!p->run()) std::abort();
         return p;
     }();
     return *s;
@@ -75,6 +96,19 @@ void BM_SceneFull(benchmark::State& state) {
     state.counters["shared_bytes"] = static_cast<double>(shared);
 }
 BENCHMARK(BM_SceneFull)->Name("Scene/Full")->Unit(benchmark::kMillisecond);
+
+void BM_SceneFullCoprime(benchmark::State& state) {
+    Session& s = coprime_session();
+    int64_t last = s.step_count();
+    size_t overlaps = 0;
+    for (auto _ : state) {
+        auto sc = s.scene(last);
+        overlaps = sc.overlaps.size();
+        benchmark::DoNotOptimize(sc);
+    }
+    state.counters["overlap_runs"] = static_cast<double>(overlaps);
+}
+BENCHMARK(BM_SceneFullCoprime)->Name("Scene/FullCoprimeSteps")->Unit(benchmark::kMillisecond);
 
 void BM_SceneVisibleRows(benchmark::State& state) {
     Session& s = views_session();

@@ -41,6 +41,15 @@ void for_each_piece(const Span& s, uint64_t a, uint64_t b, Fn&& fn) {
     }
 }
 
+// b (a later run of the same view) starts within a or where it ends, with the
+// same pattern: a followed by b is one span (the rows of a 2-D view).
+bool continues(const Span& a, const Span& b) {
+    if (a.view != b.view || a.period != b.period || b.lo < a.lo || b.lo > a.hi) return false;
+    if (a.period == 0) return true;
+    const uint64_t shift = b.phase > a.phase ? b.phase - a.phase : a.phase - b.phase;
+    return a.itemsize == b.itemsize && shift % a.period == 0;
+}
+
 std::vector<Span> spans_of(const std::vector<OverlapInput>& views, uint64_t wb, uint64_t we) {
     std::vector<Span> out;
     for (size_t vi = 0; vi < views.size(); ++vi) {
@@ -62,7 +71,13 @@ std::vector<Span> spans_of(const std::vector<OverlapInput>& views, uint64_t wb, 
             s.phase = s.lo;
             s.lo = std::max(s.lo, wb);
             s.hi = std::min(s.hi, we);
-            if (s.lo < s.hi) out.push_back(s);
+            if (s.lo >= s.hi) continue;
+            // The rows of a 2-D view usually go on where the last one stopped: one span.
+            if (!out.empty() && continues(out.back(), s)) {
+                out.back().hi = std::max(out.back().hi, s.hi);
+            } else {
+                out.push_back(s);
+            }
         }
     }
     return out;
@@ -74,7 +89,19 @@ public:
     Builder(uint64_t block, const std::vector<OverlapInput>& views)
         : block_(block), views_(views), words_((views.size() + 63) / 64) {}
 
-    std::vector<Overlap> raw;  // unmerged, in no particular order
+    // Overlaps by begin (dead ones were joined into an earlier one), the set of
+    // each (an index into sets) and the distinct view sets.
+    std::vector<Overlap> raw;
+    std::vector<uint32_t> raw_sets;
+    std::vector<char> dead;
+    std::vector<Set> sets;
+    void clear() {
+        raw.clear();
+        raw_sets.clear();
+        dead.clear();
+        carry_.clear();
+        carry_end_ = 0;
+    }
 
     // Segments between span ends; false when that costs more than `budget`.
     bool by_segments(const std::vector<Span>& spans, uint64_t budget);
@@ -90,7 +117,9 @@ private:
     const uint64_t* at(const std::vector<uint64_t>& m, uint64_t i) const {
         return m.data() + i * words_;
     }
-    bool same(const uint64_t* a, const uint64_t* b) const { return std::equal(a, a + words_, b); }
+    bool same(const uint64_t* a, const uint64_t* b) const {
+        return words_ == 1 ? *a == *b : std::equal(a, a + words_, b);
+    }
     bool shared(const uint64_t* m) const {
         int bits = 0;
         for (size_t w = 0; w < words_ && bits < 2; ++w) bits += __builtin_popcountll(m[w]);
@@ -99,21 +128,35 @@ private:
     // Marks the spans' bytes in [s, s + len) into mask_.
     uint64_t mark(const std::vector<Span>& spans, const std::vector<size_t>& which, uint64_t s,
                   uint64_t len);
-    Set set_for(const uint64_t* m);
-    void emit(uint64_t begin, uint64_t length, uint64_t period, uint64_t count, const Set& set);
+    uint32_t set_for(const uint64_t* m);
+    void emit(uint64_t begin, uint64_t length, uint64_t period, uint64_t count, uint32_t set);
     void emit_bytes(uint64_t s, uint64_t e, const std::vector<uint64_t>& mask);
     void emit_periodic(const Pending& p);
     void flush() {
-        if (pending_) emit_periodic(*pending_);
+        if (pending_) {
+            const size_t first = raw.size();
+            emit_periodic(*pending_);
+            close_segment(first, pending_->begin, pending_->end, true);
+        }
         pending_.reset();
     }
+    // The overlaps raw[first..] of segment [s, e): sorted, joined to those of
+    // the segment before that they continue; those that may go on become the carry.
+    void close_segment(size_t first, uint64_t s, uint64_t e, bool periodic);
+    bool join(size_t i);
 
     uint64_t block_;
     const std::vector<OverlapInput>& views_;
     size_t words_;
     std::vector<uint64_t> mask_;
     std::optional<Pending> pending_;
-    std::unordered_map<uint64_t, std::vector<std::pair<std::vector<uint64_t>, Set>>> sets_;
+    std::vector<size_t> carry_;  // overlaps whose next piece may start at or after carry_end_
+    uint64_t carry_end_ = 0;
+    // Set indices by mask: by its one word (up to 64 views), else by hash; the last one.
+    std::unordered_map<uint64_t, uint32_t> by_word_;
+    std::unordered_map<uint64_t, std::vector<std::pair<std::vector<uint64_t>, uint32_t>>> by_mask_;
+    std::vector<uint64_t> last_mask_;
+    uint32_t last_set_ = UINT32_MAX;
 };
 
 uint64_t Builder::mark(const std::vector<Span>& spans, const std::vector<size_t>& which, uint64_t s,
@@ -132,26 +175,47 @@ uint64_t Builder::mark(const std::vector<Span>& spans, const std::vector<size_t>
     return work;
 }
 
-Set Builder::set_for(const uint64_t* m) {
-    uint64_t h = 0x9e3779b97f4a7c15ULL;
-    for (size_t w = 0; w < words_; ++w) h = (h ^ m[w]) * 0xff51afd7ed558ccdULL;
-    auto& bucket = sets_[h];
-    for (const auto& [key, set] : bucket) {
-        if (same(m, key.data())) return set;
+uint32_t Builder::set_for(const uint64_t* m) {
+    if (last_set_ != UINT32_MAX && same(m, last_mask_.data())) return last_set_;
+    uint32_t* slot = nullptr;
+    std::vector<std::pair<std::vector<uint64_t>, uint32_t>>* bucket = nullptr;
+    if (words_ == 1) {  // up to 64 views: the mask is the key
+        auto [it, fresh] = by_word_.try_emplace(m[0], UINT32_MAX);
+        slot = &it->second;
+    } else {
+        uint64_t h = 0x9e3779b97f4a7c15ULL;
+        for (size_t w = 0; w < words_; ++w) h = (h ^ m[w]) * 0xff51afd7ed558ccdULL;
+        bucket = &by_mask_[h];
+        for (auto& [key, set] : *bucket) {
+            if (same(m, key.data())) slot = &set;
+        }
     }
-    auto v = std::make_shared<std::vector<uint64_t>>();
-    for (size_t vi = 0; vi < views_.size(); ++vi) {
-        if (m[vi / 64] >> (vi % 64) & 1) v->push_back(views_[vi].view);
+    if (!slot || *slot == UINT32_MAX) {
+        auto v = std::make_shared<std::vector<uint64_t>>();
+        for (size_t vi = 0; vi < views_.size(); ++vi) {
+            if (m[vi / 64] >> (vi % 64) & 1) v->push_back(views_[vi].view);
+        }
+        const auto index = static_cast<uint32_t>(sets.size());
+        sets.push_back(std::move(v));
+        if (slot) {
+            *slot = index;
+        } else {
+            bucket->emplace_back(std::vector<uint64_t>(m, m + words_), index);
+        }
+        last_set_ = index;
+    } else {
+        last_set_ = *slot;
     }
-    bucket.emplace_back(std::vector<uint64_t>(m, m + words_), v);
-    return v;
+    last_mask_.assign(m, m + words_);
+    return last_set_;
 }
 
-void Builder::emit(uint64_t begin, uint64_t length, uint64_t period, uint64_t count,
-                   const Set& set) {
+void Builder::emit(uint64_t begin, uint64_t length, uint64_t period, uint64_t count, uint32_t set) {
     if (count == 1) period = length;
-    raw.push_back(
-        Overlap{block_, begin, begin + (count - 1) * period + length, length, period, count, set});
+    raw.push_back(Overlap{block_, begin, begin + (count - 1) * period + length, length, period,
+                          count, nullptr});
+    raw_sets.push_back(set);
+    dead.push_back(0);
 }
 
 void Builder::emit_bytes(uint64_t s, uint64_t e, const std::vector<uint64_t>& mask) {
@@ -182,7 +246,7 @@ void Builder::emit_periodic(const Pending& p) {
         uint64_t k = j + 1;
         while (k < r + L && same(m, at(p.mask, k % L))) ++k;
         if (shared(m)) {
-            const Set set = set_for(m);
+            const uint32_t set = set_for(m);
             const uint64_t len = k - j, q = j % L;
             if (q + len > L) {  // the piece before begin reaches into the segment
                 emit(p.begin, q + len - L, 0, 1, set);
@@ -243,7 +307,9 @@ bool Builder::by_segments(const std::vector<Span>& spans, uint64_t budget) {
         if (work > budget) return false;
         if (!periodic) {
             flush();
+            const size_t first = raw.size();
             emit_bytes(s, e, mask_);
+            close_segment(first, s, e, false);
             continue;
         }
         // Join the previous segment when its pattern goes on here unchanged.
@@ -267,99 +333,89 @@ void Builder::by_bytes(const std::vector<Span>& spans, uint64_t wb, uint64_t we)
     std::iota(all.begin(), all.end(), size_t{0});
     mark(spans, all, wb, we - wb);
     emit_bytes(wb, we, mask_);
+    close_segment(0, wb, we, false);
 }
-
-struct Key {
-    const void* set;
-    uint64_t at;
-    bool operator==(const Key&) const = default;
-};
-struct KeyHash {
-    size_t operator()(const Key& k) const {
-        return std::hash<const void*>()(k.set) ^ (k.at * 0x9e3779b97f4a7c15ULL);
-    }
-};
 
 uint64_t next_piece(const Overlap& o) { return o.begin + o.count * o.period; }
 
-// Joins overlaps of one set that continue each other: a run that goes on
-// contiguously, one more piece (or periodic run) of a periodic run, or two
-// pieces of the same length (a periodic run of two).
-void merge(std::vector<Overlap>& raw, std::vector<Overlap>& out) {
-    std::stable_sort(raw.begin(), raw.end(),
-                     [](const Overlap& a, const Overlap& b) { return a.begin < b.begin; });
-    std::unordered_map<Key, size_t, KeyHash> by_next, by_begin;  // index into raw
-    std::unordered_map<const void*, size_t> last_single;         // by set
-    std::vector<bool> dead(raw.size(), false);
-    auto find = [&](auto& map, const Set& set, uint64_t at) -> Overlap* {
-        auto it = map.find(Key{set.get(), at});
-        return it == map.end() || dead[it->second] ? nullptr : &raw[it->second];
-    };
-    auto enter = [&](size_t i) {
-        const Overlap& o = raw[i];
-        by_next[Key{o.views.get(), next_piece(o)}] = i;
-        if (o.count == 1) {
-            by_begin[Key{o.views.get(), o.begin}] = i;
-            last_single[o.views.get()] = i;
-        }
-    };
-    for (size_t i = 0; i < raw.size(); ++i) {
-        Overlap& cur = raw[i];
-        Overlap* prev = find(by_next, cur.views, cur.begin);
-        if (prev && next_piece(*prev) != cur.begin) prev = nullptr;
-        if (prev && prev->count == 1 && cur.count == 1) {  // contiguous
-            dead[i] = true;
-            prev->length += cur.length;
-            prev->period = prev->length;
-            size_t p = static_cast<size_t>(prev - raw.data());
-            // Now a whole piece: it may continue a periodic run that ends here.
-            Overlap* run = find(by_next, prev->views, prev->begin);
-            if (run && run != prev && run->count > 1 && next_piece(*run) == prev->begin &&
-                run->length == prev->length) {
-                dead[p] = true;
-                run->count += 1;
-                p = static_cast<size_t>(run - raw.data());
+void set_end(Overlap& o) { o.end = o.begin + (o.count - 1) * o.period + o.length; }
+
+// Joins raw[i] to a carried overlap of the same set that it continues: a run
+// going on contiguously, one more piece (or periodic run) of a periodic run, or
+// a periodic run one period after a piece of its length.
+bool Builder::join(size_t i) {
+    Overlap& cur = raw[i];
+    for (size_t k : carry_) {
+        Overlap& p = raw[k];
+        if (dead[k] || raw_sets[k] != raw_sets[i] || p.length == 0) continue;
+        if (p.count == 1 && cur.count == 1 && p.end == cur.begin) {
+            p.length += cur.length;
+            p.period = p.length;
+            set_end(p);
+            // Now a whole piece: it may be the next piece of a periodic run.
+            for (size_t r : carry_) {
+                Overlap& run = raw[r];
+                if (r != k && !dead[r] && raw_sets[r] == raw_sets[k] && run.count > 1 &&
+                    next_piece(run) == p.begin && run.length == p.length) {
+                    run.count += 1;
+                    set_end(run);
+                    dead[k] = 1;
+                    break;
+                }
             }
-            enter(p);
-            continue;
+            return true;
         }
-        if (prev && prev->count > 1 && prev->length == cur.length &&
-            (cur.count == 1 || cur.period == prev->period)) {
-            dead[i] = true;
-            prev->count += cur.count;
-            enter(static_cast<size_t>(prev - raw.data()));
-            continue;
+        if (p.count > 1 && next_piece(p) == cur.begin && p.length == cur.length &&
+            (cur.count == 1 || cur.period == p.period)) {
+            p.count += cur.count;
+            set_end(p);
+            return true;
         }
-        if (cur.count == 1) {  // two pieces of one length: the start of a periodic run
-            auto it = last_single.find(cur.views.get());
-            Overlap* one = it == last_single.end() || dead[it->second] ? nullptr : &raw[it->second];
-            if (one && one->count == 1 && one->length == cur.length &&
-                one->begin + one->length < cur.begin) {
-                dead[i] = true;
-                one->period = cur.begin - one->begin;
-                one->count = 2;
-                enter(static_cast<size_t>(one - raw.data()));
-                continue;
-            }
+        if (p.count == 1 && cur.count > 1 && p.length == cur.length &&
+            p.begin + cur.period == cur.begin) {
+            p.period = cur.period;
+            p.count += cur.count;
+            set_end(p);
+            return true;
         }
-        if (cur.count > 1 && cur.begin >= cur.period) {
-            Overlap* one = find(by_begin, cur.views, cur.begin - cur.period);
-            if (one && one->count == 1 && one->length == cur.length) {
-                dead[i] = true;
-                one->period = cur.period;
-                one->count += cur.count;
-                enter(static_cast<size_t>(one - raw.data()));
-                continue;
-            }
-        }
-        enter(i);
     }
-    for (size_t i = 0; i < raw.size(); ++i) {
-        if (dead[i]) continue;
-        Overlap& o = raw[i];
-        o.end = o.begin + (o.count - 1) * o.period + o.length;
-        out.push_back(std::move(o));
+    return false;
+}
+
+void Builder::close_segment(size_t first, uint64_t s, uint64_t e, bool periodic) {
+    const auto by_begin = [&](size_t x, size_t y) { return raw[x].begin < raw[y].begin; };
+    std::vector<size_t> order;
+    if (periodic) {  // few overlaps, emitted by phase: sort them by begin
+        order.resize(raw.size() - first);
+        std::iota(order.begin(), order.end(), first);
+        std::sort(order.begin(), order.end(), by_begin);
+        std::vector<Overlap> o;
+        std::vector<uint32_t> sets_of;
+        for (size_t i : order) {
+            o.push_back(raw[i]);
+            sets_of.push_back(raw_sets[i]);
+        }
+        std::copy(o.begin(), o.end(), raw.begin() + static_cast<ptrdiff_t>(first));
+        std::copy(sets_of.begin(), sets_of.end(), raw_sets.begin() + static_cast<ptrdiff_t>(first));
     }
+    if (!carry_.empty() && carry_end_ == s) {
+        uint64_t reach = 0;  // no carried overlap goes on past this
+        for (size_t k : carry_) reach = std::max(reach, next_piece(raw[k]));
+        for (size_t i = first; i < raw.size() && raw[i].begin <= reach; ++i) {
+            if (join(i)) dead[i] = 1;
+        }
+    }
+    // Overlaps that may go on in the next segment: their next piece is at e or later.
+    std::vector<size_t> next;
+    for (size_t k : carry_) {
+        if (!dead[k] && next_piece(raw[k]) >= e) next.push_back(k);
+    }
+    for (size_t i = raw.size(); i > first; --i) {
+        if (!dead[i - 1] && next_piece(raw[i - 1]) >= e) next.push_back(i - 1);
+        if (!periodic) break;  // disjoint runs by begin: only the last one reaches e
+    }
+    carry_ = std::move(next);
+    carry_end_ = e;
 }
 
 }  // namespace
@@ -376,10 +432,23 @@ void compute_overlaps(uint64_t block, uint64_t wb, uint64_t we,
     }
     Builder b(block, views);
     if (!b.by_segments(spans, 2 * direct + 4096)) {
-        b.raw.clear();
+        b.clear();
         b.by_bytes(spans, wb, we);
     }
-    merge(b.raw, out);
+    size_t n = 0;  // compact in place, then hand the vector over
+    for (size_t i = 0; i < b.raw.size(); ++i) {
+        if (b.dead[i]) continue;
+        Overlap& o = b.raw[n++];
+        if (n - 1 != i) o = std::move(b.raw[i]);
+        o.views = b.sets[b.raw_sets[i]];
+    }
+    b.raw.resize(n);
+    if (out.empty()) {
+        out.swap(b.raw);
+    } else {
+        out.insert(out.end(), std::make_move_iterator(b.raw.begin()),
+                   std::make_move_iterator(b.raw.end()));
+    }
 }
 
 std::vector<trace::Range> overlap_pieces(const Overlap& o, uint64_t begin, uint64_t end) {

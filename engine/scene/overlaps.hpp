@@ -8,6 +8,9 @@
 // periodic overlaps, instead of one overlap per run of bytes. Short segments (or
 // ones whose period is too long to repeat twice) are computed byte by byte, as
 // is the whole block when the segments cost more than marking every byte.
+// Consecutive runs of one view that go on with the same pattern (the rows of a
+// 2-D view) are one span; an overlap that goes on across a segment's end is
+// joined with its continuation. The result is exact, not always minimal.
 #pragma once
 
 #include <cstdint>

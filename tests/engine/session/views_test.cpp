@@ -80,10 +80,12 @@ TEST(ViewsTest, RowWindowRestrictsBytesRunsAndOverlaps) {
     EXPECT_EQ(covered(*view_named(sc, "b")), (std::vector<uint64_t>{5, 7}));
     EXPECT_EQ(covered(*view_named(sc, "c")), (std::vector<uint64_t>{7, 5}));
     EXPECT_EQ(view_named(sc, "c")->runs[0].index, 3u);  // c[3] is byte 7
-    ASSERT_EQ(sc.overlaps.size(), 1u);  // bytes 5 and 7
+    // Bytes 5 and 7 (too few bytes to repeat a period: two runs of one byte).
+    ASSERT_EQ(sc.overlaps.size(), 2u);
     EXPECT_EQ(sc.overlaps[0].begin, 5u);
-    EXPECT_EQ(sc.overlaps[0].count, 2u);
-    EXPECT_EQ(sc.overlaps[0].period, 2u);
+    EXPECT_EQ(sc.overlaps[0].end, 6u);
+    EXPECT_EQ(sc.overlaps[1].begin, 7u);
+    EXPECT_EQ(sc.overlaps[1].end, 8u);
 }
 
 constexpr const char* kOverlapAssign = R"(ba = bytearray(b"abcdefgh")
