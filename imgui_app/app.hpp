@@ -72,6 +72,7 @@ struct App {
     uint64_t hovered_view = 0;           // from the canvas or the inspector
     std::optional<ByteHit> hovered_byte;
     int64_t hovered_element = -1;        // element of selected_view under the mouse
+    std::optional<ByteHit> scroll_to;    // the canvas scrolls this byte's row to the top, once
 
     // ---- direct manipulation: every action inserts a statement (code_edits.hpp)
     struct ByteSelection {

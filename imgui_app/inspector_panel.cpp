@@ -62,6 +62,10 @@ void draw_inspector(App& app) {
     ImGui::PopStyleColor();
     ImGui::SameLine();
     ImGui::TextDisabled("%s", engine::trace::view_state_name(v->state));
+    ImGui::SameLine();
+    if (ImGui::SmallButton("show")) app.scroll_to = ByteHit{v->block, static_cast<uint64_t>(std::max<int64_t>(v->offset, 0))};
+    probe_last_item(app, "button", "show");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Scroll the canvas to this view's first element");
 
     const auto& trace = app.session->trace();
     const auto* info = trace.view(v->id);

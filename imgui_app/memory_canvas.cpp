@@ -345,6 +345,15 @@ void draw_memory_canvas(App& app) {
     app.placements = place_blocks(app.overview, app.canvas);
     if (app.placements.empty()) ImGui::TextDisabled("No buffers at this step.");
 
+    if (app.scroll_to) {
+        for (const BlockPlacement& b : app.placements)
+            if (b.block == app.scroll_to->block) {
+                const uint64_t row = std::min(app.scroll_to->offset, b.size ? b.size - 1 : 0) /
+                                     static_cast<uint64_t>(app.bytes_per_row);
+                ImGui::SetScrollY(b.rows_top + static_cast<float>(row) * b.row_h - app.canvas.header_h);
+            }
+        app.scroll_to.reset();
+    }
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float y0 = ImGui::GetScrollY(), y1 = y0 + ImGui::GetWindowHeight();
