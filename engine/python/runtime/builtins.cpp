@@ -673,8 +673,13 @@ Result<std::string> bytes_source(Interp& interp, CallArgs& args, const char* typ
             return raise(ExcType::MemoryError, "");
         return std::string(static_cast<size_t>(n), '\0');
     }
-    BV_TRY(buf, bytes_like_any(x));
-    if (buf) return std::move(*buf);
+    if (x.is(Kind::MemoryView)) return x.obj<MemoryView>().tobytes_string();  // meters its copy
+    BV_TRY(buf, buffer_bytes_of(x));
+    if (buf) {
+        // bytes(obj) / bytearray(obj) copy the exporter's bytes (the copy meter shows it).
+        interp.buffer_context().note_copy(buf->data.size(), buf->block, 0, as_exporter(x) ? as_exporter(x)->id() : 0);
+        return std::move(buf->data);
+    }
     if (x.is_none() || x.is_float() || x.is(Kind::Function) || x.is(Kind::Builtin) ||
         x.is(Kind::Type) || x.is(Kind::Exception) || x.is(Kind::Slice) || x.is(Kind::Module))
         return raise(ExcType::TypeError,
@@ -790,6 +795,8 @@ Result<Value> construct(Interp& interp, const TypeObject& type, CallArgs& args) 
         case TypeId::Str:
             return new_str(interp, args);
         case TypeId::Bytes: {
+            // bytes(b) is b for a bytes object: immutable, so CPython shares it.
+            if (args.args.size() == 1 && args.kwargs.empty() && args.args[0].is(Kind::Bytes)) return args.args[0];
             BV_TRY(data, bytes_source(interp, args, "bytes"));
             return make_bytes(interp, data);
         }

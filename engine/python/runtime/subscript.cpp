@@ -182,10 +182,15 @@ Result<Value> getitem(Interp& interp, const Value& obj, const Value& key) {
                                      static_cast<uint64_t>(i) * static_cast<uint64_t>(r.step)));
         }
         case Kind::Bytes: {
-            std::string_view s = obj.obj<BytesObject>().view();
+            const auto& bytes = obj.obj<BytesObject>();
+            std::string_view s = bytes.view();
             if (key.is(Kind::Slice)) {
                 BV_TRY(b, slice_bounds(key.obj<SliceObject>(), static_cast<int64_t>(s.size())));
-                return make_bytes(interp, take_bytes(s, b));
+                // The whole of an immutable bytes is the object itself, as in CPython.
+                if (b.step == 1 && b.length == static_cast<int64_t>(s.size())) return obj;
+                BV_TRY(part, BytesObject::create_copy(interp.buffer_context(), take_bytes(s, b), bytes.block().id(),
+                                                      bytes.id()));
+                return Value::wrap(std::move(part));
             }
             if (!is_index(key)) return bad_key("byte", key);
             BV_TRY(i, seq_index(key, static_cast<int64_t>(s.size()), "index out of range"));
