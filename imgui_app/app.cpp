@@ -139,7 +139,7 @@ void draw_menu_bar(App& app) {
 }  // namespace
 
 void probe_last_item(App& app, const char* kind, const std::string& label) {
-    if (!app.probe) return;
+    if (!app.probe || !ImGui::IsItemVisible()) return;  // scrolled out of its window: not clickable
     ProbeItem p;
     p.kind = kind;
     p.view = label;

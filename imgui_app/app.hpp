@@ -14,6 +14,7 @@
 #include "imgui_app/canvas_layout.hpp"
 #include "imgui_app/code_edits.hpp"
 #include "imgui_app/layout.hpp"
+#include "imgui_app/tasks.hpp"
 
 namespace app {
 
@@ -42,6 +43,9 @@ struct App {
     bool files_enabled = false;  // open/save on the local disk (the desktop build)
     std::string lesson;          // the open lesson's file ("a3_slicing.py"), if any
     bool show_lesson_list = false;
+    std::string task;            // the open task's file, if any (it wins over the lesson)
+    std::optional<TaskResult> task_result;  // the last check of the open task
+    bool show_solution = false;
     struct FileDialog {
         enum class Mode { None, Open, SaveAs } mode = Mode::None;
         std::string dir;      // the folder listed

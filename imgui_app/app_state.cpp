@@ -48,7 +48,7 @@ void rebuild_console(App& app) {
 void run_program(App& app) {
     const int64_t keep = app.step;
     engine::session::SessionOptions options;
-    options.filename = app.file_path.empty() ? "<playground>" : app.file_path;
+    options.filename = app.file_path.empty() ? "playground.py" : app.file_path;
     options.step_budget = 2'000'000;
     // The evaluator's C++ stack guard: under the wasm stack (16 MiB, cmake/BufviewOptions.cmake)
     // and under a desktop main thread's usual 8 MiB. Past it: RecursionError, never a crash.

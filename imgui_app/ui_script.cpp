@@ -94,6 +94,7 @@ std::optional<std::vector<UiAction>> parse_ui_script(const std::string& text, st
         else if (v == "key") ok = a.args.size() == 1 && parse_key(a.args[0]).has_value();
         else if (v == "type") ok = !a.args.empty();
         else if (v == "wait") ok = a.args.size() == 1 && std::atoi(a.args[0].c_str()) > 0;
+        else if (v == "wheel") ok = a.args.size() == 1 && std::atof(a.args[0].c_str()) != 0.0;
         else if (v == "shot") ok = a.args.size() == 1;
         else {
             error = fmt::format("line {}: unknown verb '{}'", line, v);
@@ -166,6 +167,9 @@ void UiScript::before_frame(const App& app, ImGuiIO& io, const std::vector<Probe
     };
     if (v == "wait") {
         if (phase + 1 >= std::atoi(a.args[0].c_str())) done();
+    } else if (v == "wheel") {
+        io.MouseWheel = static_cast<float>(std::atof(a.args[0].c_str()));
+        done();
     } else if (v == "shot") {
         shot_ = a.args[0];
         done();

@@ -12,11 +12,12 @@
 //     key ctrl+s                  # keys: ctrl+, shift+, then a letter, f1..f12,
 //                                 #   right, left, home, end, escape, enter
 //     type 0x41                   # text typed into the focused widget
+//     wheel -5                    # mouse wheel notches where the mouse is (negative: down)
 //
 // Targets: `cell BLOCK OFFSET` (BLOCK: a name of the block, e.g. data),
 // `lane VIEW OFFSET` (a view's lane under byte OFFSET), `button LABEL`.
 // Verbs: move, click, rclick, dclick, down, up, drag (cells A to B), key,
-// type, wait N, shot PATH. A target not drawn stops the script with an error.
+// type, wheel N, wait N, shot PATH. A target not drawn stops the script with an error.
 #pragma once
 
 #include <optional>
@@ -31,7 +32,7 @@ namespace app {
 
 struct UiAction {
     int line = 0;
-    std::string verb;               // move, click, rclick, dclick, down, up, drag, key, type, wait, shot
+    std::string verb;               // move, click, rclick, dclick, down, up, drag, key, type, wheel, wait, shot
     std::vector<std::string> args;  // target words, or the key / text / count / path
 };
 

@@ -14,10 +14,10 @@ import json, os, re, subprocess, sys, time
 RESULTS = []  # (suite, passed, failed, seconds)
 
 
-def run(cmd, cwd=None, env=None, timeout=1800):
+def run(cmd, cwd=None, env=None, timeout=1800, stdin=None):
     start = time.time()
     try:
-        p = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+        p = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, input=stdin)
         out, code = p.stdout + p.stderr, p.returncode
     except subprocess.TimeoutExpired as e:
         out, code = f"{e.stdout or ''}{e.stderr or ''}\n[timeout after {timeout}s]", -1
@@ -79,6 +79,35 @@ def oracle(label, bufview, files_dir):
     report(label, passed, failed, time.time() - start, "\n".join(notes) if failed else None)
 
 
+TASK_SECTIONS = re.compile(r"^# --- (setup|your code|check|solution)\n", re.M)
+
+
+def tasks(label, bufview, files_dir):
+    """Each task's solution passes its check, and its starter gives the same
+    output, under bufview as under CPython (the copy budget is checked by the
+    app's GoogleTests, CPython has no copy meter)."""
+    start, passed, failed, notes = time.time(), 0, 0, []
+    for name in sorted(os.listdir(files_dir)):
+        if not name.endswith(".py"):
+            continue
+        with open(os.path.join(files_dir, name), encoding="utf-8") as f:
+            parts = TASK_SECTIONS.split(f.read())
+        sections = dict(zip(parts[1::2], parts[2::2]))
+        for which in ("solution", "your code"):
+            program = sections["setup"] + sections[which] + sections["check"]
+            want, want_code, _ = run([sys.executable, "-"], cwd=files_dir, timeout=60, stdin=program)
+            got, got_code, _ = run([bufview, "run", "-"], cwd=files_dir, timeout=60, stdin=program)
+            ok = got == want and (got_code == 0) == (want_code == 0)
+            if which == "solution":
+                ok = ok and want_code == 0
+            if ok:
+                passed += 1
+            else:
+                failed += 1
+                notes.append(f"{name} ({which}):\n--- CPython ({want_code})\n{want}--- bufview ({got_code})\n{got}")
+    report(label, passed, failed, time.time() - start, "\n".join(notes) if failed else None)
+
+
 def node_tests(label, cwd, files):
     out, code, secs = run(["node", "--test", *files], cwd=cwd)
     p = re.search(r"^# pass (\d+)$", out, re.M)
@@ -98,7 +127,7 @@ def main():
     plan = json.loads(sys.argv[1])
     for step in plan:
         kind = step.pop("kind")
-        {"gtest": gtest, "corpus": corpus, "oracle": oracle, "node": node_tests,
+        {"gtest": gtest, "corpus": corpus, "oracle": oracle, "tasks": tasks, "node": node_tests,
          "command": command}[kind](**step)
     passed = sum(r[1] for r in RESULTS)
     failed = sum(r[2] for r in RESULTS)

@@ -132,11 +132,15 @@ std::string Interpreter::format_traceback(const Error& error) const {
         if (!syntax) out = "Traceback (most recent call last):\n" + out;
         return out + format_exception_line(error) + "\n";
     }
+    // CPython reads the lines of a traceback back from the file; a program
+    // without one ("<stdin>", "<string>") gets none.
+    const std::string& f = options_.filename;
+    const bool has_file = !(f.size() >= 2 && f.front() == '<' && f.back() == '>');
     out = "Traceback (most recent call last):\n";
     for (const auto& entry : traceback_) {
         out += "  File \"" + options_.filename + "\", line " + std::to_string(entry.line) +
                ", in " + entry.function + "\n";
-        std::string text = source_line(source_, entry.line);
+        std::string text = has_file ? source_line(source_, entry.line) : std::string();
         if (!text.empty()) out += "    " + text + "\n";
     }
     return out + format_exception_line(error) + "\n";
