@@ -103,6 +103,8 @@ struct App {
     bool quit_requested = false;
     std::string status;      // one line under the timeline (file saved, ...)
     std::vector<ProbeItem>* probe = nullptr;  // when set, the canvas records what it draws
+    bool keep_probe = false;                  // record every frame into last_probe (page tests)
+    std::vector<ProbeItem> last_probe;
 };
 
 // The App the platform's main loop is driving (null before it starts). The

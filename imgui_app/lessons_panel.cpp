@@ -175,6 +175,11 @@ void draw_lesson(App& app, const std::vector<Lesson>& all, size_t at) {
 
 void draw_lessons(App& app) {
     const auto& all = lessons();
+    if (app.lesson.empty() && app.task.empty()) {
+        // A lesson that arrived another way (a shared link, File > Open) is still that lesson.
+        for (const Lesson& l : all)
+            if (l.program == app.source) app.lesson = l.file;
+    }
     const Task* task = nullptr;
     for (const Task& t : tasks())
         if (t.file == app.task) task = &t;

@@ -205,10 +205,12 @@ void frame(void* arg) {
                             (ctx.script ? scripted_end
                                         : ctx.app.frame + 1 >= static_cast<uint64_t>(ctx.options.frames));
     probe.clear();
-    ctx.app.probe = ctx.script || (last_frame && !ctx.options.probe_path.empty()) ? &probe : nullptr;
+    ctx.app.probe = ctx.script || ctx.app.keep_probe || (last_frame && !ctx.options.probe_path.empty()) ? &probe
+                                                                                                       : nullptr;
     ctx.app.now = glfwGetTime();
     const ImVec2 size = ImGui::GetIO().DisplaySize;
     app::draw_app(ctx.app, size.x, size.y);
+    if (ctx.app.keep_probe) ctx.app.last_probe = probe;
     ImGui::Render();
 
     int fb_w = 0, fb_h = 0;

@@ -11,6 +11,7 @@
 //   Module.appStep()      Module.appSeek(n)    Module.appSceneJson()
 //   Module.appOutput()    (everything the run printed, read-only)
 //   Module.appUi()        {help, windows: [{name, x, y, w, h, scrollY, scrollMaxY}]}
+//   Module.appProbe()     JSON: where the last frame drew cells, lanes, buttons (recording on)
 // The app* functions drive the ImGui app on the page (window.bufview, index.html).
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
@@ -104,6 +105,16 @@ val app_ui() {
     return r;
 }
 
+// Where the last frame drew each byte cell, view lane and labelled button
+// (app::ProbeItem as JSON, in window points). The first call turns recording
+// on, so call it, let a frame pass, and call it again.
+std::string app_probe() {
+    app::App* a = the_app();
+    if (!a) return "[]";
+    a->keep_probe = true;
+    return app::probe_json(a->last_probe);
+}
+
 std::string app_scene_json() {
     app::App* a = the_app();
     if (!a || !a->session) return "null";
@@ -129,4 +140,5 @@ EMSCRIPTEN_BINDINGS(bufview) {
     emscripten::function("appSceneJson", &app_scene_json);
     emscripten::function("appOutput", &app_output);
     emscripten::function("appUi", &app_ui);
+    emscripten::function("appProbe", &app_probe);
 }

@@ -63,6 +63,7 @@
     source: function () { return Module.appSource(); },
     output: function () { return Module.appOutput(); },  // all the run printed
     ui: function () { return Module.appUi(); },  // help overlay, windows and their scroll
+    probe: function () { return JSON.parse(Module.appProbe()); },  // cells, lanes, buttons drawn (tests)
     load: function (src) { var r = Module.appLoad(src); sync(); return r; },
     shareLink: function () { sync(); return location.href; },
   };
