@@ -191,6 +191,7 @@ Result<void> ArrayObject::set_slice(const SliceArgs& slice, const ArrayObject& v
     if (value.typecode_ != typecode_) return raise(ExcType::TypeError, "bad argument type for built-in operation");
     BV_TRY(ix, adjust_slice(slice, size()));
     std::string data(value.block_->view());  // value may be self
+    const uint64_t from = value.block_->id();
     const int64_t needed = value.size();
     // Issue #4509: fail early when the slice assignment would resize an exported array.
     if ((needed == 0 || ix.length != needed) && exports() > 0) {
@@ -205,6 +206,7 @@ Result<void> ArrayObject::set_slice(const SliceArgs& slice, const ArrayObject& v
         BV_CHECK(resize_items(n - (hi - lo) + needed));
         block_->write(static_cast<uint64_t>(lo * itemsize_), result.data() + lo * itemsize_,
                       result.size() - static_cast<uint64_t>(lo * itemsize_), id());
+        if (!data.empty()) context().note_copy(data.size(), from, block_->id(), id());
         return ok();
     }
     if (needed == 0) return del_slice(slice);
@@ -216,6 +218,7 @@ Result<void> ArrayObject::set_slice(const SliceArgs& slice, const ArrayObject& v
         block_->write(static_cast<uint64_t>(p * itemsize_), data.data() + i * itemsize_,
                       static_cast<uint64_t>(itemsize_), id());
     }
+    context().note_copy(data.size(), from, block_->id(), id());
     return ok();
 }
 
@@ -261,13 +264,17 @@ Result<void> ArrayObject::extend(const std::vector<Item>& items) {
 Result<void> ArrayObject::extend_array(const ArrayObject& other) {
     if (other.typecode_ != typecode_) return raise(ExcType::TypeError, "can only extend with array of same kind");
     std::string data(other.block_->view());
+    const uint64_t from = other.block_->id();
     const uint64_t n = block_->size();
     BV_CHECK(resize_items(size() + static_cast<int64_t>(data.size()) / itemsize_));
-    if (!data.empty()) block_->write(n, data.data(), data.size(), id());
+    if (!data.empty()) {
+        block_->write(n, data.data(), data.size(), id());
+        context().note_copy(data.size(), from, block_->id(), id());  // CPython memcpy's the items
+    }
     return ok();
 }
 
-Result<void> ArrayObject::frombytes(std::string_view data) {
+Result<void> ArrayObject::frombytes(std::string_view data, uint64_t from_block) {
     if (static_cast<int64_t>(data.size()) % itemsize_ != 0) {
         return raise(ExcType::ValueError, "bytes length not a multiple of item size");
     }
@@ -276,6 +283,7 @@ Result<void> ArrayObject::frombytes(std::string_view data) {
     const uint64_t n = block_->size();
     BV_CHECK(resize_items(size() + static_cast<int64_t>(copy.size()) / itemsize_));
     block_->write(n, copy.data(), copy.size(), id());
+    context().note_copy(copy.size(), from_block, block_->id(), id());
     return ok();
 }
 

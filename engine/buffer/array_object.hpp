@@ -44,7 +44,8 @@ public:
     Result<void> append(const Item& value);
     Result<void> extend(const std::vector<Item>& items);
     Result<void> extend_array(const ArrayObject& other);    // "can only extend with array of same kind"
-    Result<void> frombytes(std::string_view data);          // "bytes length not a multiple of item size"
+    // "bytes length not a multiple of item size"; the copy is metered from `from_block`.
+    Result<void> frombytes(std::string_view data, uint64_t from_block = 0);
     Result<Item> pop(std::optional<int64_t> index = std::nullopt);
     Result<void> insert(int64_t index, const Item& value);
     Result<void> remove(const Item& value);                 // "array.remove(x): x not in array"

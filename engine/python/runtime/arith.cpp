@@ -292,12 +292,7 @@ Result<Value> inplace_op(Interp& interp, BinOp op, const Value& a, const Value& 
             if (!b.is(Kind::Array))
                 return raise(ExcType::TypeError,
                              "can only extend array with array (not \"" + type_name(b) + "\")");
-            if (a.same_as(b)) {
-                BV_TRY(copy, arr.tobytes());
-                BV_CHECK(arr.frombytes(copy));
-            } else {
-                BV_CHECK(arr.extend_array(b.obj<ArrayObject>()));
-            }
+            BV_CHECK(arr.extend_array(b.obj<ArrayObject>()));  // a += a too: it reads before it grows
             return a;
         }
         if (!is_intlike(b))
@@ -309,8 +304,9 @@ Result<Value> inplace_op(Interp& interp, BinOp op, const Value& a, const Value& 
             BV_CHECK(arr.del_slice(SliceArgs{Item::none(), Item::none(), Item::none()}));
             return a;
         }
-        BV_TRY(copy, arr.tobytes());
-        for (int64_t i = 1; i < k; ++i) BV_CHECK(arr.frombytes(copy));
+        // CPython copies the items k - 1 times after themselves.
+        const std::string copy(arr.block().view());
+        for (int64_t i = 1; i < k; ++i) BV_CHECK(arr.frombytes(copy, arr.block().id()));
         return a;
     }
     if (a.is(Kind::Dict) && op == BinOp::Or) {

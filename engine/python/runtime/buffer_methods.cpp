@@ -226,8 +226,10 @@ Result<Value> a_fromlist(Interp& interp, const Value& self, CallArgs& args) {
 
 Result<Value> a_frombytes(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "array.frombytes", 1, 1));
-    BV_TRY(data, require_bytes_like(args.args[0]));
-    BV_CHECK(arr_of(self).frombytes(data));
+    BV_TRY(data, buffer_bytes_of(args.args[0]));
+    if (!data)
+        return raise(ExcType::TypeError, "a bytes-like object is required, not '" + type_name(args.args[0]) + "'");
+    BV_CHECK(arr_of(self).frombytes(data->data, data->block));
     return Value();
 }
 

@@ -1,5 +1,6 @@
 // The copy meter for bytes copied into a bytearray (+=, extend, slice
-// assignment) and by bytes/bytearray concatenation, where CPython memcpy's them.
+// assignment), by bytes/bytearray concatenation, and into and between arrays,
+// where CPython memcpy's them.
 #include <gtest/gtest.h>
 
 #include "tests/engine/session/session_test_util.hpp"
@@ -68,6 +69,34 @@ TEST(CopiesTest, ExtendNamesTheBlocksItCopiesBetween) {
     uint64_t sum = 0;
     for (int line = 4; line <= 13; ++line) sum += copied(*s, line);
     EXPECT_EQ(sum, 4u + 2 + 3 + 4 + 8 + 16 + 2);
+}
+
+constexpr const char* kArrayCopies = R"(from array import array
+a = array('H', [1, 2, 3])
+b = array('H', [4, 5])
+a.extend(b)
+a += b
+a.frombytes(b"\x01\x00\x02\x00")
+a[0:2] = b
+a *= 2
+c = a + b
+a[::9] = b
+a += a
+print(len(a), list(c[-3:]), a[:4])
+)";
+
+TEST(CopiesTest, ArrayItemsCopiedBetweenArraysAreMetered) {
+    auto s = run_program(kArrayCopies);
+    ASSERT_FALSE(s->error()) << s->traceback();
+    EXPECT_EQ(s->output(), "36 [2, 4, 5] array('H', [4, 5, 3, 4])\n");
+    EXPECT_EQ(copied(*s, 4), 4u);    // extend(array)
+    EXPECT_EQ(copied(*s, 5), 4u);    // += array
+    EXPECT_EQ(copied(*s, 6), 4u);    // frombytes
+    EXPECT_EQ(copied(*s, 7), 4u);    // slice assignment
+    EXPECT_EQ(copied(*s, 8), 18u);   // *= 2: the 9 items once more
+    EXPECT_EQ(copied(*s, 9), 40u);   // a + b: 36 + 4 into a new array
+    EXPECT_EQ(copied(*s, 10), 4u);   // extended slice assignment
+    EXPECT_EQ(copied(*s, 11), 36u);  // a += a: itself, once
 }
 
 }  // namespace
