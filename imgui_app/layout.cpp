@@ -11,8 +11,8 @@ PanelLayout layout_panels(float width, float height, float top, float scale) {
     const float timeline_h = std::min(76.0f * scale, (height - top) * 0.25f);
     const float body_y = top + timeline_h;
     const float body_h = height - body_y;
-    const float left_w = std::max(width * 0.32f, std::min(360.0f * scale, width * 0.5f));
-    const float right_w = std::max(width * 0.22f, std::min(280.0f * scale, width * 0.3f));
+    const float left_w = std::max(width * 0.32f, std::min(360.0f * scale, width * 0.4f));
+    const float right_w = std::max(width * 0.22f, std::min(280.0f * scale, width * 0.25f));
     const float mid_w = std::max(width - left_w - right_w, 1.0f);
     const float code_h = body_h * 0.64f;
     const float inspector_h = body_h * 0.58f;

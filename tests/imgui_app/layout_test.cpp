@@ -43,6 +43,15 @@ TEST(LayoutTest, CanvasIsTheLargestPanel) {
         EXPECT_GT(area(l.canvas), area(r));
 }
 
+TEST(LayoutTest, SmallHiDpiWindowsKeepAWideCanvas) {
+    // A 700x500 CSS-pixel page at devicePixelRatio 2: the side panels' preferred
+    // widths do not squeeze the canvas below about a third of the window.
+    const PanelLayout l = layout_panels(1400, 1000, 40, 2.0f);
+    EXPECT_GE(l.canvas.w, 0.35f * 1400);
+    EXPECT_GE(l.code.w, 0.32f * 1400);
+    EXPECT_GE(l.inspector.w, 0.22f * 1400);
+}
+
 TEST(LayoutTest, FixedSizesGrowWithTheUiScale) {
     const PanelLayout one = layout_panels(1800, 1200, 20, 1.0f);
     const PanelLayout two = layout_panels(1800, 1200, 40, 2.0f);
