@@ -88,16 +88,32 @@ void draw_header(App& app, ImDrawList* dl, ImVec2 o, const BlockPlacement& b) {
         std::string lock = ex.locked ? fmt::format("LOCKED  {} export{}", ex.exports, ex.exports == 1 ? "" : "s")
                                      : std::string("unlocked");
         if (ex.locked && !ex.views.empty()) {
+            // The first few holders by name; the rest counted (all of them in the tooltip).
+            constexpr size_t kNamed = 3;
             lock += " held by ";
-            for (size_t i = 0; i < ex.views.size(); ++i) {
+            for (size_t i = 0; i < ex.views.size() && i < kNamed; ++i) {
                 const SceneView* v = find_view(app, ex.views[i]);
                 lock += (i ? ", " : "") + (v ? view_label(*v) : fmt::format("#{}", ex.views[i]));
             }
+            if (ex.views.size() > kNamed) lock += fmt::format(" and {} more", ex.views.size() - kNamed);
         }
+        const float room = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - x - 8;
+        if (ex.locked && ImGui::CalcTextSize(lock.c_str()).x > room)  // too long: count the holders
+            lock = fmt::format("LOCKED  {} export{}, {} view{}", ex.exports, ex.exports == 1 ? "" : "s",
+                               ex.views.size(), ex.views.size() == 1 ? "" : "s");
         const ImU32 c = ex.locked ? kLockedColour : kFreeColour;
         const ImVec2 sz = ImGui::CalcTextSize(lock.c_str());
-        dl->AddRect(ImVec2(x - 4, y - 2), ImVec2(x + sz.x + 4, y + sz.y + 2), c, 3.0f);
+        const ImVec2 a(x - 4, y - 2), z(x + sz.x + 4, y + sz.y + 2);
+        dl->AddRect(a, z, c, 3.0f);
         dl->AddText(ImVec2(x, y), c, lock.c_str());
+        if (ex.locked && ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(a, z)) {
+            ImGui::BeginTooltip();
+            ImGui::Text("%s: %lld export%s; resizing or closing it raises BufferError", block_label(*block).c_str(),
+                        static_cast<long long>(ex.exports), ex.exports == 1 ? "" : "s");
+            for (uint64_t id : ex.views)
+                if (const SceneView* v = find_view(app, id)) ImGui::BulletText("%s", view_label(*v).c_str());
+            ImGui::EndTooltip();
+        }
         break;
     }
 }
