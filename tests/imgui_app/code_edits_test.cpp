@@ -193,6 +193,37 @@ TEST(EditsRunInTheSession, RefusalsSayWhy) {
     EXPECT_EQ(again.reason, "v is released; a released view cannot be used.");
 }
 
+TEST(EditsRunInTheSession, ALocalViewIsUsedByNameInsideItsFunction) {
+    const char* src =
+        "def fill(n):\n"
+        "    buf = bytearray(n)\n"
+        "    view = memoryview(buf)\n"
+        "    view[0] = 1\n"
+        "    return buf\n"
+        "\n"
+        "out = fill(8)\n";
+    Session s;
+    s.load(src);
+    ASSERT_TRUE(s.run());
+    int64_t step = 0;
+    for (int64_t i = 1; i <= s.step_count(); ++i)
+        if (s.line_of(i) == 3) step = i;
+    const Scene sc = s.scene(step);
+    const SceneView* view = named(sc, "view");
+    ASSERT_NE(view, nullptr);
+    const EditResult cast = edit_cast(src, *view, "H", "", 3);
+    ASSERT_TRUE(cast.edit) << cast.reason;
+    EXPECT_EQ(cast.edit->source,
+              "def fill(n):\n    buf = bytearray(n)\n    view = memoryview(buf)\n    view_H = view.cast('H')\n"
+              "    view[0] = 1\n    return buf\n\nout = fill(8)\n");
+    Session t;
+    const Scene after = scene_after(s, step, *cast.edit, t);
+    ASSERT_NE(named(after, "view_H"), nullptr);
+    EXPECT_EQ(named(after, "view_H")->format, "H");
+    // At module level, after the call, the local is gone: no name reaches that buffer's view.
+    EXPECT_FALSE(edit_release(src, *view, 7).edit);
+}
+
 TEST(StepAfterEdit, FollowsThePassOfALoop) {
     const char* src =
         "data = bytearray(b\"abcdef\")\n"
