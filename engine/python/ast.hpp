@@ -88,7 +88,8 @@ struct FunctionSpec {
 struct Expr {
     ExprKind kind;
     int line = 0;
-    int col = 0;
+    int col = 0;                     // 1-based byte column of the first token
+    int end_line = 0, end_col = 0;   // just past the last token (0: not recorded)
     std::string name;
     std::string text;
     ConstKind const_kind = ConstKind::None;

@@ -223,8 +223,9 @@ Result<Value> Interpreter::call_user(const UserFunction& fn, CallArgs args) {
     if (!result) {
         Error e = std::move(result).error();
         if (e.line == 0) e.line = frame->line;
-        traceback_.push_back({spec.name, e.line});
-        e.line = 0;                   // the caller stamps its own line
+        traceback_.push_back({spec.name, e.line, e.span});
+        e.line = 0;                   // the caller stamps its own line and span
+        e.span = SourceSpan{};
         end_frame(std::move(frame));  // locals die before the caller sees the exception
         return e;
     }

@@ -24,8 +24,9 @@ std::shared_ptr<Frame> comprehension_frame(const std::shared_ptr<Frame>& f, cons
 // CPython's <listcomp> / <genexpr> frames; the enclosing frame stamps its line.
 Error Interpreter::leave_scope_with(Error error, const char* name, int line) {
     if (error.line == 0) error.line = line;
-    traceback_.push_back({name, error.line});
+    traceback_.push_back({name, error.line, error.span});
     error.line = 0;
+    error.span = SourceSpan{};
     return error;
 }
 

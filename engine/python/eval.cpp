@@ -20,9 +20,27 @@ Error Interpreter::stamp(Error error, int line) {
     return error;
 }
 
+Error Interpreter::stamp(Error error, const Expr& at) {
+    if (error.line != 0) return error;
+    error.line = at.line;
+    if (at.end_line == 0) return error;
+    SourceSpan& s = error.span;
+    s = SourceSpan{at.col, at.end_line, at.end_col};
+    if (at.kind == ExprKind::Binary && at.a && at.b) {
+        s.anchor = SourceSpan::Anchor::Binary;
+        s.left_end = at.a->end_col;
+        s.right_begin = at.b->col;
+    } else if (at.kind == ExprKind::Subscript && at.a && at.b) {
+        s.anchor = SourceSpan::Anchor::Subscript;
+        s.left_end = at.a->end_col;
+        s.right_end = at.b->end_col;
+    }
+    return error;
+}
+
 Result<Value> Interpreter::eval(const Expr& e, const std::shared_ptr<Frame>& f) {
     auto r = eval_inner(e, f);
-    if (!r && r.error().line == 0) return stamp(std::move(r).error(), e.line);
+    if (!r && r.error().line == 0) return stamp(std::move(r).error(), e);
     return r;
 }
 

@@ -33,14 +33,14 @@ Result<void> Interpreter::assign(const Expr& target, Value value, const std::sha
         case ExprKind::Attribute: {
             BV_TRY(obj, eval(*target.a, f));
             auto r = setattr(*this, obj, target.name, value);
-            if (!r) return stamp(std::move(r).error(), target.line);
+            if (!r) return stamp(std::move(r).error(), target);
             return ok();
         }
         case ExprKind::Subscript: {
             BV_TRY(obj, eval(*target.a, f));
             BV_TRY(key, eval_subscript_key(*target.b, f));
             auto r = setitem(*this, obj, key, value);
-            if (!r) return stamp(std::move(r).error(), target.line);
+            if (!r) return stamp(std::move(r).error(), target);
             return ok();
         }
         case ExprKind::Tuple:
@@ -233,7 +233,7 @@ Result<Interpreter::Flow> Interpreter::exec_inner(const Stmt& s, const std::shar
         case StmtKind::Delete:
             for (const auto& t : s.targets) {
                 auto r = delete_target(*t, f);
-                if (!r) return stamp(std::move(r).error(), t->line);
+                if (!r) return stamp(std::move(r).error(), *t);
             }
             return Flow::Normal;
         case StmtKind::Assert:
@@ -323,7 +323,9 @@ Result<Interpreter::Flow> Interpreter::exec_while(const Stmt& s, const std::shar
 
 Result<Interpreter::Flow> Interpreter::exec_for(const Stmt& s, const std::shared_ptr<Frame>& f) {
     BV_TRY(iterable, eval(*s.value, f));
-    BV_TRY(iter, get_iter(*this, iterable));
+    auto got = get_iter(*this, iterable);
+    if (!got) return stamp(std::move(got).error(), s.line);  // CPython underlines nothing here
+    Value iter = std::move(*got);
     iterable = Value();
     bool first = true;
     for (;;) {
@@ -432,6 +434,7 @@ Result<Interpreter::Flow> Interpreter::exec_raise(const Stmt& s, const std::shar
         raised_error_ = handling_.back().first;
         Error e = handling_.back().first;
         e.line = 0;
+        e.span = SourceSpan{};  // re-raised here: the raise statement is the place
         return e;
     }
     BV_TRY(exc, eval(*s.value, f));

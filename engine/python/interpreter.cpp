@@ -86,7 +86,7 @@ Result<void> Interpreter::run(std::string_view source) {
     if (!flow) {
         Error e = std::move(flow).error();
         if (e.line == 0) e.line = globals_->line;
-        traceback_.push_back({"<module>", e.line});
+        traceback_.push_back({"<module>", e.line, e.span});
         std::reverse(traceback_.begin(), traceback_.end());
         e.line = traceback_.back().line;  // where it was raised
         return e;
@@ -119,6 +119,91 @@ std::string source_line(const std::string& source, int line) {
 
 }  // namespace
 
+namespace {
+
+// The source line as it is in the file (no newline), or "".
+std::string raw_line(const std::string& source, int line) {
+    size_t pos = 0;
+    for (int i = 1; i < line && pos != std::string::npos; ++i) {
+        pos = source.find('\n', pos);
+        if (pos != std::string::npos) ++pos;
+    }
+    if (pos == std::string::npos || pos >= source.size()) return "";
+    const size_t end = source.find('\n', pos);
+    std::string text = source.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+    if (!text.empty() && text.back() == '\r') text.pop_back();
+    return text;
+}
+
+// Characters (code points) in the first `bytes` bytes of UTF-8 `s`.
+int chars_in(const std::string& s, int bytes) {
+    int n = 0;
+    for (int i = 0; i < bytes && i < static_cast<int>(s.size()); ++i)
+        if ((static_cast<unsigned char>(s[static_cast<size_t>(i)]) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r' || c == '\n'; }
+
+// A traceback's source line and the carets under it, as CPython 3.11 prints
+// an uncaught exception (Python/traceback.c: tb_displayline,
+// extract_anchors_from_expr, print_error_location_carets): the line without
+// its indentation (trailing spaces kept), then ^ under the expression that
+// raised, ~ for the operands of a binary operator or a subscript. No carets
+// when they would underline the whole line.
+std::string source_and_carets(const std::string& line, int lineno, const SourceSpan& span) {
+    const int n = static_cast<int>(line.size());
+    int lead = 0;
+    while (lead < n && (line[static_cast<size_t>(lead)] == ' ' || line[static_cast<size_t>(lead)] == '\t' ||
+                        line[static_cast<size_t>(lead)] == '\f'))
+        ++lead;
+    if (lead >= n) return "";
+    std::string out = "    " + line.substr(static_cast<size_t>(lead)) + "\n";
+    if (span.col <= 0 || span.end_line <= 0) return out;
+    const int start_b = span.col - 1;
+    if (start_b > n) return out;
+    int trail_end = n;
+    while (trail_end > 0 && is_space(line[static_cast<size_t>(trail_end - 1)])) --trail_end;
+    const bool one_line = span.end_line == lineno;
+    const int end_b = one_line ? std::min(span.end_col - 1, n) : trail_end;
+    if (end_b < start_b) return out;
+    const std::string segment = line.substr(static_cast<size_t>(start_b), static_cast<size_t>(end_b - start_b));
+    const int seg_len = static_cast<int>(segment.size());
+    int left = -1, right = -1;  // byte offsets in the segment
+    if (one_line && span.anchor == SourceSpan::Anchor::Binary) {
+        const int from = span.left_end - 1 - start_b, to = span.right_begin - 1 - start_b;
+        for (int i = std::max(from, 0); i < to && i < seg_len; ++i) {
+            if (is_space(segment[static_cast<size_t>(i)])) continue;
+            left = i;
+            right = i + 1;
+            if (i + 1 < to && !is_space(segment[static_cast<size_t>(i + 1)])) ++right;  // a two-character operator
+            if (i + 1 < to && segment[static_cast<size_t>(i)] == ')') continue;         // past a closing parenthesis
+            break;
+        }
+    } else if (one_line && span.anchor == SourceSpan::Anchor::Subscript) {
+        left = std::max(span.left_end - 1 - start_b, 0);
+        right = std::max(span.right_end - start_b, 0);
+        while (left < seg_len && segment[static_cast<size_t>(left)] != '[') ++left;
+        while (right < seg_len && segment[static_cast<size_t>(right)] != ']') ++right;
+        if (right < seg_len) ++right;
+    }
+    const int start = chars_in(line, start_b);
+    const int end = chars_in(line, end_b);
+    const bool anchored = left >= 0 && right >= 0;
+    const int stripped_len = chars_in(line, n) - chars_in(line, lead);
+    if (end - start == stripped_len && !anchored) return out;
+    out += "    " + std::string(static_cast<size_t>(std::max(0, start - chars_in(line, lead))), ' ');
+    if (anchored) {
+        const int l = start + chars_in(segment, left), r = start + chars_in(segment, right);
+        for (int c = start; c < end; ++c) out += (c >= l && c < r) ? '^' : '~';
+    } else {
+        out += std::string(static_cast<size_t>(end - start), '^');
+    }
+    return out + "\n";
+}
+
+}  // namespace
+
 std::string Interpreter::format_traceback(const Error& error) const {
     std::string out;
     bool syntax = exc_is_subclass(error.type, ExcType::SyntaxError);
@@ -140,8 +225,7 @@ std::string Interpreter::format_traceback(const Error& error) const {
     for (const auto& entry : traceback_) {
         out += "  File \"" + options_.filename + "\", line " + std::to_string(entry.line) +
                ", in " + entry.function + "\n";
-        std::string text = has_file ? source_line(source_, entry.line) : std::string();
-        if (!text.empty()) out += "    " + text + "\n";
+        if (has_file) out += source_and_carets(raw_line(source_, entry.line), entry.line, entry.span);
     }
     return out + format_exception_line(error) + "\n";
 }

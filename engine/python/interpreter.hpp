@@ -49,6 +49,7 @@ struct RunOptions {
 struct TracebackEntry {
     std::string function;  // "<module>", "describe", "<lambda>"
     int line = 0;
+    SourceSpan span;       // the expression on that line (carets), if known
 };
 
 struct Frame;
@@ -145,6 +146,7 @@ private:
 
     Value exception_value(const Error& error);
     Error stamp(Error error, int line);
+    Error stamp(Error error, const Expr& at);  // line and span of the expression that raised
 
     // Members are destroyed in reverse order: buffers_ last, after every Value.
     RunOptions options_;

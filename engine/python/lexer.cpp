@@ -69,8 +69,13 @@ public:
                 if (pos_ >= s_.size()) break;
                 continue;
             }
+            const size_t before = out_.size();
             auto r = next();
             if (!r) return std::move(r).error();
+            for (size_t k = before; k < out_.size(); ++k) {  // the token(s) just scanned end here
+                out_[k].end_line = line_;
+                out_[k].end_col = col();
+            }
         }
         if (!brackets_.empty()) {
             return syntax_error("'" + std::string(1, brackets_.back().ch) + "' was never closed",

@@ -93,6 +93,12 @@ public:
 private:
     // ---- token helpers ----------------------------------------------------
     const Token& cur() const { return t_[i_]; }
+    // Records where `e` ends: just past the last token consumed (tracebacks' carets).
+    void finish(Expr& e) const {
+        if (i_ == 0) return;
+        e.end_line = t_[i_ - 1].end_line;
+        e.end_col = t_[i_ - 1].end_col;
+    }
     const Token& peek(size_t k) const { return t_[std::min(i_ + k, t_.size() - 1)]; }
     bool at_op(const char* op) const { return cur().is_op(op); }
     bool at_kw(const char* kw) const { return cur().is_name(kw); }
@@ -780,6 +786,7 @@ private:
         e->a = std::move(test);
         e->b = std::move(body);
         e->c = std::move(orelse);
+        finish(*e);
         return ExprPtr(std::move(e));
     }
 
@@ -819,6 +826,7 @@ private:
             BV_TRY(next, is_or ? conjunction() : inversion());
             e->items.push_back(std::move(next));
         }
+        finish(*e);
         return ExprPtr(std::move(e));
     }
 
@@ -833,6 +841,7 @@ private:
             auto e = make(ExprKind::Unary, start);
             e->unary_op = UnaryOp::Not;
             e->a = std::move(operand);
+            finish(*e);
             return ExprPtr(std::move(e));
         }
         return comparison();
@@ -893,6 +902,7 @@ private:
             e->cmp_ops.push_back(kind);
             e->items.push_back(std::move(next));
         }
+        finish(*e);
         return ExprPtr(std::move(e));
     }
 
@@ -936,6 +946,7 @@ private:
             e->bin_op = kLevels[level].binops[found];
             e->a = std::move(left);
             e->b = std::move(right);
+            finish(*e);
             left = std::move(e);
         }
         return std::move(left);
@@ -979,6 +990,7 @@ private:
         auto e = make(ExprKind::Unary, start);
         e->unary_op = op;
         e->a = std::move(*operand);
+        finish(*e);
         return ExprPtr(std::move(e));
     }
 
@@ -992,12 +1004,14 @@ private:
         e->bin_op = BinOp::Pow;
         e->a = std::move(base);
         e->b = std::move(exponent);
+        finish(*e);
         return ExprPtr(std::move(e));
     }
 
     Result<ExprPtr> primary() {
         const Token& start = cur();
         BV_TRY(e, atom());
+        if (e->end_line == 0) finish(*e);  // a parenthesized expression keeps its own (inner) span
         int links = 0;
         auto result = trailers(start, std::move(e), links);
         nesting_ -= links;
@@ -1015,12 +1029,14 @@ private:
                 auto a = make(ExprKind::Attribute, start);
                 a->a = std::move(e);
                 a->name = t_[i_++].text;
+                finish(*a);
                 e = std::move(a);
             } else if (at_op("(")) {
                 ++i_;
                 auto c = make(ExprKind::Call, start);
                 c->a = std::move(e);
                 BV_CHECK(call_args(*c));
+                finish(*c);
                 e = std::move(c);
             } else if (at_op("[")) {
                 ++i_;
@@ -1029,6 +1045,7 @@ private:
                 BV_TRY(index, subscript());
                 s->b = std::move(index);
                 BV_CHECK(expect_op("]"));
+                finish(*s);
                 e = std::move(s);
             } else {
                 break;
@@ -1107,6 +1124,7 @@ private:
         if (!tuple) return std::move(items[0]);
         auto t = make(ExprKind::Tuple, start);
         t->items = std::move(items);
+        finish(*t);
         return ExprPtr(std::move(t));
     }
 
@@ -1131,6 +1149,7 @@ private:
                 s->c = std::move(step);
             }
         }
+        finish(*s);
         return ExprPtr(std::move(s));
     }
 
@@ -1353,7 +1372,11 @@ Result<ExprPtr> parse_expression(std::string_view source, int line) {
         e.line = line;
         return e;
     }
-    for (auto& t : *tokens) t.line = line;
+    // Columns here are the piece's, not the line's: no spans (no traceback carets).
+    for (auto& t : *tokens) {
+        t.line = line;
+        t.end_line = 0;
+    }
     Parser p(std::move(*tokens));
     auto r = p.lone_expression();
     if (!r) {

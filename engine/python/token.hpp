@@ -29,6 +29,7 @@ struct Token {
     std::string text;
     int line = 1;
     int col = 1;
+    int end_line = 0, end_col = 0;    // where the token ends (end_col: 1-based column just past it)
     int base = 10;                    // Tok::Int
     StrKind str_kind = StrKind::Str;  // Tok::String
     bool raw = false;                 // Tok::String with an r prefix (f-strings decode later)

@@ -1,5 +1,7 @@
 #include "tools/bufview/cli_common.hpp"
 
+#include <filesystem>
+
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -26,6 +28,13 @@ bool parse_u64(const char* text, uint64_t& out) {
     if (end == text || *end != '\0' || text[0] == '-') return false;
     out = v;
     return true;
+}
+
+std::string program_name(const std::string& path) {
+    if (path == "-") return "<stdin>";
+    std::error_code ec;
+    const auto full = std::filesystem::absolute(path, ec);
+    return ec ? path : full.lexically_normal().string();
 }
 
 }  // namespace bufview

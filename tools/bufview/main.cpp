@@ -116,7 +116,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "bufview: can't open file '%s'\n", path.c_str());
         return 2;
     }
-    job.options.filename = path == "-" ? "<stdin>" : path;
+    job.options.filename = bufview::program_name(path);
 #ifndef __EMSCRIPTEN__
     pthread_attr_t attr;
     pthread_attr_init(&attr);

@@ -61,7 +61,7 @@ struct Job {
 
 void run_job(Job& job) {
     job.options.stack_limit = kStackLimit;
-    job.options.filename = job.path == "-" ? "<stdin>" : job.path;
+    job.options.filename = bufview::program_name(job.path);
     engine::session::Session s(job.options);
     s.load(job.source);
     s.run();

@@ -1,0 +1,2 @@
+m = memoryview(b"ab")
+y = 1 + len(m) / 0

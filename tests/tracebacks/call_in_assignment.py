@@ -1,0 +1,2 @@
+import struct
+x = struct.unpack(">I", b"ab")

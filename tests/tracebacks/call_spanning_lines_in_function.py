@@ -1,0 +1,4 @@
+def f():
+    return (len(
+        5) + 1)
+f()

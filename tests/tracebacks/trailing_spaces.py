@@ -1,0 +1,3 @@
+x = {"a": 1}
+    # comment
+print(x["b"])   

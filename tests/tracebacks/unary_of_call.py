@@ -1,0 +1,2 @@
+x = -len(5)
+assert x == 1, "no"

@@ -1,0 +1,3 @@
+ba = bytearray(3)
+v = memoryview(ba)
+ba.append(1)
