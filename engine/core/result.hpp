@@ -20,24 +20,10 @@
 
 namespace engine {
 
-// Where on its line an exception was raised: the expression being evaluated,
-// as CPython's traceback underlines it (1-based byte columns; 0: unknown).
-// Binary operators and subscripts also keep their operands' ends, the
-// traceback's ~~~^^^ anchors.
-struct SourceSpan {
-    enum class Anchor { None, Binary, Subscript };
-    int col = 0, end_line = 0, end_col = 0;
-    Anchor anchor = Anchor::None;
-    int left_end = 0;     // end of the left operand / of the subscripted value
-    int right_begin = 0;  // Binary: start of the right operand
-    int right_end = 0;    // Subscript: end of the index
-};
-
 struct Error {
     ExcType type = ExcType::Exception;
     std::string message;
     int line = 0;  // 1-based source line; 0 while not yet known
-    SourceSpan span;  // set with `line` by the innermost expression that saw it
 };
 
 inline Error raise(ExcType type, std::string message) { return Error{type, std::move(message), 0}; }

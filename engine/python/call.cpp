@@ -222,10 +222,10 @@ Result<Value> Interpreter::call_user(const UserFunction& fn, CallArgs args) {
     active_.pop_back();
     if (!result) {
         Error e = std::move(result).error();
-        if (e.line == 0) e.line = frame->line;
-        traceback_.push_back({spec.name, e.line, e.span});
+        if (e.line == 0) e = stamp(std::move(e), frame->line);
+        traceback_.push_back({spec.name, e.line, span_});
         e.line = 0;                   // the caller stamps its own line and span
-        e.span = SourceSpan{};
+        span_ = SourceSpan{};
         end_frame(std::move(frame));  // locals die before the caller sees the exception
         return e;
     }

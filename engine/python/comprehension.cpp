@@ -23,10 +23,10 @@ std::shared_ptr<Frame> comprehension_frame(const std::shared_ptr<Frame>& f, cons
 // An exception leaving a comprehension's scope: one traceback entry, like
 // CPython's <listcomp> / <genexpr> frames; the enclosing frame stamps its line.
 Error Interpreter::leave_scope_with(Error error, const char* name, int line) {
-    if (error.line == 0) error.line = line;
-    traceback_.push_back({name, error.line, error.span});
+    if (error.line == 0) error = stamp(std::move(error), line);
+    traceback_.push_back({name, error.line, span_});
     error.line = 0;
-    error.span = SourceSpan{};
+    span_ = SourceSpan{};
     return error;
 }
 

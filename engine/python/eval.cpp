@@ -16,15 +16,19 @@
 namespace engine::py {
 
 Error Interpreter::stamp(Error error, int line) {
-    if (error.line == 0) error.line = line;
+    if (error.line == 0) {
+        error.line = line;
+        span_ = SourceSpan{};
+    }
     return error;
 }
 
 Error Interpreter::stamp(Error error, const Expr& at) {
     if (error.line != 0) return error;
     error.line = at.line;
+    SourceSpan& s = span_;
+    s = SourceSpan{};
     if (at.end_line == 0) return error;
-    SourceSpan& s = error.span;
     s = SourceSpan{at.col, at.end_line, at.end_col};
     if (at.kind == ExprKind::Binary && at.a && at.b) {
         s.anchor = SourceSpan::Anchor::Binary;

@@ -417,11 +417,13 @@ Result<Interpreter::Flow> Interpreter::exec_try(const Stmt& s, const std::shared
     // finally: runs on every path; its own break/return/exception wins.
     Value saved_return = return_value_;
     auto saved_traceback = traceback_;
+    const SourceSpan saved_span = span_;  // the exception in flight, if any, keeps its carets
     auto fin = exec_block(s.finalbody, f);
     if (!fin) return std::move(fin).error();
     if (*fin != Flow::Normal) return fin;
     return_value_ = std::move(saved_return);
     traceback_ = std::move(saved_traceback);
+    span_ = saved_span;
     return outcome;
 }
 
@@ -433,8 +435,7 @@ Result<Interpreter::Flow> Interpreter::exec_raise(const Stmt& s, const std::shar
         raised_value_ = handling_.back().second;
         raised_error_ = handling_.back().first;
         Error e = handling_.back().first;
-        e.line = 0;
-        e.span = SourceSpan{};  // re-raised here: the raise statement is the place
+        e.line = 0;  // re-raised here: the raise statement is the place
         return e;
     }
     BV_TRY(exc, eval(*s.value, f));

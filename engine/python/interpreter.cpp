@@ -85,8 +85,9 @@ Result<void> Interpreter::run(std::string_view source) {
     raised_value_.reset();
     if (!flow) {
         Error e = std::move(flow).error();
-        if (e.line == 0) e.line = globals_->line;
-        traceback_.push_back({"<module>", e.line, e.span});
+        if (e.line == 0) e = stamp(std::move(e), globals_->line);
+        traceback_.push_back({"<module>", e.line, span_});
+        span_ = SourceSpan{};
         std::reverse(traceback_.begin(), traceback_.end());
         e.line = traceback_.back().line;  // where it was raised
         return e;

@@ -46,6 +46,19 @@ struct RunOptions {
     std::function<void(int line)> line_hook;       // called for each executed line
 };
 
+// Where on its line an exception was raised: the expression being evaluated,
+// as CPython's traceback underlines it (1-based byte columns; 0: unknown).
+// Binary operators and subscripts also keep their operands' ends, the
+// traceback's ~~~^^^ anchors.
+struct SourceSpan {
+    enum class Anchor { None, Binary, Subscript };
+    int col = 0, end_line = 0, end_col = 0;
+    Anchor anchor = Anchor::None;
+    int left_end = 0;     // end of the left operand / of the subscripted value
+    int right_begin = 0;  // Binary: start of the right operand
+    int right_end = 0;    // Subscript: end of the index
+};
+
 struct TracebackEntry {
     std::string function;  // "<module>", "describe", "<lambda>"
     int line = 0;
@@ -147,6 +160,9 @@ private:
     Value exception_value(const Error& error);
     Error stamp(Error error, int line);
     Error stamp(Error error, const Expr& at);  // line and span of the expression that raised
+    // The span of the error in flight in the current frame, set with its line
+    // by stamp (kept here, not in Error, so every Result stays small).
+    SourceSpan span_;
 
     // Members are destroyed in reverse order: buffers_ last, after every Value.
     RunOptions options_;
