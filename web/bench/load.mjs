@@ -20,6 +20,7 @@ import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { serve } from '../serve.mjs';
 import { siteDir, CHROMIUM_ARGS } from '../tests/browser.mjs';
+import { stampFirstFrame } from './first_frame.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(args[0] || 7);
@@ -51,20 +52,7 @@ for (let i = 0; i < runs; i++) {
   for (let s = 0; s < sites.length; s++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await page.addInitScript(() => {
-      let frames = 0;
-      Object.defineProperty(window, '__bufviewFrames', {
-        configurable: true,
-        get() { return frames; },
-        set(v) {
-          if (v >= 1 && !window.__bufviewFirstFrameMs) {
-            window.__bufviewFirstFrameMs = performance.now();
-            requestAnimationFrame(() => { window.__bufviewShownMs = performance.now(); });
-          }
-          frames = v;
-        },
-      });
-    });
+    await stampFirstFrame(page);
     await page.goto(`http://127.0.0.1:${servers[s].address().port}/`);
     await page.waitForFunction(() => (window.__bufviewFrames || 0) >= 1, null, { timeout: 30000, polling: 'raf' });
     const driver = await page.evaluate(() => performance.now());

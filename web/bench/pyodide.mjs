@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../serve.mjs';
 import { siteDir, CHROMIUM_ARGS } from '../tests/browser.mjs';
+import { stampFirstFrame } from './first_frame.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const runs = Number(process.argv[2] || 7);
@@ -51,23 +52,10 @@ const pages = [
     root: siteDir,
     url: `${origin(oursServer)}/${link}&step=-1`,
     async measure(page) {
-      await page.addInitScript(() => {
-        let frames = 0;
-        Object.defineProperty(window, '__bufviewFrames', {
-          configurable: true,
-          get() { return frames; },
-          set(v) {
-            if (v >= 1 && !window.__firstFrameMs) {
-              window.__firstFrameMs = performance.now();
-              requestAnimationFrame(() => { window.__shownMs = performance.now(); });
-            }
-            frames = v;
-          },
-        });
-      });
+      await stampFirstFrame(page);
       await page.goto(this.url);
-      await page.waitForFunction(() => window.__shownMs, null, { timeout: 60000 });
-      return page.evaluate(() => ({ ms: window.__shownMs, output: window.bufview.output() }));
+      await page.waitForFunction(() => window.__bufviewShownMs, null, { timeout: 60000 });
+      return page.evaluate(() => ({ ms: window.__bufviewShownMs, output: window.bufview.output() }));
     },
   },
   {
