@@ -126,6 +126,9 @@ void apply_style(float scale);
 
 // Runs app.source from the start and keeps the step position where it can.
 void run_program(App& app);
+// Replaces the program (from a file at `file_path`, or from nowhere: a lesson,
+// a task) and runs it from step 1.
+void load_program(App& app, std::string source, const std::string& file_path = {});
 // Shows step n (clamped), rebuilding what depends on the step.
 void seek(App& app, int64_t n);
 // Puts an edit's program in the code panel, runs it and shows the step where

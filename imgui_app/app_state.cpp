@@ -68,6 +68,15 @@ void run_program(App& app) {
     seek(app, keep > 0 ? std::min(keep, app.step_count) : 1);
 }
 
+void load_program(App& app, std::string source, const std::string& file_path) {
+    app.source = std::move(source);
+    app.file_path = file_path;
+    app.saved_source = file_path.empty() ? std::string() : app.source;
+    app.selection.reset();
+    app.step = 0;
+    run_program(app);
+}
+
 void seek(App& app, int64_t n) {
     if (!app.session) return;
     n = std::clamp<int64_t>(n, app.step_count > 0 ? 1 : 0, app.step_count);

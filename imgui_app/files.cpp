@@ -89,12 +89,7 @@ bool open_program(App& app, const std::string& path) {
         app.status = fmt::format("cannot open {}: {}", path, error);
         return false;
     }
-    app.source = std::move(*text);
-    app.saved_source = app.source;
-    app.file_path = path;
-    app.step = 0;
-    app.selection.reset();
-    run_program(app);
+    load_program(app, std::move(*text), path);
     app.status = fmt::format("opened {}", path);
     return true;
 }

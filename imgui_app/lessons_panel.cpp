@@ -20,21 +20,17 @@ constexpr const char* kRanks[] = {"", "beginner", "easy", "intermediate", "advan
 constexpr ImU32 kPassColour = IM_COL32(120, 200, 140, 255);
 constexpr ImU32 kFailColour = IM_COL32(255, 170, 90, 255);
 
-void load_program(App& app, const std::string& source, const std::string& status) {
-    app.source = source;
-    app.file_path.clear();
-    app.saved_source.clear();
-    app.selection.reset();
-    app.step = 0;
-    run_program(app);
-    app.status = status;
+// A lesson's or a task's program in the code panel, run from step 1.
+void open_program_text(App& app, const std::string& source, std::string status) {
+    load_program(app, source);
+    app.status = std::move(status);
 }
 
 void open_lesson(App& app, const Lesson& l) {
     app.lesson = l.file;
     app.task.clear();
     app.show_lesson_list = false;
-    load_program(app, l.program, fmt::format("lesson {}{}: {}", l.track, l.order, l.title));
+    open_program_text(app, l.program, fmt::format("lesson {}{}: {}", l.track, l.order, l.title));
 }
 
 void open_task(App& app, const Task& t) {
@@ -42,7 +38,7 @@ void open_task(App& app, const Task& t) {
     app.task_result.reset();
     app.show_solution = false;
     app.show_lesson_list = false;
-    load_program(app, task_program(t), fmt::format("task: {}", t.title));
+    open_program_text(app, task_program(t), fmt::format("task: {}", t.title));
 }
 
 std::string lesson_code(const Lesson& l) { return fmt::format("{}{}", l.track, l.order); }
@@ -95,7 +91,7 @@ void draw_solution_window(App& app, const Task& t) {
         ImGui::EndTable();
     }
     if (ImGui::Button("Use the solution")) {
-        load_program(app, solution_program(t), "task: the solution is in the code panel");
+        open_program_text(app, solution_program(t), "task: the solution is in the code panel");
         app.task_result.reset();
     }
     ImGui::End();

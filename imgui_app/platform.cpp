@@ -15,7 +15,6 @@
 #include <cstring>
 #include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -25,6 +24,7 @@
 #endif
 
 #include "imgui_app/app.hpp"
+#include "imgui_app/files.hpp"
 #include "imgui_app/png_writer.hpp"
 #include "imgui_app/ui_script.hpp"
 
@@ -248,14 +248,6 @@ void frame(void* arg) {
 #endif
 }
 
-std::string read_file(const std::string& path, bool& ok) {
-    std::ifstream f(path, std::ios::binary);
-    ok = static_cast<bool>(f);
-    std::ostringstream s;
-    s << f.rdbuf();
-    return s.str();
-}
-
 #ifdef __EMSCRIPTEN__
 // Clipboard: ImGui copies to the page's clipboard; pasting arrives as a DOM
 // 'paste' event (web/index.html) that types the text into the focused widget.
@@ -287,23 +279,22 @@ int main(int argc, char** argv) {
     }
     ctx.app.source = app::default_program();
     if (!ctx.options.open_path.empty()) {
-        bool ok = false;
-        ctx.app.source = read_file(ctx.options.open_path, ok);
-        if (!ok) {
-            std::fprintf(stderr, "bufview-app: cannot read %s\n", ctx.options.open_path.c_str());
+        std::string error;
+        auto text = app::read_text_file(ctx.options.open_path, error);
+        if (!text) {
+            std::fprintf(stderr, "bufview-app: cannot read %s: %s\n", ctx.options.open_path.c_str(), error.c_str());
             return 1;
         }
+        ctx.app.source = std::move(*text);
         ctx.app.file_path = ctx.options.open_path;
         ctx.app.saved_source = ctx.app.source;
     }
     if (!ctx.options.input_path.empty()) {
-        bool ok = false;
         std::string error;
-        const std::string text = read_file(ctx.options.input_path, ok);
-        auto actions = ok ? app::parse_ui_script(text, error) : std::nullopt;
+        auto text = app::read_text_file(ctx.options.input_path, error);
+        auto actions = text ? app::parse_ui_script(*text, error) : std::nullopt;
         if (!actions) {
-            std::fprintf(stderr, "bufview-app: %s: %s\n", ctx.options.input_path.c_str(),
-                         ok ? error.c_str() : "cannot read");
+            std::fprintf(stderr, "bufview-app: %s: %s\n", ctx.options.input_path.c_str(), error.c_str());
             return 1;
         }
         ctx.script = std::make_unique<app::UiScript>(std::move(*actions));

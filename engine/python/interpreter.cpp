@@ -103,25 +103,6 @@ std::string Interpreter::format_exception_line(const Error& error) {
 
 namespace {
 
-std::string source_line(const std::string& source, int line) {
-    size_t pos = 0;
-    for (int i = 1; i < line && pos != std::string::npos; ++i) {
-        pos = source.find('\n', pos);
-        if (pos != std::string::npos) ++pos;
-    }
-    if (pos == std::string::npos || pos >= source.size()) return "";
-    size_t end = source.find('\n', pos);
-    std::string text = source.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
-    size_t first = text.find_first_not_of(" \t");
-    size_t last = text.find_last_not_of(" \t\r");
-    if (first == std::string::npos) return "";
-    return text.substr(first, last - first + 1);
-}
-
-}  // namespace
-
-namespace {
-
 // The source line as it is in the file (no newline), or "".
 std::string raw_line(const std::string& source, int line) {
     size_t pos = 0;
@@ -134,6 +115,15 @@ std::string raw_line(const std::string& source, int line) {
     std::string text = source.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
     if (!text.empty() && text.back() == '\r') text.pop_back();
     return text;
+}
+
+// The source line without its indentation and trailing spaces (SyntaxError's form).
+std::string source_line(const std::string& source, int line) {
+    const std::string text = raw_line(source, line);
+    const size_t first = text.find_first_not_of(" \t");
+    if (first == std::string::npos) return "";
+    const size_t last = text.find_last_not_of(" \t\r");
+    return text.substr(first, last - first + 1);
 }
 
 // Characters (code points) in the first `bytes` bytes of UTF-8 `s`.
