@@ -1,23 +1,15 @@
 // Names for the scene: which variables, function locals and container items
-// refer to buffer objects and memoryviews at a step's end. While walking the
-// program's values it also tells the recorder about the blocks and view
-// geometries it meets (the buffer engine's events carry ids only).
+// refer to buffer objects and memoryviews at a step's end. Only names and ids:
+// the trace learns about blocks and views from the buffer engine's observer.
 #pragma once
 
-#include <string>
 #include <vector>
 
 #include "engine/python/interpreter.hpp"
-#include "engine/trace/recorder.hpp"
+#include "engine/trace/trace.hpp"
 
 namespace engine::session {
 
-// Identifiers of `source`, for interpreters without Interpreter::visit_frames
-// (then only globals are found, through Interpreter::global).
-std::vector<std::string> source_identifiers(std::string_view source);
-
-std::vector<trace::NameRef> collect_names(const py::Interpreter& interp,
-                                          const std::vector<std::string>& globals,
-                                          trace::Recorder& recorder);
+std::vector<trace::NameRef> collect_names(const py::Interpreter& interp);
 
 }  // namespace engine::session

@@ -24,7 +24,6 @@ bool Session::run() {
     error_.reset();
     traceback_.clear();
     trace::Recorder& rec = *recorder_;
-    const std::vector<std::string> globals = source_identifiers(source_);
 
     py::RunOptions ro;
     ro.step_budget = options_.step_budget;
@@ -37,7 +36,7 @@ bool Session::run() {
     };
     py::Interpreter* interp_ptr = nullptr;
     ro.line_hook = [&](int line) {
-        if (interp_ptr && rec.recording()) rec.set_names(collect_names(*interp_ptr, globals, rec));
+        if (interp_ptr && rec.recording()) rec.set_names(collect_names(*interp_ptr));
         rec.begin_step(line);
     };
     {
@@ -50,7 +49,7 @@ bool Session::run() {
             traceback_ = interp.format_traceback(r.error());
             rec.note_exception(py::Interpreter::format_exception_line(r.error()), r.error().line);
         }
-        if (rec.recording()) rec.set_names(collect_names(interp, globals, rec));
+        if (rec.recording()) rec.set_names(collect_names(interp));
         rec.finish();
         // What the interpreter frees from here on is not part of the program's run.
         interp.buffer_context().set_observer(nullptr);

@@ -8,25 +8,6 @@ namespace engine::trace {
 
 namespace {
 
-// The buffer engine may (later) hand out pointers in its events; use them when there.
-template <class E>
-const Block* block_of(const E& ev) {
-    if constexpr (requires { ev.block; }) {
-        return ev.block;
-    } else {
-        return nullptr;
-    }
-}
-
-template <class E>
-const BufferInfo* info_of(const E& ev) {
-    if constexpr (requires { ev.info; }) {
-        return ev.info;
-    } else {
-        return nullptr;
-    }
-}
-
 // Runs of changed bytes closer than this are stored as one run.
 constexpr uint64_t kMergeGap = 8;
 
@@ -108,19 +89,12 @@ void Recorder::sync_bytes() {
     for (auto& [block_id, ranges] : dirty_) {
         auto sit = trace_.state_.blocks.find(block_id);
         if (sit == trace_.state_.blocks.end()) continue;  // freed in this step
-        const Block* block = nullptr;
-        if (auto pit = blocks_.find(block_id); pit != blocks_.end()) block = pit->second;
-        if (!block && resolver_) block = resolver_(block_id);
+        auto pit = blocks_.find(block_id);
+        if (pit == blocks_.end()) continue;  // allocated before recording: bytes unknown
+        const Block* block = pit->second;
         BlockState& mirror = sit->second;
-        uint64_t size = mirror.bytes.size();
-        const uint8_t* real = nullptr;
-        if (block && block->id() == block_id) {
-            size = std::min<uint64_t>(block->size(), size);
-            real = block->data();
-        } else if (auto wit = write_bases_.find(block_id); wit != write_bases_.end()) {
-            real = wit->second;  // no resize since that write: the mirror's size is right
-        }
-        if (!real) continue;  // bytes unknown: the mirror stays
+        uint64_t size = std::min<uint64_t>(block->size(), mirror.bytes.size());
+        const uint8_t* real = block->data();
         std::sort(ranges.begin(), ranges.end(),
                   [](const Range& x, const Range& y) { return x.begin < y.begin; });
         uint64_t done = 0;  // bytes below this offset are compared
@@ -151,7 +125,6 @@ void Recorder::sync_bytes() {
         }
     }
     dirty_.clear();
-    write_bases_.clear();
 }
 
 void Recorder::set_names(std::vector<NameRef> names) {
@@ -188,14 +161,7 @@ void Recorder::note_exception(std::string text, int line) {
     push_event(std::move(e));
 }
 
-void Recorder::note_block(const Block* block) {
-    if (block && trace_.state_.blocks.count(block->id())) blocks_[block->id()] = block;
-}
-
-void Recorder::note_view_geometry(uint64_t view_id, const BufferInfo& info) {
-    auto it = trace_.views_.find(view_id);
-    if (it == trace_.views_.end() || it->second.has_geometry) return;
-    ViewInfo& v = it->second;
+void Recorder::copy_geometry(ViewInfo& v, const BufferInfo& info) {
     v.has_geometry = true;
     v.offset = info.offset;
     v.itemsize = info.itemsize;
@@ -205,8 +171,6 @@ void Recorder::note_view_geometry(uint64_t view_id, const BufferInfo& info) {
     v.format = info.has_format ? info.format : "B";
     v.shape = info.shape;
     v.strides = info.strides;
-    if (!v.block) v.block = info.block_id();
-    if (info.block) note_block(info.block);
 }
 
 // ---- BufferObserver ----
@@ -238,7 +202,7 @@ void Recorder::on_block_allocated(const BlockEvent& ev) {
     trace_.run_meter_.allocated += ev.size;
     if (!recording()) return;
     meter().allocated += ev.size;
-    if (const Block* b = block_of(ev)) blocks_[ev.block_id] = b;
+    if (ev.block) blocks_[ev.block_id] = ev.block;
     Event e;
     e.kind = EventKind::Allocate;
     e.id = ev.block_id;
@@ -264,7 +228,6 @@ void Recorder::on_block_resized(const BlockResizeEvent& ev) {
     e.address = ev.new_address;
     e.moved = ev.moved;
     push_event(std::move(e));
-    write_bases_.erase(ev.block_id);
     Op op{OpKind::BlockResize, ev.block_id, 0, ev.old_size, ev.new_size, ev.old_address,
           ev.new_address};
     auto it = trace_.state_.blocks.find(ev.block_id);
@@ -279,7 +242,6 @@ void Recorder::on_block_resized(const BlockResizeEvent& ev) {
 
 void Recorder::on_block_freed(uint64_t block_id) {
     blocks_.erase(block_id);
-    write_bases_.erase(block_id);
     if (!recording()) return;
     dirty_.erase(block_id);
     Event e;
@@ -307,7 +269,6 @@ void Recorder::on_write(const WriteEvent& ev) {
     for (const ByteRange& p : ev.pieces) trace_.pieces_.push_back(Range{p.begin, p.end});
     push_event(std::move(e));
     mark_dirty(ev.block_id, ev.begin, ev.end);
-    if (ev.old_bytes) write_bases_[ev.block_id] = ev.old_bytes - ev.begin;
 }
 
 void Recorder::on_copy(const CopyEvent& ev) {
@@ -353,7 +314,7 @@ void Recorder::on_view_created(const ViewEvent& ev) {
     v.block = ev.block_id;
     v.color = color_++;
     v.created_step = trace_.step_count();
-    if (const BufferInfo* info = info_of(ev)) note_view_geometry(ev.view_id, *info);
+    if (ev.info) copy_geometry(v, *ev.info);
     Event e;
     e.kind = EventKind::ViewCreated;
     e.id = ev.view_id;

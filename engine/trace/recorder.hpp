@@ -12,14 +12,16 @@
 // allocations without their bytes, so the recorder keeps a mirror of every live
 // block (TraceState, the state at the last step end) and, at each step end,
 // compares the ranges touched in the step with the real bytes. The changed runs
-// become Bytes ops holding old and new bytes: the undo log. To read the real
-// bytes it needs the Block: from BlockEvent::block when the buffer engine
-// provides it, else from a resolver (the session finds blocks through the
-// program's values).
+// become Bytes ops holding old and new bytes: the undo log.
+//
+// Ownership: the recorder is fed by the observer only. It reads a block's bytes
+// through the Block pointer of its allocation event, which the buffer engine
+// keeps valid until on_block_freed (which forgets it); a view's geometry is
+// copied from its creation event. Nothing the trace keeps points into the
+// program's objects, so a released view or a freed block can never be read.
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -47,12 +49,6 @@ public:
     void note_print(std::string_view text);
     void note_exception(std::string text, int line);  // "ValueError: message"
 
-    // Sources of what events alone do not carry (see the file comment).
-    using BlockResolver = std::function<const Block*(uint64_t block_id)>;
-    void set_block_resolver(BlockResolver r) { resolver_ = std::move(r); }
-    void note_block(const Block* block);                       // a live block seen by the caller
-    void note_view_geometry(uint64_t view_id, const BufferInfo& info);
-
     Trace& trace() { return trace_; }
     const Trace& trace() const { return trace_; }
     bool recording() const { return !trace_.stopped_; }
@@ -79,18 +75,16 @@ private:
     void push_op(const Op& op);  // appends and applies to the head state
     uint64_t pool_bytes(const uint8_t* data, uint64_t n);
     void mark_dirty(uint64_t block, uint64_t begin, uint64_t end);
+    void copy_geometry(ViewInfo& view, const BufferInfo& info);
     CopyMeter& meter();
 
     Trace trace_;
     RecordingBudget budget_;
     bool finished_ = false;
     int color_ = 0;
-    std::unordered_map<uint64_t, const Block*> blocks_;             // live Block pointers
-    std::unordered_map<uint64_t, std::vector<Range>> dirty_;        // touched this step
-    BlockResolver resolver_;
-    // Start of a block's bytes, learned from a write's old_bytes; valid until the
-    // block is resized or freed (both forget it). A last resort for reading bytes.
-    std::unordered_map<uint64_t, const uint8_t*> write_bases_;
+    // Live blocks of the recorded state, from their allocation events (see above).
+    std::unordered_map<uint64_t, const Block*> blocks_;
+    std::unordered_map<uint64_t, std::vector<Range>> dirty_;  // touched this step
 };
 
 }  // namespace engine::trace

@@ -27,7 +27,6 @@ TEST(RecorderTest, SeeksBytesBackAndForth) {
     auto ba = ByteArrayObject::create(f.ctx, "hello");
     ASSERT_TRUE(ba);
     const Block* block = &(*ba)->block();
-    f.rec.note_block(block);
     uint64_t id = block->id();
     f.rec.begin_step(2);
     ASSERT_TRUE((*ba)->set(0, Item::integer('j')));
@@ -54,11 +53,9 @@ TEST(RecorderTest, RecordsViewsExportsAndMeter) {
     f.rec.begin_step(1);
     auto ba = ByteArrayObject::create(f.ctx, "abcdef");
     ASSERT_TRUE(ba);
-    f.rec.note_block(&(*ba)->block());
     f.rec.begin_step(2);
     auto mv = MemoryView::from_object(*ba);
     ASSERT_TRUE(mv);
-    f.rec.note_view_geometry((*mv)->id(), (*mv)->view());
     f.rec.begin_step(3);
     ASSERT_TRUE((*mv)->release());
     f.rec.finish();
@@ -85,7 +82,6 @@ TEST(RecorderTest, StopsAtStepBudget) {
     Fixture f(RecordingBudget{2, 1 << 20});
     auto ba = ByteArrayObject::create(f.ctx, "ab");
     ASSERT_TRUE(ba);
-    f.rec.note_block(&(*ba)->block());
     for (int i = 1; i <= 5; ++i) {
         f.rec.begin_step(10 + i);
         ASSERT_TRUE((*ba)->set(0, Item::integer(i)));
