@@ -82,6 +82,9 @@ void write_event(JsonWriter& w, const trace::Trace& t, const trace::Event& e) {
         case EventKind::Exception:
             w.field("text", t.text(e.text)).field("line", e.line);
             break;
+        case EventKind::Refused:
+            w.field("object", e.id).field("text", t.text(e.text)).field("exports", e.bytes);
+            break;
     }
     w.end_object();
 }

@@ -23,6 +23,7 @@ const char* event_kind_name(EventKind kind) {
         case EventKind::ViewDestroyed: return "view_destroyed";
         case EventKind::Print: return "print";
         case EventKind::Exception: return "exception";
+        case EventKind::Refused: return "refused";
     }
     return "?";
 }

@@ -43,6 +43,8 @@ enum class EventKind : uint8_t {
     ViewDestroyed,    // view id
     Print,            // text
     Exception,        // text = "TypeError: message", line
+    Refused,          // id = exporter or released view, text = "BufferError: ...",
+                      // bytes = exports then (issue 11; holders: see the recorder)
 };
 
 const char* event_kind_name(EventKind kind);
