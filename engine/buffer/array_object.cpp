@@ -68,7 +68,7 @@ Result<BufferInfo> ArrayObject::fill_buffer(int flags) {
 
 Result<void> ArrayObject::resize_items(int64_t new_len) {
     if (exports() > 0 && new_len != size()) {
-        return raise(ExcType::BufferError, std::string(kArrayCannotResizeMessage));
+        return refuse(ExcType::BufferError, std::string(kArrayCannotResizeMessage));
     }
     if (new_len > INT64_MAX / itemsize_) return raise(ExcType::MemoryError, "");
     return block_->resize(static_cast<uint64_t>(new_len * itemsize_));
@@ -195,7 +195,7 @@ Result<void> ArrayObject::set_slice(const SliceArgs& slice, const ArrayObject& v
     const int64_t needed = value.size();
     // Issue #4509: fail early when the slice assignment would resize an exported array.
     if ((needed == 0 || ix.length != needed) && exports() > 0) {
-        return raise(ExcType::BufferError, std::string(kArrayCannotResizeMessage));
+        return refuse(ExcType::BufferError, std::string(kArrayCannotResizeMessage));
     }
     if (ix.step == 1) {
         int64_t lo = ix.start, hi = std::max(ix.stop, ix.start);
@@ -229,7 +229,7 @@ Result<void> ArrayObject::del_item(int64_t index) {
 
 Result<void> ArrayObject::del_slice(const SliceArgs& slice) {
     BV_TRY(ix, adjust_slice(slice, size()));
-    if (exports() > 0) return raise(ExcType::BufferError, std::string(kArrayCannotResizeMessage));
+    if (exports() > 0) return refuse(ExcType::BufferError, std::string(kArrayCannotResizeMessage));
     if (ix.length == 0) return ok();
     const int64_t n = size();
     std::string kept;

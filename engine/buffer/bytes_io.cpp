@@ -54,7 +54,7 @@ Result<void> BytesIOObject::check_closed() const {
 }
 
 Result<void> BytesIOObject::check_exports() const {
-    if (exports_count_ > 0) return raise(ExcType::BufferError, std::string(kCannotResizeMessage));
+    if (exports_count_ > 0) return refuse(ExcType::BufferError, std::string(kCannotResizeMessage));
     return ok();
 }
 

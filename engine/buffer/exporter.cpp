@@ -1,6 +1,8 @@
 // Exporter / ExportedBuffer: the export count and PyBuffer_FillInfo.
 #include "engine/buffer/exporter.hpp"
 
+#include "engine/core/exceptions.hpp"
+
 namespace engine {
 
 ExportedBuffer::ExportedBuffer(std::shared_ptr<Exporter> obj, BufferInfo info, uint64_t consumer_id)
@@ -77,8 +79,20 @@ Result<BufferInfo> Exporter::fill_info(Block* block, int64_t offset, int64_t len
 }
 
 Result<void> Exporter::check_resizable() const {
-    if (exports_ > 0) return raise(ExcType::BufferError, std::string(kCannotResizeMessage));
+    if (exports_ > 0) return refuse(ExcType::BufferError, std::string(kCannotResizeMessage));
     return ok();
+}
+
+Error Exporter::refuse(ExcType type, std::string message) const {
+    if (auto* obs = ctx_->observer()) {
+        std::string text(exc_name(type));
+        if (!message.empty()) {
+            text += ": ";
+            text += message;
+        }
+        obs->on_refused(id_, text);
+    }
+    return raise(type, std::move(message));
 }
 
 }  // namespace engine

@@ -127,6 +127,9 @@ protected:
 
     // "BufferError: Existing exports of data: object cannot be re-sized" when exported.
     Result<void> check_resizable() const;
+    // The error `type: message`, reported to the observer as a refusal first
+    // (a resize or close refused while exported, a released view used).
+    Error refuse(ExcType type, std::string message) const;
 
 private:
     friend class ExportedBuffer;

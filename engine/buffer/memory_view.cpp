@@ -35,7 +35,7 @@ MemoryView::~MemoryView() {
 bool MemoryView::released() const { return released_ || !mbuf_ || mbuf_->released(); }
 
 Result<void> MemoryView::check_released() const {
-    if (released()) return raise(ExcType::ValueError, std::string(kReleasedMessage));
+    if (released()) return refuse(ExcType::ValueError, std::string(kReleasedMessage));
     return ok();
 }
 
@@ -310,7 +310,25 @@ Result<void> MemoryView::set(const Subscript& key, const AssignValue& value) {
         dest.strides[0] = wrap_mul(dest.strides[0], ix.step);
         dest.len = ix.length * dest.itemsize;
         BV_CHECK(check_released());  // CHECK_RELEASED_INT_AGAIN
-        return copy_single(*this, dest, src.info, src.base);
+        // The slice is a window of this view: CPython's dest is a Py_buffer on the
+        // stack, never a Python object. The observer sees it as a view created and
+        // destroyed around the copy, so the trace can draw the window it wrote.
+        auto* obs = context().observer();
+        uint64_t window = 0;
+        if (obs && ix.length > 0) {
+            window = context().new_object_id();
+            ViewEvent ev;
+            ev.view_id = window;
+            ev.parent_id = id();
+            ev.managed_buffer_id = mbuf_->id();
+            ev.exporter_id = mbuf_->obj() ? mbuf_->obj()->id() : 0;
+            ev.block_id = dest.block_id();
+            ev.info = &dest;
+            obs->on_view_created(ev);
+        }
+        auto copied = copy_single(*this, dest, src.info, src.base);
+        if (window) obs->on_view_destroyed(window);
+        return copied;
     }
     if (is_multiindex(key)) {
         if (static_cast<int64_t>(key.items.size()) < view_.ndim) {

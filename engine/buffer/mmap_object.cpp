@@ -240,7 +240,7 @@ Result<void> MmapObject::flush() {
 
 Result<void> MmapObject::resize(int64_t new_size) {
     BV_CHECK(check_valid());
-    if (exports() > 0) return raise(ExcType::BufferError, "mmap can't resize with extant buffers exported.");
+    if (exports() > 0) return refuse(ExcType::BufferError, "mmap can't resize with extant buffers exported.");
     if (access_ != Access::Write && access_ != Access::Default) {
         return raise(ExcType::TypeError, "mmap can't resize a readonly or copy-on-write memory map.");
     }
@@ -258,7 +258,7 @@ Result<void> MmapObject::resize(int64_t new_size) {
 }
 
 Result<void> MmapObject::close() {
-    if (exports() > 0) return raise(ExcType::BufferError, "cannot close exported pointers exist");
+    if (exports() > 0) return refuse(ExcType::BufferError, "cannot close exported pointers exist");
     if (closed_) return ok();
     closed_ = true;
     if (storage_) storage_->remove_map(id());

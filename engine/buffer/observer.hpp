@@ -91,6 +91,11 @@ public:
     virtual void on_view_created(const ViewEvent&) {}
     virtual void on_view_released(uint64_t /*view_id*/) {}
     virtual void on_view_destroyed(uint64_t /*view_id*/) {}
+
+    // A resize, close or export refused by a locked exporter (BufferError), or
+    // the use of a released view (ValueError), reported as it is raised (caught
+    // or not). text: "BufferError: Existing exports of data: ...".
+    virtual void on_refused(uint64_t /*object_id*/, std::string_view /*text*/) {}
 };
 
 }  // namespace engine

@@ -134,9 +134,11 @@ Scene build_scene(const Trace& trace, const SceneOptions& options) {
     };
 
     // Events of this step: destroyed views stay in the scene once, writes, output.
-    std::vector<uint64_t> destroyed;
+    std::vector<uint64_t> destroyed, released, created;
     for (const trace::Event& e : trace.events(sc.step)) {
         if (e.kind == trace::EventKind::ViewDestroyed) destroyed.push_back(e.id);
+        if (e.kind == trace::EventKind::ViewReleased) released.push_back(e.id);
+        if (e.kind == trace::EventKind::ViewCreated) created.push_back(e.id);
         if (e.kind == trace::EventKind::Print) sc.printed.push_back(trace.text(e.text));
         if (e.kind == trace::EventKind::Exception) sc.exception = trace.text(e.text);
     }
@@ -166,6 +168,12 @@ Scene build_scene(const Trace& trace, const SceneOptions& options) {
         if (auto it = st.exports.find(v.id); it != st.exports.end()) {
             sv.exports = static_cast<int64_t>(it->second.size());
         }
+        auto in = [](const std::vector<uint64_t>& ids, uint64_t id) {
+            return std::find(ids.begin(), ids.end(), id) != ids.end();
+        };
+        sv.gone = state == ViewState::Destroyed;
+        sv.released_here = in(released, v.id);
+        sv.temporary = sv.gone && in(created, v.id) && sv.names.empty();
         if (wanted(v.block)) {
             auto bit = st.blocks.find(v.block);
             uint64_t size = bit == st.blocks.end() ? 0 : bit->second.size;
@@ -203,6 +211,7 @@ Scene build_scene(const Trace& trace, const SceneOptions& options) {
             ex.consumers = eit->second;
             ex.exports = static_cast<int64_t>(eit->second.size());
         }
+        ex.readonly = o->type_name == "bytes";
         ex.locked = ex.exports > 0;
         for (const SceneView& v : sc.views) {
             if (v.state != ViewState::Alive) continue;
@@ -243,6 +252,21 @@ Scene build_scene(const Trace& trace, const SceneOptions& options) {
         }
         compute_overlaps(id, sb.window_begin, sb.window_end, live, sc.overlaps);
         sc.blocks.push_back(std::move(sb));
+    }
+
+    // Refusals of this step, with the views that held the exports then.
+    for (const trace::Event& e : trace.events(sc.step)) {
+        if (e.kind != trace::EventKind::Refused) continue;
+        SceneRefusal r;
+        r.text = trace.text(e.text);
+        r.object = e.id;
+        r.released_view = trace.view(e.id) != nullptr && r.text.rfind("ValueError", 0) == 0;
+        r.exports = static_cast<int64_t>(e.bytes);
+        auto h = trace.holders(e);
+        r.holders.assign(h.begin(), h.end());
+        bool same = !sc.refusals.empty() && sc.refusals.back().object == r.object &&
+                    sc.refusals.back().text == r.text;
+        if (!same) sc.refusals.push_back(std::move(r));  // one use checked twice: one refusal
     }
 
     // Writes of this step.

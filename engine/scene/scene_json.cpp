@@ -84,6 +84,9 @@ void write_event(JsonWriter& w, const trace::Trace& t, const trace::Event& e) {
             break;
         case EventKind::Refused:
             w.field("object", e.id).field("text", t.text(e.text)).field("exports", e.bytes);
+            w.key("holders").begin_array();
+            for (uint64_t h : t.holders(e)) w.value(h);
+            w.end_array();
             break;
     }
     w.end_object();
@@ -125,7 +128,7 @@ std::string scene_json(const Scene& sc) {
     for (const SceneExporter& e : sc.exporters) {
         w.begin_object().field("id", e.id).field("type", e.type).field("block", e.block);
         write_names(w, e.names);
-        w.field("exports", e.exports).field("locked", e.locked);
+        w.field("exports", e.exports).field("locked", e.locked).field("readonly", e.readonly);
         w.array("consumers", e.consumers).array("views", e.views).end_object();
     }
     w.end_array();
@@ -141,6 +144,8 @@ std::string scene_json(const Scene& sc) {
         w.array("shape", v.shape).array("strides", v.strides);
         w.field("offset", v.offset).field("nbytes", v.nbytes).field("readonly", v.readonly);
         w.field("elements", v.elements).field("exports", v.exports);
+        w.field("released_here", v.released_here).field("gone", v.gone);
+        w.field("temporary", v.temporary);
         w.key("runs").begin_array();
         for (const ElementRun& r : v.runs) {
             w.begin_array().value(r.first).value(r.count).value(r.stride).value(r.itemsize);
@@ -165,6 +170,14 @@ std::string scene_json(const Scene& sc) {
         w.field("through", x.through).field("through_view", x.through_view);
         w.field("view", x.view);
         w.array("seen_by", x.seen_by).end_object();
+    }
+    w.end_array();
+
+    w.key("refusals").begin_array();
+    for (const SceneRefusal& r : sc.refusals) {
+        w.begin_object().field("text", r.text).field("object", r.object);
+        w.field("released_view", r.released_view).field("exports", r.exports);
+        w.array("holders", r.holders).end_object();
     }
     w.end_array();
 

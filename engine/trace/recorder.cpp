@@ -347,4 +347,36 @@ void Recorder::on_view_destroyed(uint64_t view_id) {
     push_op(Op{OpKind::ViewDestroy, view_id, 0, static_cast<uint64_t>(prev)});
 }
 
+// The holders are the live views whose export of `object_id` (directly, or
+// through their managed buffer) is counted at this moment.
+void Recorder::on_refused(uint64_t object_id, std::string_view text) {
+    if (!recording()) return;
+    Event e;
+    e.kind = EventKind::Refused;
+    e.id = object_id;
+    e.text = static_cast<int32_t>(trace_.texts_.size());
+    trace_.texts_.emplace_back(text);
+    e.first_piece = static_cast<uint32_t>(trace_.holders_.size());
+    auto it = trace_.state_.exports.find(object_id);
+    if (it != trace_.state_.exports.end()) {
+        e.bytes = it->second.size();
+        for (uint64_t consumer : it->second) {
+            for (const auto& [id, state] : trace_.state_.views) {
+                if (state != ViewState::Alive) continue;
+                auto vit = trace_.views_.find(id);
+                if (vit == trace_.views_.end()) continue;
+                const ViewInfo& v = vit->second;
+                bool holds =
+                    id == consumer || (v.managed_buffer == consumer && v.exporter == object_id);
+                if (holds && std::find(trace_.holders_.begin() + e.first_piece,
+                                       trace_.holders_.end(), id) == trace_.holders_.end()) {
+                    trace_.holders_.push_back(id);
+                }
+            }
+        }
+    }
+    e.piece_count = static_cast<uint32_t>(trace_.holders_.size()) - e.first_piece;
+    push_event(std::move(e));
+}
+
 }  // namespace engine::trace

@@ -67,6 +67,7 @@ public:
     void on_view_created(const ViewEvent& ev) override;
     void on_view_released(uint64_t view_id) override;
     void on_view_destroyed(uint64_t view_id) override;
+    void on_refused(uint64_t object_id, std::string_view text) override;
 
 private:
     void end_step();

@@ -51,6 +51,11 @@ std::span<const Range> Trace::pieces(const Event& e) const {
     return {pieces_.data() + e.first_piece, e.piece_count};
 }
 
+std::span<const uint64_t> Trace::holders(const Event& e) const {
+    if (e.kind != EventKind::Refused) return {};
+    return {holders_.data() + e.first_piece, e.piece_count};
+}
+
 const ViewInfo* Trace::view(uint64_t id) const {
     auto it = views_.find(id);
     return it == views_.end() ? nullptr : &it->second;

@@ -44,7 +44,7 @@ enum class EventKind : uint8_t {
     Print,            // text
     Exception,        // text = "TypeError: message", line
     Refused,          // id = exporter or released view, text = "BufferError: ...",
-                      // bytes = exports then (issue 11; holders: see the recorder)
+                      // bytes = exports then, Trace::holders(): the views holding them
 };
 
 const char* event_kind_name(EventKind kind);
@@ -64,7 +64,8 @@ struct Event {
     uint64_t bytes = 0;           // Copy bytes; Allocate size; Resize/Allocate: address in `address`
     uint64_t address = 0;
     bool moved = false;
-    uint32_t first_piece = 0, piece_count = 0;  // Write: exact ranges in Trace::pieces()
+    uint32_t first_piece = 0, piece_count = 0;  // Write: exact ranges in Trace::pieces();
+                                                // Refused: view ids in Trace::holders()
     int32_t text = -1;                          // Print/Exception/ObjectCreated: Trace::text()
     int line = 0;                               // Exception: its line
 };
@@ -160,6 +161,7 @@ public:
     const Step& step(int64_t n) const { return steps_.at(static_cast<size_t>(n)); }  // 0: prologue
     std::span<const Event> events(int64_t n) const;
     std::span<const Range> pieces(const Event& e) const;
+    std::span<const uint64_t> holders(const Event& e) const;  // Refused: views holding exports
     const std::string& text(int32_t index) const { return texts_.at(static_cast<size_t>(index)); }
     const std::vector<NameRef>& names(int64_t n) const { return name_sets_.at(step(n).names); }
     const ViewInfo* view(uint64_t id) const;
@@ -189,6 +191,7 @@ private:
     std::vector<Step> steps_;  // [0] is the prologue (events before the first line)
     std::vector<Event> events_;
     std::vector<Range> pieces_;
+    std::vector<uint64_t> holders_;
     std::vector<std::string> texts_;
     std::vector<Op> ops_;
     std::vector<uint8_t> pool_;
