@@ -15,7 +15,7 @@ CanvasSettings make_canvas_settings(int bytes_per_row, float char_w, float line_
     s.cell_w = std::round(char_w * 3.0f);
     s.cell_h = std::round(line_h + 4.0f);
     s.lane_h = std::max(8.0f, std::round(line_h * 0.72f));
-    s.gutter_w = std::round(char_w * 14.0f);  // a row's offset, a lane's name
+    s.gutter_w = std::round(char_w * 13.0f);  // a row's offset, a lane's name
     s.ascii_gap = std::round(char_w * 2.0f);
     s.header_h = std::round(line_h * 2.9f);  // the objects' names, then their badges
     s.block_gap = std::round(line_h);
@@ -85,10 +85,20 @@ float hex_x(const CanvasSettings& s, int col) {
 }
 
 float ascii_x(const CanvasSettings& s, int col) {
-    return hex_x(s, s.bytes_per_row) + s.ascii_gap + s.char_w * static_cast<float>(col);
+    const int cols = s.shown_cols > 0 ? std::min(s.shown_cols, s.bytes_per_row) : s.bytes_per_row;
+    return hex_x(s, cols) + s.ascii_gap + s.char_w * static_cast<float>(col);
 }
 
-float canvas_width(const CanvasSettings& s) { return ascii_x(s, s.bytes_per_row) + s.char_w; }
+int columns_needed(const std::vector<uint64_t>& block_sizes, int bytes_per_row) {
+    uint64_t most = 0;
+    for (uint64_t n : block_sizes) most = std::max(most, n);
+    return static_cast<int>(std::clamp<uint64_t>(most, 1, static_cast<uint64_t>(std::max(1, bytes_per_row))));
+}
+
+float canvas_width(const CanvasSettings& s) {
+    const int cols = s.shown_cols > 0 ? std::min(s.shown_cols, s.bytes_per_row) : s.bytes_per_row;
+    return ascii_x(s, cols) + s.char_w;
+}
 
 RowSpan visible_rows(const BlockPlacement& b, float y0, float y1) {
     if (y1 <= b.rows_top || y0 >= b.bottom() || b.row_h <= 0) return {0, 0};

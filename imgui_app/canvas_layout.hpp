@@ -32,7 +32,11 @@ struct CanvasSettings {
     float fields_h = 30.0f;   // struct fields' brackets under a row (blocks with fields only)
     float carets_h = 30.0f;   // index carets under a row (blocks with carets only)
     bool show_unnamed = false;  // also blocks that no name refers to and no view shows
+    int shown_cols = 0;       // columns in use (every block is smaller than a row); 0: bytes_per_row
 };
+
+// Columns a row needs for `blocks`: bytes_per_row, or fewer when every block is smaller.
+int columns_needed(const std::vector<uint64_t>& block_sizes, int bytes_per_row);
 
 // Settings scaled for zoom/HiDPI from a font's glyph width and line height.
 CanvasSettings make_canvas_settings(int bytes_per_row, float char_w, float line_h);

@@ -469,17 +469,25 @@ void draw_memory_canvas(App& app) {
     // Settings at the zoom, then scaled up so that a row fills the panel (small
     // buffers get big cells), and full-height lanes when there are few views.
     size_t max_lanes = 0;
+    int cols = app.bytes_per_row;
     {
         ImGui::SetWindowFontScale(app.zoom);
         app.canvas = make_canvas_settings(app.bytes_per_row, ImGui::CalcTextSize("0").x, ImGui::GetTextLineHeight());
         app.canvas.show_unnamed = app.show_unnamed;
-        for (const BlockPlacement& b : place_blocks(app.overview, app.canvas)) max_lanes = std::max(max_lanes, b.lanes.size());
+        std::vector<uint64_t> sizes;
+        for (const BlockPlacement& b : place_blocks(app.overview, app.canvas)) {
+            max_lanes = std::max(max_lanes, b.lanes.size());
+            sizes.push_back(b.size);
+        }
+        cols = columns_needed(sizes, app.bytes_per_row);
+        app.canvas.shown_cols = cols;
         const float avail = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
         const float fit = fit_scale(app.canvas, avail);
         if (fit > 1.01f) {
             ImGui::SetWindowFontScale(app.zoom * fit);
             app.canvas = make_canvas_settings(app.bytes_per_row, ImGui::CalcTextSize("0").x, ImGui::GetTextLineHeight());
             app.canvas.show_unnamed = app.show_unnamed;
+            app.canvas.shown_cols = cols;
         }
     }
     if (max_lanes <= 8) app.canvas.lane_h = std::round(ImGui::GetTextLineHeight() + 2.0f);

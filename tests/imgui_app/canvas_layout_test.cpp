@@ -82,6 +82,13 @@ TEST(CanvasLayoutTest, SmallBuffersFillThePanelUpToAMaximum) {
     EXPECT_FLOAT_EQ(fit_scale(s, w * 0.5f), 1.0f);   // narrower panel: never shrink
     EXPECT_FLOAT_EQ(fit_scale(s, w * 1.5f), 1.5f);   // fill the width
     EXPECT_FLOAT_EQ(fit_scale(s, w * 4.0f), 1.8f);   // up to the maximum
+    // A 6-byte buffer needs 6 columns: the ASCII column follows them, the row is narrower, the cells grow.
+    EXPECT_EQ(columns_needed({6, 2}, 16), 6);
+    EXPECT_EQ(columns_needed({40}, 16), 16);
+    CanvasSettings narrow = s;
+    narrow.shown_cols = 6;
+    EXPECT_FLOAT_EQ(ascii_x(narrow, 0), hex_x(s, 6) + s.ascii_gap);
+    EXPECT_GT(fit_scale(narrow, w), 1.0f);
     EXPECT_EQ(elide("reverse_inplace(): mv", 10), "reverse_..");
     EXPECT_EQ(elide("mv", 10), "mv");
 }
