@@ -59,7 +59,7 @@ LaneLook lane_look(const SceneView& v, const Scene& overview) {
         } else {
             look.probe_label = fmt::format("view ({} bytes)", v.nbytes);
         }
-        look.label = look.probe_label + " temporary";
+        look.label = look.probe_label;  // the window; its outlined, striped lane says "temporary" (legend)
         look.word = "temporary";
         return look;
     }

@@ -391,6 +391,11 @@ void draw_tooltip(App& app, const ByteHit& hit) {
 }
 
 void draw_toolbar(App& app) {
+    // The legend first: always in sight, however narrow the panel.
+    if (ImGui::SmallButton("?")) legend_open() = !legend_open();
+    probe_last_item(app, "button", "?");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Legend: what each mark means");
+    ImGui::SameLine();
     ImGui::TextDisabled("bytes/row");
     ImGui::SameLine();
     for (int n : {8, 16, 32}) {
@@ -409,10 +414,7 @@ void draw_toolbar(App& app) {
     ImGui::SliderFloat("##zoom", &app.zoom, 0.6f, 2.0f, "%.1fx");
     ImGui::SameLine();
     ImGui::Checkbox("temporaries", &app.show_unnamed);
-    ImGui::SameLine();
-    if (ImGui::SmallButton("?")) legend_open() = !legend_open();
-    probe_last_item(app, "button", "?");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Legend: what each mark means");
+
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Also show buffers that no name refers to and no view shows");
     if (app.session) {
         // The copy meter, always in sight.

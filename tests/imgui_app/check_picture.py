@@ -172,5 +172,16 @@ for size in ("1024x700", "1400x900"):
         expect(written == list(range(a, b)), f"case5 part {n + 1}: bytes {a}..{b - 1} written: {written}")
         expect(temps and lit(img, temps[0]["rect"], 0.02), f"case5 part {n + 1}: the window is drawn")
 
+# The legend: the "?" on the canvas opens it, every mark explained (a scripted click).
+png, probe = os.path.join(screens, "legend.png"), os.path.join(screens, "legend.json")
+subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", app, "--size", "1024x700", "--open",
+                usecase("case1_reverse.py"), "--step", "8", "--input", os.path.join(here, "legend.txt"),
+                "--screenshot", png, "--probe", probe], env=env, check=True, stdout=subprocess.DEVNULL,
+               cwd=screens)
+legend = [i["view"] for i in kind(json.load(open(probe)), "legend")]
+for word in ("hatched", "flashing byte", "read on this line", "struct field", "caret", "tombstone", "temporary",
+             "LOCKED", "refused"):
+    expect(any(word in t for t in legend), f"the legend explains {word!r}")
+
 print(f"{len(failures)} failure(s)")
 sys.exit(1 if failures else 0)
