@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "imgui_app/files.hpp"
+#include "imgui_app/picture.hpp"
 
 namespace app {
 namespace {
@@ -118,6 +119,8 @@ void draw_menu_bar(App& app) {
                 app.block_scenes.clear();
             }
         }
+        ImGui::Separator();
+        ImGui::MenuItem("Legend", nullptr, &legend_open());
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
