@@ -117,6 +117,20 @@ void rerun_if_edited(App& app, double delay) {
         run_program(app);
 }
 
+namespace {
+std::string json_escape(const std::string& s) {
+    std::string out;
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == '"' || c == '\\') out += '\\', out += ch;
+        else if (c == '\n') out += "\\n";
+        else if (c < 0x20) out += fmt::format("\\u{:04x}", c);
+        else out += ch;
+    }
+    return out;
+}
+}  // namespace
+
 std::string probe_json(const std::vector<ProbeItem>& items) {
     std::string out = "[\n";
     for (size_t i = 0; i < items.size(); ++i) {
@@ -124,10 +138,15 @@ std::string probe_json(const std::vector<ProbeItem>& items) {
         const uint32_t c = p.colour;  // ImU32 is 0xAABBGGRR
         out += fmt::format(
             "  {{\"kind\": \"{}\", \"block\": {}, \"offset\": {}, \"view\": \"{}\", \"state\": \"{}\", "
-            "\"shared\": {}, \"written\": {}, \"rgb\": [{}, {}, {}], \"rect\": [{:.1f}, {:.1f}, {:.1f}, {:.1f}]}}{}\n",
-            p.kind, p.block, p.offset, p.view, p.state, p.shared ? "true" : "false",
-            p.written ? "true" : "false", c & 0xFF, (c >> 8) & 0xFF, (c >> 16) & 0xFF, p.x0, p.y0, p.x1, p.y1,
-            i + 1 < items.size() ? "," : "");
+            "\"shared\": {}, \"written\": {}, \"rgb\": [{}, {}, {}], \"rect\": [{:.1f}, {:.1f}, {:.1f}, {:.1f}]",
+            p.kind, p.block, p.offset, json_escape(p.view), p.state, p.shared ? "true" : "false",
+            p.written ? "true" : "false", c & 0xFF, (c >> 8) & 0xFF, (c >> 16) & 0xFF, p.x0, p.y0, p.x1, p.y1);
+        if (!p.panel.empty())
+            out += fmt::format(", \"text\": \"{}\", \"text_w\": {:.1f}, \"elided\": {}, \"clipped\": {}, "
+                               "\"panel\": \"{}\", \"panel_rect\": [{:.1f}, {:.1f}, {:.1f}, {:.1f}]",
+                               json_escape(p.text), p.text_w, p.elided ? "true" : "false",
+                               p.clipped ? "true" : "false", json_escape(p.panel), p.px0, p.py0, p.px1, p.py1);
+        out += i + 1 < items.size() ? "},\n" : "}\n";
     }
     return out + "]\n";
 }

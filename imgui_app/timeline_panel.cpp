@@ -12,6 +12,7 @@
 #include "imgui_app/app.hpp"
 #include "imgui_app/picture.hpp"
 #include "imgui_app/scene_text.hpp"
+#include "imgui_app/text_fit.hpp"
 
 namespace app {
 
@@ -124,16 +125,21 @@ void draw_timeline(App& app) {
     ImGui::SameLine();
     if (ImGui::Button(">|")) seek(app, app.step_count);
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(-1);
+    // The slider carries no text (its handle covered it); the words go after it.
     int step = static_cast<int>(app.step);
-    std::string label = app.step_count == 0 ? std::string("no run yet")
-                                            : "step %d of " + std::to_string(app.step_count) +
-                                                  "   line " + std::to_string(app.overview.line);
-    if (ImGui::SliderInt("##step", &step, 1, static_cast<int>(std::max<int64_t>(1, app.step_count)), label.c_str()))
+    const std::string label = app.step_count == 0 ? std::string("no run yet")
+                                                  : "step " + std::to_string(app.step) + " of " +
+                                                        std::to_string(app.step_count) + "   line " +
+                                                        std::to_string(app.overview.line);
+    const float label_w = text_width(label) + ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 4, ImGui::GetContentRegionAvail().x - label_w));
+    if (ImGui::SliderInt("##step", &step, 1, static_cast<int>(std::max<int64_t>(1, app.step_count)), ""))
         seek(app, step);
     const ImVec2 slider_a = ImGui::GetItemRectMin(), slider_z = ImGui::GetItemRectMax();
     const bool slider_hovered = ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled);
     ImGui::EndDisabled();
+    ImGui::SameLine();
+    text_fit(app, label);
 
     std::string words;
     std::vector<std::string> sentences;
