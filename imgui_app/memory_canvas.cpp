@@ -17,6 +17,7 @@
 namespace app {
 
 using engine::scene::Scene;
+using engine::scene::SceneExporter;
 using engine::scene::SceneView;
 using engine::scene::SceneRefusal;
 using engine::trace::ViewState;
@@ -110,8 +111,15 @@ void draw_header(App& app, ImDrawList* dl, ImVec2 o, const BlockPlacement& b) {
     float x = o.x + 8;
     const float by = y + line + 5;
     const float pulse = 0.5f + 0.5f * std::sin(static_cast<float>(app.now) * 8.0f);
-    for (const auto& ex : app.overview.exporters) {
-        if (ex.block != b.block) continue;
+    // Exporters holding exports first: when the line has room for one badge
+    // only (a narrow panel), it is the LOCKED one.
+    std::vector<const SceneExporter*> exporters;
+    for (const auto& ex : app.overview.exporters)
+        if (ex.block == b.block) exporters.push_back(&ex);
+    std::stable_sort(exporters.begin(), exporters.end(),
+                     [](const SceneExporter* l, const SceneExporter* r) { return l->exports > 0 && r->exports == 0; });
+    for (const SceneExporter* exp : exporters) {
+        const SceneExporter& ex = *exp;
         if (ex.names.empty() && ex.exports == 0) continue;  // a literal nobody names
         if (ex.readonly && ex.exports == 0) continue;       // bytes: nothing to lock, nothing to say
         const std::string who = ex.names.empty() ? "a " + ex.type : bare_label(ex.names);
