@@ -68,7 +68,6 @@ struct App {
     int64_t step = 0;  // 1-based; 0 before the first line
     int64_t step_count = 0;
     engine::scene::Scene overview;  // current step, no bytes: blocks, views, locks
-    std::vector<std::string> step_words;
     std::vector<ConsoleLine> console;
     double stepped_at = 0.0;  // when the step last changed (write flash)
 

@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include "imgui_app/app.hpp"
-#include "imgui_app/scene_text.hpp"
 
 namespace app {
 
@@ -87,7 +86,6 @@ void seek(App& app, int64_t n) {
     overview.row_begin = 0;
     overview.row_end = 0;
     app.overview = app.session->scene(n, overview);
-    app.step_words = describe_step(app.session->trace(), n, app.overview);
     app.block_scenes.clear();
     app.stepped_at = app.now;
     if (app.selected_view && !find_view(app, app.selected_view)) app.selected_view = 0;
