@@ -172,7 +172,8 @@ Result<std::shared_ptr<ArrayObject>> ArrayObject::get_slice(const SliceArgs& sli
     BV_TRY(ix, adjust_slice(slice, size()));
     BV_TRY(out, create(context(), typecode_));
     BV_CHECK(out->block_->resize(static_cast<uint64_t>(ix.length * itemsize_), true));
-    for (int64_t i = 0, p = ix.start; i < ix.length; ++i, p += ix.step) {
+    for (int64_t i = 0; i < ix.length; ++i) {
+        const int64_t p = slice_at(ix, i);
         std::memcpy(out->block_->data() + i * itemsize_, block_->data() + p * itemsize_, static_cast<size_t>(itemsize_));
     }
     context().note_copy(static_cast<uint64_t>(ix.length * itemsize_), block_->id(), out->block_->id(), id());
@@ -214,7 +215,8 @@ Result<void> ArrayObject::set_slice(const SliceArgs& slice, const ArrayObject& v
         return raise(ExcType::ValueError, fmt::format("attempt to assign array of size {} to extended slice of size {}",
                                                       needed, ix.length));
     }
-    for (int64_t i = 0, p = ix.start; i < ix.length; ++i, p += ix.step) {
+    for (int64_t i = 0; i < ix.length; ++i) {
+        const int64_t p = slice_at(ix, i);
         block_->write(static_cast<uint64_t>(p * itemsize_), data.data() + i * itemsize_,
                       static_cast<uint64_t>(itemsize_), id());
     }

@@ -109,7 +109,7 @@ Result<std::string> MmapObject::get_slice(const SliceArgs& slice) const {
     BV_TRY(ix, adjust_slice(slice, size_));
     std::string out;
     out.reserve(static_cast<size_t>(ix.length));
-    for (int64_t i = 0, p = ix.start; i < ix.length; ++i, p += ix.step) out += static_cast<char>(bytes()[p]);
+    for (int64_t i = 0; i < ix.length; ++i) out += static_cast<char>(bytes()[slice_at(ix, i)]);
     context().note_copy(out.size(), block_->id(), 0, id());
     return out;
 }
@@ -141,7 +141,8 @@ Result<void> MmapObject::set_slice(const SliceArgs& slice, std::string_view data
     }
     // Extended slice: write element by element, reported as one strided write.
     std::vector<std::pair<uint64_t, char>> cells;
-    for (int64_t i = 0, p = ix.start; i < ix.length; ++i, p += ix.step) {
+    for (int64_t i = 0; i < ix.length; ++i) {
+        const int64_t p = slice_at(ix, i);
         cells.emplace_back(static_cast<uint64_t>(offset_ + p), copy[static_cast<size_t>(i)]);
     }
     std::sort(cells.begin(), cells.end());

@@ -107,23 +107,14 @@ Result<Value> mv_tolist(Interp& interp, const Value& self, CallArgs& args) {
 
 Result<Value> mv_hex(Interp&, const Value& self, CallArgs& args) {
     BV_TRY(a, bind_args(args, "hex", {"sep", "bytes_per_sep"}, 0));
+    BV_TRY(per, hex_bytes_per_sep(a.get(1)));
+    if (mv_of(self).released()) {  // CHECK_RELEASED before the separator's checks
+        BV_TRY(r, mv_of(self).hex());
+        (void)r;
+    }
+    BV_TRY(c, hex_sep_char(a.get(0)));
     std::optional<std::string> sep;
-    if (const Value* s = a.get(0); s && !s->is_none()) {
-        if (s->is_str())
-            sep = s->str_utf8();
-        else if (auto b = bytes_view(*s))
-            sep = std::string(*b);
-        else {
-            BV_TRY(n, len(*s));  // CPython asks len(sep) first
-            (void)n;
-            return raise(ExcType::TypeError, "sep must be str or bytes.");
-        }
-    }
-    int64_t per = 1;
-    if (a.has(1)) {
-        BV_TRY(p, to_index(*a.get(1)));
-        per = p;
-    }
+    if (c != '\0') sep = std::string(1, c);
     BV_TRY(s, mv_of(self).hex(sep ? std::optional<std::string_view>(*sep) : std::nullopt, per));
     return Value::str(std::move(s));
 }

@@ -29,6 +29,14 @@ Result<int64_t> seq_index(const Value& key, int64_t length, const char* msg) {
     return i;
 }
 
+// The k-th position of a slice, start + k*step, for 0 <= k < length: in range
+// by construction, but computed in wrapping unsigned arithmetic so that no
+// intermediate (such as the position after the last one) can overflow.
+int64_t slice_pos(const SliceBounds& b, int64_t k) {
+    return static_cast<int64_t>(static_cast<uint64_t>(b.start) +
+                                static_cast<uint64_t>(k) * static_cast<uint64_t>(b.step));
+}
+
 Error bad_key(const std::string& what, const Value& key) {
     return raise(ExcType::TypeError,
                  what + " indices must be integers or slices, not " + type_name(key));
@@ -38,9 +46,7 @@ template <class F>
 std::vector<Value> take(const std::vector<Value>& items, const SliceBounds& b, F&&) {
     std::vector<Value> out;
     out.reserve(static_cast<size_t>(b.length));
-    int64_t i = b.start;
-    for (int64_t k = 0; k < b.length; ++k, i += b.step)
-        out.push_back(items[static_cast<size_t>(i)]);
+    for (int64_t k = 0; k < b.length; ++k) out.push_back(items[static_cast<size_t>(slice_pos(b, k))]);
     return out;
 }
 
@@ -49,8 +55,7 @@ std::string take_bytes(std::string_view s, const SliceBounds& b) {
         return std::string(s.substr(static_cast<size_t>(b.start), static_cast<size_t>(b.length)));
     std::string out;
     out.reserve(static_cast<size_t>(b.length));
-    int64_t i = b.start;
-    for (int64_t k = 0; k < b.length; ++k, i += b.step) out.push_back(s[static_cast<size_t>(i)]);
+    for (int64_t k = 0; k < b.length; ++k) out.push_back(s[static_cast<size_t>(slice_pos(b, k))]);
     return out;
 }
 
@@ -137,9 +142,8 @@ Result<Value> getitem(Interp& interp, const Value& obj, const Value& key) {
                 if (b.step == 1) return str_substr(obj, b.start, b.length);
                 auto cps = str_code_points(obj);
                 std::u32string out;
-                int64_t i = b.start;
-                for (int64_t k = 0; k < b.length; ++k, i += b.step)
-                    out.push_back(cps[static_cast<size_t>(i)]);
+                for (int64_t k = 0; k < b.length; ++k)
+                    out.push_back(cps[static_cast<size_t>(slice_pos(b, k))]);
                 return Value::str(utf8_encode(out));
             }
             if (!is_index(key))
@@ -158,21 +162,18 @@ Result<Value> getitem(Interp& interp, const Value& obj, const Value& key) {
             int64_t n = r.length();
             if (key.is(Kind::Slice)) {
                 BV_TRY(b, slice_bounds(key.obj<SliceObject>(), n));
-                // start + i*step for i in the slice; computed in wrapping unsigned to avoid UB.
-                auto at = [&](int64_t i) {
-                    return static_cast<int64_t>(static_cast<uint64_t>(r.start) +
-                                                static_cast<uint64_t>(i) *
-                                                    static_cast<uint64_t>(r.step));
-                };
-                int64_t start = at(b.start);
-                int64_t step = 0;
-                if (__builtin_mul_overflow(r.step, b.step, &step))
+                // compute_slice: r.start + i*r.step for the slice's start and stop,
+                // and the product of the steps, checked: the playground's ranges
+                // hold int64s (CPython's would grow into big ints).
+                int64_t start = 0, stop = 0, step = 0, t = 0;
+                bool overflow = __builtin_mul_overflow(b.start, r.step, &t) ||
+                                __builtin_add_overflow(r.start, t, &start) ||
+                                __builtin_mul_overflow(b.stop, r.step, &t) ||
+                                __builtin_add_overflow(r.start, t, &stop) ||
+                                __builtin_mul_overflow(r.step, b.step, &step);
+                if (overflow)
                     return raise(ExcType::OverflowError,
                                  "Python int too large to convert to C ssize_t");
-                int64_t stop = static_cast<int64_t>(static_cast<uint64_t>(start) +
-                                                    static_cast<uint64_t>(b.length) *
-                                                        static_cast<uint64_t>(step));
-                (void)at(b.stop);
                 return Value::range(start, stop, step);
             }
             if (!is_index(key)) return bad_key("range", key);
@@ -270,8 +271,8 @@ Result<void> setitem(Interp& interp, const Value& obj, const Value& key, const V
                             "attempt to assign sequence of size {} to extended slice of size {}",
                             src->size(), b.length));
                 std::vector<Value> old;
-                int64_t i = b.start;
-                for (int64_t k = 0; k < b.length; ++k, i += b.step) {
+                for (int64_t k = 0; k < b.length; ++k) {
+                    int64_t i = slice_pos(b, k);
                     old.push_back(std::move(items[static_cast<size_t>(i)]));
                     items[static_cast<size_t>(i)] = (*src)[static_cast<size_t>(k)];
                 }
@@ -350,8 +351,8 @@ Result<void> delitem(Interp& interp, const Value& obj, const Value& key) {
                 for (int64_t i = 0; i < static_cast<int64_t>(items.size()); ++i) {
                     if (taken < b.length && i == next) {
                         removed.push_back(std::move(items[static_cast<size_t>(i)]));
-                        next += b.step;
                         ++taken;
+                        if (taken < b.length) next += b.step;
                     } else {
                         kept.push_back(std::move(items[static_cast<size_t>(i)]));
                     }

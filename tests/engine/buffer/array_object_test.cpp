@@ -115,5 +115,23 @@ TEST_F(ArrayObjectTest, Methods) {
     EXPECT_EQ(repr_list(*(*a->get_slice({N(), N(), N()}))->tolist()), "[2]");
 }
 
+// b"..."[1::sys.maxsize] and friends (formerly signed overflow in the loops).
+TEST_F(ArrayObjectTest, HugeStepSlices) {
+    const int64_t M = INT64_MAX;
+    auto a = arr('b', {I(1), I(2), I(3)});
+    auto s = *a->get_slice({I(1), N(), I(M)});
+    EXPECT_EQ(s->size(), 1);
+    EXPECT_EQ(*s->get(0), I(2));
+    s = *a->get_slice({N(), N(), I(-M)});
+    EXPECT_EQ(*s->get(0), I(3));
+    ASSERT_OK(a->set_slice({I(1), N(), I(M)}, *arr('b', {I(9)})));
+    ASSERT_OK(a->set_slice({N(), N(), I(-M)}, *arr('b', {I(7)})));
+    EXPECT_EQ(*a->tobytes(), std::string("\x01\x09\x07", 3));
+    ASSERT_OK(a->del_slice({N(), N(), I(M)}));
+    EXPECT_EQ(*a->tobytes(), std::string("\x09\x07", 2));
+    ASSERT_OK(a->del_slice({N(), N(), I(-M)}));
+    EXPECT_EQ(*a->tobytes(), std::string("\x09", 1));
+}
+
 }  // namespace
 }  // namespace engine

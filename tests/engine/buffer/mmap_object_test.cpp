@@ -186,5 +186,17 @@ TEST_F(MmapObjectTest, TempFileBehaviour) {
     EXPECT_OK(f->close());
 }
 
+// mmap slices with a step near sys.maxsize: one element, no overflow.
+TEST_F(MmapObjectTest, HugeStepSlices) {
+    const int64_t M = INT64_MAX;
+    auto f = file("abcdef");
+    auto m = *MmapObject::create(ctx, f->storage(), 0);
+    EXPECT_EQ(*m->get_slice({I(1), N(), I(M)}), "b");
+    EXPECT_EQ(*m->get_slice({N(), N(), I(-M)}), "f");
+    ASSERT_OK(m->set_slice({I(1), N(), I(M)}, "Z"));
+    ASSERT_OK(m->set_slice({N(), N(), I(-M)}, "W"));
+    EXPECT_EQ(*m->get_slice({N(), N(), N()}), "aZcdeW");
+}
+
 }  // namespace
 }  // namespace engine
