@@ -263,6 +263,19 @@ Result<void> ArrayObject::extend(const std::vector<Item>& items) {
     return ok();
 }
 
+Result<void> ArrayObject::fromlist(const std::vector<Item>& items) {
+    if (items.empty()) return ok();
+    if (exports() > 0) return refuse(ExcType::BufferError, std::string(kArrayCannotResizeMessage));
+    std::string packed(items.size() * static_cast<size_t>(itemsize_), '\0');
+    for (size_t i = 0; i < items.size(); ++i) {
+        BV_CHECK(pack_at(reinterpret_cast<uint8_t*>(packed.data()) + i * static_cast<size_t>(itemsize_), items[i]));
+    }
+    const uint64_t n = block_->size();
+    BV_CHECK(resize_items(size() + static_cast<int64_t>(items.size())));
+    block_->write(n, packed.data(), packed.size(), id());
+    return ok();
+}
+
 Result<void> ArrayObject::extend_array(const ArrayObject& other) {
     if (other.typecode_ != typecode_) return raise(ExcType::TypeError, "can only extend with array of same kind");
     std::string data(other.block_->view());

@@ -158,6 +158,23 @@ Result<void> MmapObject::set_slice(const SliceArgs& slice, std::string_view data
     return ok();
 }
 
+Result<void> MmapObject::check_assignable() const {
+    BV_CHECK(check_valid());
+    return check_writable();
+}
+
+Result<void> MmapObject::del_item(int64_t index) {
+    BV_CHECK(check_assignable());
+    if (!normalize_index(index, size_)) return raise(ExcType::IndexError, "mmap index out of range");
+    return raise(ExcType::TypeError, "mmap doesn't support item deletion");
+}
+
+Result<void> MmapObject::del_slice(const SliceArgs& slice) {
+    BV_CHECK(check_assignable());
+    BV_CHECK(adjust_slice(slice, size_));
+    return raise(ExcType::TypeError, "mmap object doesn't support slice deletion");
+}
+
 Result<int64_t> MmapObject::write(std::string_view data) {
     BV_CHECK(check_valid());
     BV_CHECK(check_writable());

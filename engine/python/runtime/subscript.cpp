@@ -37,6 +37,20 @@ int64_t slice_pos(const SliceBounds& b, int64_t k) {
                                 static_cast<uint64_t>(k) * static_cast<uint64_t>(b.step));
 }
 
+// PyNumber_AsSsize_t(key, PyExc_IndexError): the key conversion of every
+// sequence's item access (bytearray, array, mmap, memoryview, list...).
+Result<int64_t> index_key(const Value& key) {
+    if (key.is_big_int())
+        return raise(ExcType::IndexError, "cannot fit 'int' into an index-sized integer");
+    return to_index(key);
+}
+
+// Types with a sequence protocol but no item assignment (str, bytes, tuple,
+// range): PyObject_SetItem / PyObject_DelItem convert an index key first.
+bool immutable_sequence(const Value& obj) {
+    return obj.is_str() || obj.is(Kind::Bytes) || obj.is(Kind::Tuple) || obj.is(Kind::Range);
+}
+
 Error bad_key(const std::string& what, const Value& key) {
     return raise(ExcType::TypeError,
                  what + " indices must be integers or slices, not " + type_name(key));
@@ -177,6 +191,8 @@ Result<Value> getitem(Interp& interp, const Value& obj, const Value& key) {
                 return Value::range(start, stop, step);
             }
             if (!is_index(key)) return bad_key("range", key);
+            // compute_range_item works on big ints: any such index is out of range.
+            if (key.is_big_int()) return raise(ExcType::IndexError, "range object index out of range");
             BV_TRY(i, seq_index(key, n, "range object index out of range"));
             return Value::integer(
                 static_cast<int64_t>(static_cast<uint64_t>(r.start) +
@@ -204,7 +220,7 @@ Result<Value> getitem(Interp& interp, const Value& obj, const Value& key) {
                 return Value::wrap(std::move(r));
             }
             if (!is_index(key)) return bad_key("bytearray", key);
-            BV_TRY(i, to_index(key));
+            BV_TRY(i, index_key(key));
             BV_TRY(b, ba.get(i));
             return Value::integer(b);
         }
@@ -220,7 +236,7 @@ Result<Value> getitem(Interp& interp, const Value& obj, const Value& key) {
                 return Value::wrap(std::move(r));
             }
             if (!is_index(key)) return raise(ExcType::TypeError, "array indices must be integers");
-            BV_TRY(i, to_index(key));
+            BV_TRY(i, index_key(key));
             BV_TRY(item, a.get(i));
             return from_item(interp, item);
         }
@@ -231,7 +247,7 @@ Result<Value> getitem(Interp& interp, const Value& obj, const Value& key) {
                 return make_bytes(interp, s);
             }
             if (!is_index(key)) return raise(ExcType::TypeError, "mmap indices must be integers");
-            BV_TRY(i, to_index(key));
+            BV_TRY(i, index_key(key));
             BV_TRY(b, m.get(i));
             return Value::integer(b);
         }
@@ -249,14 +265,16 @@ Result<void> setitem(Interp& interp, const Value& obj, const Value& key, const V
         case Kind::List: {
             auto& items = obj.obj<ListObject>().items;
             if (key.is(Kind::Slice)) {
-                // Collect first: `a[:] = a` and generators that read a must see the old list.
+                // list_ass_subscript: the slice first, then the value as a sequence
+                // (collected before any change: `a[:] = a` sees the old list).
+                BV_TRY(b, slice_bounds(key.obj<SliceObject>(), static_cast<int64_t>(items.size())));
                 auto src = collect(interp, value);
                 if (!src) {
                     if (src.error().type == ExcType::TypeError && value.kind() != Kind::Iterator)
-                        return raise(ExcType::TypeError, "can only assign an iterable");
+                        return raise(ExcType::TypeError, b.step == 1 ? "can only assign an iterable"
+                                                                     : "must assign iterable to extended slice");
                     return src.error();
                 }
-                BV_TRY(b, slice_bounds(key.obj<SliceObject>(), static_cast<int64_t>(items.size())));
                 if (b.step == 1) {
                     int64_t stop = std::max(b.stop, b.start);
                     std::vector<Value> removed(items.begin() + b.start, items.begin() + stop);
@@ -294,7 +312,7 @@ Result<void> setitem(Interp& interp, const Value& obj, const Value& key, const V
                 return ba.set_slice(to_slice_args(key), data.data, data.block);
             }
             if (!is_index(key)) return bad_key("bytearray", key);
-            BV_TRY(i, to_index(key));
+            BV_TRY(i, index_key(key));
             return ba.set(i, to_item(value));
         }
         case Kind::MemoryView: {
@@ -312,20 +330,24 @@ Result<void> setitem(Interp& interp, const Value& obj, const Value& key, const V
                 return a.set_slice(to_slice_args(key), value.obj<ArrayObject>());
             }
             if (!is_index(key)) return raise(ExcType::TypeError, "array indices must be integers");
-            BV_TRY(i, to_index(key));
+            BV_TRY(i, index_key(key));
             return a.set(i, to_item(value));
         }
         case Kind::Mmap: {
             auto& m = obj.obj<MmapObject>();
+            BV_CHECK(m.check_assignable());
             if (key.is(Kind::Slice)) {
+                BV_TRY(n, m.len());
+                BV_CHECK(adjust_slice(to_slice_args(key), n));  // PySlice_Unpack before the buffer
                 BV_TRY(data, require_bytes_like(value));
                 return m.set_slice(to_slice_args(key), data);
             }
             if (!is_index(key)) return raise(ExcType::TypeError, "mmap indices must be integer");
-            BV_TRY(i, to_index(key));
+            BV_TRY(i, index_key(key));
             return m.set(i, to_item(value));
         }
         default:
+            if (immutable_sequence(obj) && is_index(key)) BV_CHECK(index_key(key));
             return raise(ExcType::TypeError,
                          "'" + type_name(obj) + "' object does not support item assignment");
     }
@@ -376,25 +398,38 @@ Result<void> delitem(Interp& interp, const Value& obj, const Value& key) {
             auto& ba = obj.obj<ByteArrayObject>();
             if (key.is(Kind::Slice)) return ba.del_slice(to_slice_args(key));
             if (!is_index(key)) return bad_key("bytearray", key);
-            BV_TRY(i, to_index(key));
+            BV_TRY(i, index_key(key));
             return ba.del_item(i);
         }
         case Kind::Array: {
             auto& a = obj.obj<ArrayObject>();
             if (key.is(Kind::Slice)) return a.del_slice(to_slice_args(key));
             if (!is_index(key)) return raise(ExcType::TypeError, "array indices must be integers");
-            BV_TRY(i, to_index(key));
+            BV_TRY(i, index_key(key));
             return a.del_item(i);
         }
         case Kind::MemoryView: {
             BV_TRY(sub, to_subscript(key));
             return obj.obj<MemoryView>().del(sub);
         }
-        case Kind::Mmap:
-            return raise(ExcType::TypeError, "mmap doesn't support item deletion");
+        case Kind::Mmap: {
+            auto& m = obj.obj<MmapObject>();
+            if (key.is(Kind::Slice)) return m.del_slice(to_slice_args(key));
+            BV_CHECK(m.check_assignable());
+            if (!is_index(key)) return raise(ExcType::TypeError, "mmap indices must be integer");
+            BV_TRY(i, index_key(key));
+            return m.del_item(i);
+        }
         default:
+            // PySequence_DelItem's message for a sequence without item deletion,
+            // PyObject_DelItem's for anything else (or a key that is no index).
+            if (immutable_sequence(obj) && is_index(key)) {
+                BV_CHECK(index_key(key));
+                return raise(ExcType::TypeError,
+                             "'" + type_name(obj) + "' object doesn't support item deletion");
+            }
             return raise(ExcType::TypeError,
-                         "'" + type_name(obj) + "' object doesn't support item deletion");
+                         "'" + type_name(obj) + "' object does not support item deletion");
     }
 }
 

@@ -133,5 +133,19 @@ TEST_F(ArrayObjectTest, HugeStepSlices) {
     EXPECT_EQ(*a->tobytes(), std::string("\x09", 1));
 }
 
+// array.fromlist: a failing value appends nothing (array.extend keeps what it appended).
+TEST_F(ArrayObjectTest, FromlistIsAllOrNothing) {
+    auto a = arr('b', {I(1)});
+    EXPECT_RAISES(a->fromlist({I(1), I(2), I(300)}), OverflowError, "signed char is greater than maximum");
+    EXPECT_EQ(a->size(), 1);
+    EXPECT_RAISES(a->extend({I(1), I(2), I(300)}), OverflowError, "signed char is greater than maximum");
+    EXPECT_EQ(a->size(), 3);
+    ASSERT_OK(a->fromlist({I(4), I(5)}));
+    EXPECT_EQ(*a->tobytes(), std::string("\x01\x01\x02\x04\x05", 5));
+    auto mv = *MemoryView::from_object(a);
+    EXPECT_RAISES(a->fromlist({I(1000)}), BufferError, kResize);  // grows before it checks
+    ASSERT_OK(a->fromlist({}));
+}
+
 }  // namespace
 }  // namespace engine
