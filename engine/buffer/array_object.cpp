@@ -172,7 +172,8 @@ Result<std::shared_ptr<ArrayObject>> ArrayObject::get_slice(const SliceArgs& sli
     BV_TRY(ix, adjust_slice(slice, size()));
     BV_TRY(out, create(context(), typecode_));
     BV_CHECK(out->block_->resize(static_cast<uint64_t>(ix.length * itemsize_), true));
-    for (int64_t i = 0, p = ix.start; i < ix.length; ++i, p += ix.step) {
+    for (int64_t i = 0; i < ix.length; ++i) {
+        const int64_t p = slice_at(ix, i);
         std::memcpy(out->block_->data() + i * itemsize_, block_->data() + p * itemsize_, static_cast<size_t>(itemsize_));
     }
     context().note_copy(static_cast<uint64_t>(ix.length * itemsize_), block_->id(), out->block_->id(), id());
@@ -214,7 +215,8 @@ Result<void> ArrayObject::set_slice(const SliceArgs& slice, const ArrayObject& v
         return raise(ExcType::ValueError, fmt::format("attempt to assign array of size {} to extended slice of size {}",
                                                       needed, ix.length));
     }
-    for (int64_t i = 0, p = ix.start; i < ix.length; ++i, p += ix.step) {
+    for (int64_t i = 0; i < ix.length; ++i) {
+        const int64_t p = slice_at(ix, i);
         block_->write(static_cast<uint64_t>(p * itemsize_), data.data() + i * itemsize_,
                       static_cast<uint64_t>(itemsize_), id());
     }
@@ -258,6 +260,19 @@ Result<void> ArrayObject::append(const Item& value) {
 
 Result<void> ArrayObject::extend(const std::vector<Item>& items) {
     for (const Item& v : items) BV_CHECK(append(v));
+    return ok();
+}
+
+Result<void> ArrayObject::fromlist(const std::vector<Item>& items) {
+    if (items.empty()) return ok();
+    if (exports() > 0) return refuse(ExcType::BufferError, std::string(kArrayCannotResizeMessage));
+    std::string packed(items.size() * static_cast<size_t>(itemsize_), '\0');
+    for (size_t i = 0; i < items.size(); ++i) {
+        BV_CHECK(pack_at(reinterpret_cast<uint8_t*>(packed.data()) + i * static_cast<size_t>(itemsize_), items[i]));
+    }
+    const uint64_t n = block_->size();
+    BV_CHECK(resize_items(size() + static_cast<int64_t>(items.size())));
+    block_->write(n, packed.data(), packed.size(), id());
     return ok();
 }
 

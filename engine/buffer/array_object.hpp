@@ -44,6 +44,9 @@ public:
     Result<void> append(const Item& value);
     Result<void> extend(const std::vector<Item>& items);
     Result<void> extend_array(const ArrayObject& other);    // "can only extend with array of same kind"
+    // array.fromlist: grows first (refused while exported), then stores each
+    // value; a failing value shrinks it back, so nothing is appended.
+    Result<void> fromlist(const std::vector<Item>& items);
     // "bytes length not a multiple of item size"; the copy is metered from `from_block`.
     Result<void> frombytes(std::string_view data, uint64_t from_block = 0);
     Result<Item> pop(std::optional<int64_t> index = std::nullopt);

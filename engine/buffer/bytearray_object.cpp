@@ -57,7 +57,8 @@ Result<std::shared_ptr<ByteArrayObject>> ByteArrayObject::get_slice(const SliceA
     BV_TRY(ix, adjust_slice(slice, size()));
     std::string out;
     out.reserve(static_cast<size_t>(ix.length));
-    for (int64_t i = 0, p = ix.start; i < ix.length; ++i, p += ix.step) {
+    for (int64_t i = 0; i < ix.length; ++i) {
+        const int64_t p = slice_at(ix, i);
         out += static_cast<char>(block_->data()[p]);
     }
     BV_TRY(result, create(context(), out));
@@ -123,7 +124,8 @@ Result<void> ByteArrayObject::set_slice(const SliceArgs& slice, std::string_view
         std::sort(pieces.begin(), pieces.end(), [](const ByteRange& a, const ByteRange& b) { return a.begin < b.begin; });
         block_->report_write(static_cast<uint64_t>(lo), static_cast<uint64_t>(hi), id(), std::move(pieces));
     }
-    for (int64_t i = 0, p = ix.start; i < ix.length; ++i, p += ix.step) {
+    for (int64_t i = 0; i < ix.length; ++i) {
+        const int64_t p = slice_at(ix, i);
         block_->data()[p] = static_cast<uint8_t>(copy[static_cast<size_t>(i)]);
     }
     note_copy_in(copy.size(), from_block);

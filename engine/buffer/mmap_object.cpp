@@ -109,7 +109,7 @@ Result<std::string> MmapObject::get_slice(const SliceArgs& slice) const {
     BV_TRY(ix, adjust_slice(slice, size_));
     std::string out;
     out.reserve(static_cast<size_t>(ix.length));
-    for (int64_t i = 0, p = ix.start; i < ix.length; ++i, p += ix.step) out += static_cast<char>(bytes()[p]);
+    for (int64_t i = 0; i < ix.length; ++i) out += static_cast<char>(bytes()[slice_at(ix, i)]);
     context().note_copy(out.size(), block_->id(), 0, id());
     return out;
 }
@@ -141,7 +141,8 @@ Result<void> MmapObject::set_slice(const SliceArgs& slice, std::string_view data
     }
     // Extended slice: write element by element, reported as one strided write.
     std::vector<std::pair<uint64_t, char>> cells;
-    for (int64_t i = 0, p = ix.start; i < ix.length; ++i, p += ix.step) {
+    for (int64_t i = 0; i < ix.length; ++i) {
+        const int64_t p = slice_at(ix, i);
         cells.emplace_back(static_cast<uint64_t>(offset_ + p), copy[static_cast<size_t>(i)]);
     }
     std::sort(cells.begin(), cells.end());
@@ -155,6 +156,23 @@ Result<void> MmapObject::set_slice(const SliceArgs& slice, std::string_view data
         write_bytes(0, ordered, std::move(pieces));
     }
     return ok();
+}
+
+Result<void> MmapObject::check_assignable() const {
+    BV_CHECK(check_valid());
+    return check_writable();
+}
+
+Result<void> MmapObject::del_item(int64_t index) {
+    BV_CHECK(check_assignable());
+    if (!normalize_index(index, size_)) return raise(ExcType::IndexError, "mmap index out of range");
+    return raise(ExcType::TypeError, "mmap doesn't support item deletion");
+}
+
+Result<void> MmapObject::del_slice(const SliceArgs& slice) {
+    BV_CHECK(check_assignable());
+    BV_CHECK(adjust_slice(slice, size_));
+    return raise(ExcType::TypeError, "mmap object doesn't support slice deletion");
 }
 
 Result<int64_t> MmapObject::write(std::string_view data) {

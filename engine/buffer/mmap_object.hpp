@@ -52,6 +52,12 @@ public:
     Result<std::string> get_slice(const SliceArgs& slice) const;
     Result<void> set(int64_t index, const Item& value);       // "mmap item value must be in range(0, 256)"
     Result<void> set_slice(const SliceArgs& slice, std::string_view data);
+    // mmap_ass_subscript with no value: "mmap doesn't support item deletion"
+    // (after the index is checked), "mmap object doesn't support slice deletion".
+    Result<void> del_item(int64_t index);
+    Result<void> del_slice(const SliceArgs& slice);
+    // The checks mmap_ass_subscript makes before it looks at the key: open, writable.
+    Result<void> check_assignable() const;
 
     Result<int64_t> write(std::string_view data);              // returns bytes written
     Result<void> write_byte(const Item& value);

@@ -21,6 +21,15 @@ struct SliceIndices {
     int64_t start = 0, stop = 0, step = 1, length = 0;
 };
 
+// The k-th position of a slice, start + k*step, for 0 <= k < length. The
+// result is in range by construction; it is computed in wrapping unsigned
+// arithmetic so that no intermediate (a step near sys.maxsize, the position
+// after the last one) is a signed overflow.
+inline int64_t slice_at(const SliceIndices& ix, int64_t k) {
+    return static_cast<int64_t>(static_cast<uint64_t>(ix.start) +
+                                static_cast<uint64_t>(k) * static_cast<uint64_t>(ix.step));
+}
+
 // PySlice_Unpack + PySlice_AdjustIndices: "slice step cannot be zero",
 // "slice indices must be integers or None or have an __index__ method";
 // huge values are clamped as CPython does.

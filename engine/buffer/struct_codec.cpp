@@ -422,15 +422,16 @@ Result<void> Struct::pack_into(Exporter& buffer, int64_t offset, const std::vect
             "pack_into requires a buffer of at least {} bytes for packing {} bytes at offset {} (actual buffer size is {})",
             static_cast<uint64_t>(size_) + static_cast<uint64_t>(offset), size_, offset, len));
     }
-    // Pack into scratch first: a failing value leaves the buffer untouched.
+    // s_pack_internal: the region is zeroed, then the fields are packed in
+    // order; a failing value leaves the fields before it written (as CPython).
     std::string scratch(static_cast<size_t>(size_), '\0');
-    BV_CHECK(pack_to(reinterpret_cast<uint8_t*>(scratch.data()), values));
+    auto packed = pack_to(reinterpret_cast<uint8_t*>(scratch.data()), values);
     if (size_ > 0) {
         Block* block = buf.info().block;
         block->write(static_cast<uint64_t>(buf.info().offset + offset), scratch.data(),
                      static_cast<uint64_t>(size_), through_id ? through_id : buffer.id());
     }
-    return ok();
+    return packed;
 }
 
 Result<std::vector<Item>> Struct::unpack(std::string_view data) const {

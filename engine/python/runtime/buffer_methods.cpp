@@ -26,6 +26,16 @@ Result<std::optional<Value>> number_attribute(const Value& obj,
                                               std::string_view name);  // number_methods.cpp
 
 namespace {
+// _PyArg_BadArgument's name of the argument's type: "None", or type(x).__name__.
+std::string clinic_type_name(const Value& v) {
+    if (v.is_none()) return "None";
+    std::string full = type_name(v);
+    auto dot = full.rfind('.');
+    return dot == std::string::npos ? full : full.substr(dot + 1);
+}
+}  // namespace
+
+namespace {
 
 Value int_tuple(const std::vector<int64_t>& v) {
     std::vector<Value> out;
@@ -107,23 +117,14 @@ Result<Value> mv_tolist(Interp& interp, const Value& self, CallArgs& args) {
 
 Result<Value> mv_hex(Interp&, const Value& self, CallArgs& args) {
     BV_TRY(a, bind_args(args, "hex", {"sep", "bytes_per_sep"}, 0));
+    BV_TRY(per, hex_bytes_per_sep(a.get(1)));
+    if (mv_of(self).released()) {  // CHECK_RELEASED before the separator's checks
+        BV_TRY(r, mv_of(self).hex());
+        (void)r;
+    }
+    BV_TRY(c, hex_sep_char(a.get(0)));
     std::optional<std::string> sep;
-    if (const Value* s = a.get(0); s && !s->is_none()) {
-        if (s->is_str())
-            sep = s->str_utf8();
-        else if (auto b = bytes_view(*s))
-            sep = std::string(*b);
-        else {
-            BV_TRY(n, len(*s));  // CPython asks len(sep) first
-            (void)n;
-            return raise(ExcType::TypeError, "sep must be str or bytes.");
-        }
-    }
-    int64_t per = 1;
-    if (a.has(1)) {
-        BV_TRY(p, to_index(*a.get(1)));
-        per = p;
-    }
+    if (c != '\0') sep = std::string(1, c);
     BV_TRY(s, mv_of(self).hex(sep ? std::optional<std::string_view>(*sep) : std::nullopt, per));
     return Value::str(std::move(s));
 }
@@ -221,7 +222,11 @@ Result<Value> a_extend(Interp& interp, const Value& self, CallArgs& args) {
 Result<Value> a_fromlist(Interp& interp, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "array.fromlist", 1, 1));
     if (!args.args[0].is(Kind::List)) return raise(ExcType::TypeError, "arg must be list");
-    return a_extend(interp, self, args);
+    (void)interp;
+    std::vector<Item> conv;
+    for (const auto& v : args.args[0].obj<ListObject>().items) conv.push_back(to_item(v));
+    BV_CHECK(arr_of(self).fromlist(conv));
+    return Value();
 }
 
 Result<Value> a_frombytes(Interp&, const Value& self, CallArgs& args) {
@@ -440,7 +445,7 @@ Result<Value> bio_readinto(Interp&, const Value& self, CallArgs& args) {
     if (!exp)
         return raise(ExcType::TypeError,
                      "readinto() argument must be read-write bytes-like object, not " +
-                         type_name(args.args[0]));
+                         clinic_type_name(args.args[0]));
     BV_TRY(n, bio_of(self).readinto(*exp));
     return Value::integer(n);
 }
@@ -544,7 +549,7 @@ Result<Value> tf_readinto(Interp&, const Value& self, CallArgs& args) {
     if (!exp)
         return raise(ExcType::TypeError,
                      "readinto() argument must be read-write bytes-like object, not " +
-                         type_name(args.args[0]));
+                         clinic_type_name(args.args[0]));
     BV_TRY(n, tf_of(self).readinto(*exp));
     return Value::integer(n);
 }
@@ -622,10 +627,18 @@ Result<Value> struct_pack_into(Interp&, const engine::Struct& s, CallArgs& args)
             return raise(ExcType::StructError, "pack_into expected buffer argument");
         return raise(ExcType::StructError, "pack_into expected offset argument");
     }
+    if (static_cast<int64_t>(args.args.size()) != s.value_count() + 2)
+        return raise(ExcType::StructError,
+                     fmt::format("pack_into expected {} items for packing (got {})", s.value_count(),
+                                 args.args.size() - 2));
     auto exp = as_exporter(args.args[0]);
-    if (!exp)
+    if (!exp)  // PyArg_Parse "w*": the full type name, "None" for None
         return raise(ExcType::TypeError, "argument must be read-write bytes-like object, not " +
-                                             type_name(args.args[0]));
+                                             (args.args[0].is_none() ? std::string("None")
+                                                                     : type_name(args.args[0])));
+    // PyNumber_AsSsize_t(offset, PyExc_IndexError)
+    if (args.args[1].is_big_int())
+        return raise(ExcType::IndexError, "cannot fit 'int' into an index-sized integer");
     BV_TRY(offset, to_index(args.args[1]));
     std::vector<Item> items;
     for (size_t i = 2; i < args.args.size(); ++i) items.push_back(to_item(args.args[i]));

@@ -188,51 +188,60 @@ Result<std::string> parse_fromhex(const Value& arg) {
     return out;
 }
 
-Result<std::string> hex_with_sep(std::string_view data, const Value* sep,
-                                 const Value* bytes_per_sep) {
+Result<int64_t> hex_bytes_per_sep(const Value* bytes_per_sep) {
+    if (!bytes_per_sep) return 1;
+    // Argument Clinic's `int bytes_per_sep`: a C int.
+    if (bytes_per_sep->is_big_int())
+        return raise(ExcType::OverflowError, "Python int too large to convert to C int");
+    BV_TRY(g, to_index(*bytes_per_sep));
+    if (g > INT32_MAX || g < INT32_MIN)
+        return raise(ExcType::OverflowError, "Python int too large to convert to C int");
+    return g;
+}
+
+// _Py_strhex_impl's checks of sep: its length (len() of any object) first,
+// then its type, then that it is ASCII. 0 when there is no separator.
+Result<char> hex_sep_char(const Value* sep) {
+    if (!sep || sep->is_none()) return '\0';
+    BV_TRY(n, len(*sep));
+    if (n != 1) return raise(ExcType::ValueError, "sep must be length 1.");
+    uint32_t c = 0;
+    if (sep->is_str()) {
+        c = str_code_points(*sep)[0];
+    } else if (sep->is(Kind::Bytes)) {
+        c = static_cast<unsigned char>((*bytes_view(*sep))[0]);
+    } else {
+        return raise(ExcType::TypeError, "sep must be str or bytes.");
+    }
+    if (c > 127) return raise(ExcType::ValueError, "sep must be ASCII.");
+    return static_cast<char>(c);
+}
+
+std::string hex_grouped(std::string_view data, char sep, int64_t bytes_per_sep) {
     static const char kHex[] = "0123456789abcdef";
-    std::string sep_text;
-    if (sep && !sep->is_none()) {
-        if (sep->is_str()) {
-            sep_text = sep->str_utf8();
-            if (sep->as_str().length != 1)
-                return raise(ExcType::ValueError, "sep must be length 1.");
-            if (!sep->as_str().ascii) return raise(ExcType::ValueError, "sep must be ASCII.");
-        } else if (auto b = bytes_view(*sep)) {
-            if (b->size() != 1) return raise(ExcType::ValueError, "sep must be length 1.");
-            sep_text = std::string(*b);
-        } else {
-            BV_TRY(n, len(*sep));
-            (void)n;
-            return raise(ExcType::TypeError, "sep must be str or bytes.");
-        }
-    }
-    int64_t group = 1;
-    if (bytes_per_sep) {
-        BV_TRY(g, to_index(*bytes_per_sep));
-        group = g;
-    }
     std::string out;
-    size_t n = data.size();
-    if (sep_text.empty() || group == 0) {
-        for (unsigned char c : data) {
-            out += kHex[c >> 4];
-            out += kHex[c & 15];
-        }
-        return out;
-    }
-    size_t g = static_cast<size_t>(group < 0 ? -group : group);
+    const size_t n = data.size();
+    // |bytes_per_sep| fits: it is a C int, widened to 64 bits.
+    const uint64_t g = static_cast<uint64_t>(bytes_per_sep < 0 ? -bytes_per_sep : bytes_per_sep);
+    const bool grouped = sep != '\0' && g != 0 && g < n;
     for (size_t i = 0; i < n; ++i) {
         // Groups are counted from the right for positive bytes_per_sep, from the left for negative.
-        if (i > 0) {
-            bool boundary = group > 0 ? (n - i) % g == 0 : i % g == 0;
-            if (boundary) out += sep_text;
+        if (grouped && i > 0) {
+            bool boundary = bytes_per_sep > 0 ? (n - i) % g == 0 : i % g == 0;
+            if (boundary) out += sep;
         }
         unsigned char c = static_cast<unsigned char>(data[i]);
         out += kHex[c >> 4];
         out += kHex[c & 15];
     }
     return out;
+}
+
+Result<std::string> hex_with_sep(std::string_view data, const Value* sep,
+                                 const Value* bytes_per_sep) {
+    BV_TRY(per, hex_bytes_per_sep(bytes_per_sep));
+    BV_TRY(c, hex_sep_char(sep));
+    return hex_grouped(data, c, per);
 }
 
 namespace {

@@ -59,9 +59,14 @@ Result<Value> decode_bytes(std::string_view data, std::string_view encoding,
 
 // bytes.fromhex / bytearray.fromhex parsing.
 Result<std::string> parse_fromhex(const Value& arg);
-// bytes.hex(sep, bytes_per_sep) formatting.
+// bytes.hex(sep, bytes_per_sep) formatting, in CPython's order of checks:
+// bytes_per_sep as a C int (OverflowError "Python int too large to convert to
+// C int"), then sep ("sep must be length 1.", "sep must be str or bytes.",
+// "sep must be ASCII."). memoryview.hex checks for release between the two.
 Result<std::string> hex_with_sep(std::string_view data, const Value* sep,
                                  const Value* bytes_per_sep);
+Result<int64_t> hex_bytes_per_sep(const Value* bytes_per_sep);
+Result<char> hex_sep_char(const Value* sep);  // '\0': no separator
 
 // int.from_bytes(bytes, byteorder='big', *, signed=False) on a type receiver.
 Result<Value> int_from_bytes(Interp& interp, const Value& self, CallArgs& args);

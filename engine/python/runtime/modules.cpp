@@ -189,7 +189,8 @@ Result<Value> new_array(Interp& interp, CallArgs& args) {
             ExcType::TypeError,
             fmt::format("cannot use a str to initialize an array with typecode '{}'", code));
     BV_TRY(a, ArrayObject::create(interp.buffer_context(), code));
-    if (init.is(Kind::Array)) {
+    // array_new copies an array of the same type code; any other is iterated.
+    if (init.is(Kind::Array) && init.obj<ArrayObject>().typecode() == code) {
         BV_CHECK(a->extend_array(init.obj<ArrayObject>()));
         return Value::wrap(std::move(a));
     }

@@ -589,6 +589,14 @@ bool is_buffer_kind(const Value& v) {
     return v.is(Kind::Bytes) || v.is(Kind::ByteArray) || v.is(Kind::MemoryView) ||
            v.is(Kind::Array) || v.is(Kind::Mmap);
 }
+
+// PyObject_GetBuffer(PyBUF_SIMPLE) as bytearray_richcompare uses it: a failure
+// (released, not contiguous, closed) is cleared and means NotImplemented.
+std::optional<std::string> simple_buffer(const Value& v) {
+    auto r = bytes_like(v);
+    if (!r) return std::nullopt;
+    return std::move(*r);
+}
 }  // namespace
 
 namespace {
@@ -643,12 +651,12 @@ namespace {
             return b.is(Kind::Type) && a.obj<TypeObject>() == b.obj<TypeObject>();
         case Kind::Bytes:
         case Kind::ByteArray: {
-            if (b.is(Kind::MemoryView)) return eq(b, a);
+            if (a.is(Kind::Bytes) && b.is(Kind::MemoryView)) return eq(b, a);  // reflected
             if (!(b.is(Kind::Bytes) || b.is(Kind::ByteArray))) {
-                if (a.is(Kind::ByteArray) && is_buffer_kind(b) && !b.is(Kind::Array)) {
+                if (a.is(Kind::ByteArray) && is_buffer_kind(b)) {
                     // bytearray compares with any buffer
-                    BV_TRY(other, bytes_like(b));
-                    return other && *other == *bytes_view(a);
+                    if (auto other = simple_buffer(b)) return *other == *bytes_view(a);
+                    if (b.is(Kind::MemoryView)) return eq(b, a);  // reflected memory_richcompare
                 }
                 return false;
             }
@@ -662,7 +670,7 @@ namespace {
             return *r;
         }
         case Kind::Array: {
-            if (b.is(Kind::MemoryView)) return eq(b, a);
+            if (b.is(Kind::MemoryView) || b.is(Kind::ByteArray)) return eq(b, a);  // reflected
             if (!b.is(Kind::Array)) return false;
             BV_TRY(x, a.obj<ArrayObject>().tolist());
             BV_TRY(y, b.obj<ArrayObject>().tolist());
@@ -673,7 +681,8 @@ namespace {
         }
         case Kind::Exception:
         default:
-            if (b.is(Kind::MemoryView) && is_buffer_kind(a)) return eq(b, a);
+            if ((b.is(Kind::MemoryView) || b.is(Kind::ByteArray)) && is_buffer_kind(a))
+                return eq(b, a);  // reflected
             return a.same_as(b);
     }
 }
@@ -786,6 +795,15 @@ Result<bool> seq_order(CmpOp op, const std::vector<Value>& a, const std::vector<
 }
 }  // namespace
 
+namespace {
+// tp_name as the comparison TypeError prints it: the full name of a static
+// type ('array.array', 'mmap.mmap', '_io.BytesIO'); an exception's own name
+// (struct.error is a heap type: 'error').
+std::string cmp_type_name(const Value& v) {
+    return v.is(Kind::Exception) ? type_short_name(type_of(v)) : type_name(v);
+}
+}  // namespace
+
 Result<Value> compare(CmpOp op, const Value& a, const Value& b) {
     if (op == CmpOp::Eq || op == CmpOp::Ne) {
         BV_TRY(e, eq(a, b));
@@ -808,11 +826,21 @@ Result<Value> compare(CmpOp op, const Value& a, const Value& b) {
         BV_TRY(r, seq_order(op, a.obj<TupleObject>().items, b.obj<TupleObject>().items));
         return Value::boolean(r);
     }
+    if (a.is(Kind::Slice) && b.is(Kind::Slice)) {  // slice_richcompare: as (start, stop, step)
+        const auto& x = a.obj<SliceObject>();
+        const auto& y = b.obj<SliceObject>();
+        BV_TRY(r, seq_order(op, {x.start, x.stop, x.step}, {y.start, y.stop, y.step}));
+        return Value::boolean(r);
+    }
     auto av = bytes_view(a), bv = bytes_view(b);
     if (av && bv) return Value::boolean(apply_cmp(op, cmp_bytes(*av, *bv)));
-    if (a.is(Kind::ByteArray) && is_buffer_kind(b) && !b.is(Kind::Array)) {
-        BV_TRY(other, bytes_like(b));
-        if (other) return Value::boolean(apply_cmp(op, cmp_bytes(*av, *other)));
+    // bytearray_richcompare orders against any simple buffer, also reflected
+    // (array, memoryview and mmap have no ordering of their own).
+    if (a.is(Kind::ByteArray) && is_buffer_kind(b)) {
+        if (auto other = simple_buffer(b)) return Value::boolean(apply_cmp(op, cmp_bytes(*av, *other)));
+    }
+    if (b.is(Kind::ByteArray) && is_buffer_kind(a) && !a.is(Kind::Bytes)) {
+        if (auto other = simple_buffer(a)) return Value::boolean(apply_cmp(op, cmp_bytes(*other, *bv)));
     }
     if (a.is(Kind::Array) && b.is(Kind::Array)) {
         BV_TRY(x, a.obj<ArrayObject>().tolist());
@@ -821,6 +849,16 @@ Result<Value> compare(CmpOp op, const Value& a, const Value& b) {
         for (size_t i = 0; i < n; ++i) {
             if (!(x[i] == y[i])) {
                 auto dx = x[i].as_double(), dy = y[i].as_double();
+                if (!(x[i].is_int() && y[i].is_int())) {
+                    // array_richcompare: the first differing items compared with op
+                    // itself (IEEE: a NaN is neither less nor greater).
+                    switch (op) {
+                        case CmpOp::Lt: return Value::boolean(*dx < *dy);
+                        case CmpOp::Le: return Value::boolean(*dx <= *dy);
+                        case CmpOp::Gt: return Value::boolean(*dx > *dy);
+                        default: return Value::boolean(*dx >= *dy);
+                    }
+                }
                 int c = *dx < *dy ? -1 : *dx > *dy ? 1 : 0;
                 if (x[i].is_int() && y[i].is_int() && !x[i].too_big() && !y[i].too_big()) {
                     // exact for 64-bit values
@@ -840,7 +878,7 @@ Result<Value> compare(CmpOp op, const Value& a, const Value& b) {
     return raise(
         ExcType::TypeError,
         fmt::format("'{}' not supported between instances of '{}' and '{}'", cmp_symbol(op),
-                    type_short_name(type_of(a)), type_short_name(type_of(b))));
+                    cmp_type_name(a), cmp_type_name(b)));
 }
 
 // ---- len / index ------------------------------------------------------------------

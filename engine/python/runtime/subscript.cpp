@@ -29,6 +29,28 @@ Result<int64_t> seq_index(const Value& key, int64_t length, const char* msg) {
     return i;
 }
 
+// The k-th position of a slice, start + k*step, for 0 <= k < length: in range
+// by construction, but computed in wrapping unsigned arithmetic so that no
+// intermediate (such as the position after the last one) can overflow.
+int64_t slice_pos(const SliceBounds& b, int64_t k) {
+    return static_cast<int64_t>(static_cast<uint64_t>(b.start) +
+                                static_cast<uint64_t>(k) * static_cast<uint64_t>(b.step));
+}
+
+// PyNumber_AsSsize_t(key, PyExc_IndexError): the key conversion of every
+// sequence's item access (bytearray, array, mmap, memoryview, list...).
+Result<int64_t> index_key(const Value& key) {
+    if (key.is_big_int())
+        return raise(ExcType::IndexError, "cannot fit 'int' into an index-sized integer");
+    return to_index(key);
+}
+
+// Types with a sequence protocol but no item assignment (str, bytes, tuple,
+// range): PyObject_SetItem / PyObject_DelItem convert an index key first.
+bool immutable_sequence(const Value& obj) {
+    return obj.is_str() || obj.is(Kind::Bytes) || obj.is(Kind::Tuple) || obj.is(Kind::Range);
+}
+
 Error bad_key(const std::string& what, const Value& key) {
     return raise(ExcType::TypeError,
                  what + " indices must be integers or slices, not " + type_name(key));
@@ -38,9 +60,7 @@ template <class F>
 std::vector<Value> take(const std::vector<Value>& items, const SliceBounds& b, F&&) {
     std::vector<Value> out;
     out.reserve(static_cast<size_t>(b.length));
-    int64_t i = b.start;
-    for (int64_t k = 0; k < b.length; ++k, i += b.step)
-        out.push_back(items[static_cast<size_t>(i)]);
+    for (int64_t k = 0; k < b.length; ++k) out.push_back(items[static_cast<size_t>(slice_pos(b, k))]);
     return out;
 }
 
@@ -49,8 +69,7 @@ std::string take_bytes(std::string_view s, const SliceBounds& b) {
         return std::string(s.substr(static_cast<size_t>(b.start), static_cast<size_t>(b.length)));
     std::string out;
     out.reserve(static_cast<size_t>(b.length));
-    int64_t i = b.start;
-    for (int64_t k = 0; k < b.length; ++k, i += b.step) out.push_back(s[static_cast<size_t>(i)]);
+    for (int64_t k = 0; k < b.length; ++k) out.push_back(s[static_cast<size_t>(slice_pos(b, k))]);
     return out;
 }
 
@@ -137,9 +156,8 @@ Result<Value> getitem(Interp& interp, const Value& obj, const Value& key) {
                 if (b.step == 1) return str_substr(obj, b.start, b.length);
                 auto cps = str_code_points(obj);
                 std::u32string out;
-                int64_t i = b.start;
-                for (int64_t k = 0; k < b.length; ++k, i += b.step)
-                    out.push_back(cps[static_cast<size_t>(i)]);
+                for (int64_t k = 0; k < b.length; ++k)
+                    out.push_back(cps[static_cast<size_t>(slice_pos(b, k))]);
                 return Value::str(utf8_encode(out));
             }
             if (!is_index(key))
@@ -158,24 +176,23 @@ Result<Value> getitem(Interp& interp, const Value& obj, const Value& key) {
             int64_t n = r.length();
             if (key.is(Kind::Slice)) {
                 BV_TRY(b, slice_bounds(key.obj<SliceObject>(), n));
-                // start + i*step for i in the slice; computed in wrapping unsigned to avoid UB.
-                auto at = [&](int64_t i) {
-                    return static_cast<int64_t>(static_cast<uint64_t>(r.start) +
-                                                static_cast<uint64_t>(i) *
-                                                    static_cast<uint64_t>(r.step));
-                };
-                int64_t start = at(b.start);
-                int64_t step = 0;
-                if (__builtin_mul_overflow(r.step, b.step, &step))
+                // compute_slice: r.start + i*r.step for the slice's start and stop,
+                // and the product of the steps, checked: the playground's ranges
+                // hold int64s (CPython's would grow into big ints).
+                int64_t start = 0, stop = 0, step = 0, t = 0;
+                bool overflow = __builtin_mul_overflow(b.start, r.step, &t) ||
+                                __builtin_add_overflow(r.start, t, &start) ||
+                                __builtin_mul_overflow(b.stop, r.step, &t) ||
+                                __builtin_add_overflow(r.start, t, &stop) ||
+                                __builtin_mul_overflow(r.step, b.step, &step);
+                if (overflow)
                     return raise(ExcType::OverflowError,
                                  "Python int too large to convert to C ssize_t");
-                int64_t stop = static_cast<int64_t>(static_cast<uint64_t>(start) +
-                                                    static_cast<uint64_t>(b.length) *
-                                                        static_cast<uint64_t>(step));
-                (void)at(b.stop);
                 return Value::range(start, stop, step);
             }
             if (!is_index(key)) return bad_key("range", key);
+            // compute_range_item works on big ints: any such index is out of range.
+            if (key.is_big_int()) return raise(ExcType::IndexError, "range object index out of range");
             BV_TRY(i, seq_index(key, n, "range object index out of range"));
             return Value::integer(
                 static_cast<int64_t>(static_cast<uint64_t>(r.start) +
@@ -203,7 +220,7 @@ Result<Value> getitem(Interp& interp, const Value& obj, const Value& key) {
                 return Value::wrap(std::move(r));
             }
             if (!is_index(key)) return bad_key("bytearray", key);
-            BV_TRY(i, to_index(key));
+            BV_TRY(i, index_key(key));
             BV_TRY(b, ba.get(i));
             return Value::integer(b);
         }
@@ -219,7 +236,7 @@ Result<Value> getitem(Interp& interp, const Value& obj, const Value& key) {
                 return Value::wrap(std::move(r));
             }
             if (!is_index(key)) return raise(ExcType::TypeError, "array indices must be integers");
-            BV_TRY(i, to_index(key));
+            BV_TRY(i, index_key(key));
             BV_TRY(item, a.get(i));
             return from_item(interp, item);
         }
@@ -230,7 +247,7 @@ Result<Value> getitem(Interp& interp, const Value& obj, const Value& key) {
                 return make_bytes(interp, s);
             }
             if (!is_index(key)) return raise(ExcType::TypeError, "mmap indices must be integers");
-            BV_TRY(i, to_index(key));
+            BV_TRY(i, index_key(key));
             BV_TRY(b, m.get(i));
             return Value::integer(b);
         }
@@ -248,14 +265,16 @@ Result<void> setitem(Interp& interp, const Value& obj, const Value& key, const V
         case Kind::List: {
             auto& items = obj.obj<ListObject>().items;
             if (key.is(Kind::Slice)) {
-                // Collect first: `a[:] = a` and generators that read a must see the old list.
+                // list_ass_subscript: the slice first, then the value as a sequence
+                // (collected before any change: `a[:] = a` sees the old list).
+                BV_TRY(b, slice_bounds(key.obj<SliceObject>(), static_cast<int64_t>(items.size())));
                 auto src = collect(interp, value);
                 if (!src) {
                     if (src.error().type == ExcType::TypeError && value.kind() != Kind::Iterator)
-                        return raise(ExcType::TypeError, "can only assign an iterable");
+                        return raise(ExcType::TypeError, b.step == 1 ? "can only assign an iterable"
+                                                                     : "must assign iterable to extended slice");
                     return src.error();
                 }
-                BV_TRY(b, slice_bounds(key.obj<SliceObject>(), static_cast<int64_t>(items.size())));
                 if (b.step == 1) {
                     int64_t stop = std::max(b.stop, b.start);
                     std::vector<Value> removed(items.begin() + b.start, items.begin() + stop);
@@ -270,8 +289,8 @@ Result<void> setitem(Interp& interp, const Value& obj, const Value& key, const V
                             "attempt to assign sequence of size {} to extended slice of size {}",
                             src->size(), b.length));
                 std::vector<Value> old;
-                int64_t i = b.start;
-                for (int64_t k = 0; k < b.length; ++k, i += b.step) {
+                for (int64_t k = 0; k < b.length; ++k) {
+                    int64_t i = slice_pos(b, k);
                     old.push_back(std::move(items[static_cast<size_t>(i)]));
                     items[static_cast<size_t>(i)] = (*src)[static_cast<size_t>(k)];
                 }
@@ -293,7 +312,7 @@ Result<void> setitem(Interp& interp, const Value& obj, const Value& key, const V
                 return ba.set_slice(to_slice_args(key), data.data, data.block);
             }
             if (!is_index(key)) return bad_key("bytearray", key);
-            BV_TRY(i, to_index(key));
+            BV_TRY(i, index_key(key));
             return ba.set(i, to_item(value));
         }
         case Kind::MemoryView: {
@@ -311,20 +330,24 @@ Result<void> setitem(Interp& interp, const Value& obj, const Value& key, const V
                 return a.set_slice(to_slice_args(key), value.obj<ArrayObject>());
             }
             if (!is_index(key)) return raise(ExcType::TypeError, "array indices must be integers");
-            BV_TRY(i, to_index(key));
+            BV_TRY(i, index_key(key));
             return a.set(i, to_item(value));
         }
         case Kind::Mmap: {
             auto& m = obj.obj<MmapObject>();
+            BV_CHECK(m.check_assignable());
             if (key.is(Kind::Slice)) {
+                BV_TRY(n, m.len());
+                BV_CHECK(adjust_slice(to_slice_args(key), n));  // PySlice_Unpack before the buffer
                 BV_TRY(data, require_bytes_like(value));
                 return m.set_slice(to_slice_args(key), data);
             }
             if (!is_index(key)) return raise(ExcType::TypeError, "mmap indices must be integer");
-            BV_TRY(i, to_index(key));
+            BV_TRY(i, index_key(key));
             return m.set(i, to_item(value));
         }
         default:
+            if (immutable_sequence(obj) && is_index(key)) BV_CHECK(index_key(key));
             return raise(ExcType::TypeError,
                          "'" + type_name(obj) + "' object does not support item assignment");
     }
@@ -350,8 +373,8 @@ Result<void> delitem(Interp& interp, const Value& obj, const Value& key) {
                 for (int64_t i = 0; i < static_cast<int64_t>(items.size()); ++i) {
                     if (taken < b.length && i == next) {
                         removed.push_back(std::move(items[static_cast<size_t>(i)]));
-                        next += b.step;
                         ++taken;
+                        if (taken < b.length) next += b.step;
                     } else {
                         kept.push_back(std::move(items[static_cast<size_t>(i)]));
                     }
@@ -375,25 +398,38 @@ Result<void> delitem(Interp& interp, const Value& obj, const Value& key) {
             auto& ba = obj.obj<ByteArrayObject>();
             if (key.is(Kind::Slice)) return ba.del_slice(to_slice_args(key));
             if (!is_index(key)) return bad_key("bytearray", key);
-            BV_TRY(i, to_index(key));
+            BV_TRY(i, index_key(key));
             return ba.del_item(i);
         }
         case Kind::Array: {
             auto& a = obj.obj<ArrayObject>();
             if (key.is(Kind::Slice)) return a.del_slice(to_slice_args(key));
             if (!is_index(key)) return raise(ExcType::TypeError, "array indices must be integers");
-            BV_TRY(i, to_index(key));
+            BV_TRY(i, index_key(key));
             return a.del_item(i);
         }
         case Kind::MemoryView: {
             BV_TRY(sub, to_subscript(key));
             return obj.obj<MemoryView>().del(sub);
         }
-        case Kind::Mmap:
-            return raise(ExcType::TypeError, "mmap doesn't support item deletion");
+        case Kind::Mmap: {
+            auto& m = obj.obj<MmapObject>();
+            if (key.is(Kind::Slice)) return m.del_slice(to_slice_args(key));
+            BV_CHECK(m.check_assignable());
+            if (!is_index(key)) return raise(ExcType::TypeError, "mmap indices must be integer");
+            BV_TRY(i, index_key(key));
+            return m.del_item(i);
+        }
         default:
+            // PySequence_DelItem's message for a sequence without item deletion,
+            // PyObject_DelItem's for anything else (or a key that is no index).
+            if (immutable_sequence(obj) && is_index(key)) {
+                BV_CHECK(index_key(key));
+                return raise(ExcType::TypeError,
+                             "'" + type_name(obj) + "' object doesn't support item deletion");
+            }
             return raise(ExcType::TypeError,
-                         "'" + type_name(obj) + "' object doesn't support item deletion");
+                         "'" + type_name(obj) + "' object does not support item deletion");
     }
 }
 

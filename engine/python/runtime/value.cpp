@@ -75,7 +75,7 @@ bool Value::same_as(const Value& other) const {
             if (!ptr_ && !other.ptr_) return i_ == other.i_;
             return ptr_ == other.ptr_;
         case Kind::Float:
-            return false;  // a float built twice is two objects
+            return serial_ != 0 && serial_ == other.serial_;  // a float built twice is two objects
         case Kind::Type:
             return obj<const TypeObject>() == other.obj<const TypeObject>();
         default:

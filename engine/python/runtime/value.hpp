@@ -120,6 +120,7 @@ public:
     static Value floating(double d) {
         Value v(Kind::Float);
         v.f_ = d;
+        v.serial_ = next_float_serial();  // each float built is its own object
         return v;
     }
     static Value ellipsis() { return Value(Kind::Ellipsis); }
@@ -210,7 +211,15 @@ private:
     template <class T>
     Value(Kind k, std::shared_ptr<T> p) : kind_(k), ptr_(std::move(p)) {}
 
+    // A float's identity (`x is x`, and the identity-first comparisons of
+    // `x in [x]` with x a NaN): copies share it, floats built apart do not.
+    static uint32_t next_float_serial() {
+        static thread_local uint32_t n = 0;
+        return ++n != 0 ? n : ++n;
+    }
+
     Kind kind_ = Kind::None;
+    uint32_t serial_ = 0;  // Kind::Float only
     union {
         int64_t i_ = 0;
         double f_;

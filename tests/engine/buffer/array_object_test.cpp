@@ -115,5 +115,37 @@ TEST_F(ArrayObjectTest, Methods) {
     EXPECT_EQ(repr_list(*(*a->get_slice({N(), N(), N()}))->tolist()), "[2]");
 }
 
+// b"..."[1::sys.maxsize] and friends (formerly signed overflow in the loops).
+TEST_F(ArrayObjectTest, HugeStepSlices) {
+    const int64_t M = INT64_MAX;
+    auto a = arr('b', {I(1), I(2), I(3)});
+    auto s = *a->get_slice({I(1), N(), I(M)});
+    EXPECT_EQ(s->size(), 1);
+    EXPECT_EQ(*s->get(0), I(2));
+    s = *a->get_slice({N(), N(), I(-M)});
+    EXPECT_EQ(*s->get(0), I(3));
+    ASSERT_OK(a->set_slice({I(1), N(), I(M)}, *arr('b', {I(9)})));
+    ASSERT_OK(a->set_slice({N(), N(), I(-M)}, *arr('b', {I(7)})));
+    EXPECT_EQ(*a->tobytes(), std::string("\x01\x09\x07", 3));
+    ASSERT_OK(a->del_slice({N(), N(), I(M)}));
+    EXPECT_EQ(*a->tobytes(), std::string("\x09\x07", 2));
+    ASSERT_OK(a->del_slice({N(), N(), I(-M)}));
+    EXPECT_EQ(*a->tobytes(), std::string("\x09", 1));
+}
+
+// array.fromlist: a failing value appends nothing (array.extend keeps what it appended).
+TEST_F(ArrayObjectTest, FromlistIsAllOrNothing) {
+    auto a = arr('b', {I(1)});
+    EXPECT_RAISES(a->fromlist({I(1), I(2), I(300)}), OverflowError, "signed char is greater than maximum");
+    EXPECT_EQ(a->size(), 1);
+    EXPECT_RAISES(a->extend({I(1), I(2), I(300)}), OverflowError, "signed char is greater than maximum");
+    EXPECT_EQ(a->size(), 3);
+    ASSERT_OK(a->fromlist({I(4), I(5)}));
+    EXPECT_EQ(*a->tobytes(), std::string("\x01\x01\x02\x04\x05", 5));
+    auto mv = *MemoryView::from_object(a);
+    EXPECT_RAISES(a->fromlist({I(1000)}), BufferError, kResize);  // grows before it checks
+    ASSERT_OK(a->fromlist({}));
+}
+
 }  // namespace
 }  // namespace engine

@@ -121,5 +121,20 @@ TEST_F(ByteArrayObjectTest, GrowthMovesBlockAndKeepsId) {
     EXPECT_GE(b->block().capacity(), 100u);
 }
 
+// bytearray get/set/del with a step near sys.maxsize: one element, no overflow.
+TEST_F(ByteArrayObjectTest, HugeStepSlices) {
+    const int64_t M = INT64_MAX;
+    auto b = ba("abcde");
+    EXPECT_EQ((*b->get_slice({I(1), N(), I(M)}))->view(), "b");
+    EXPECT_EQ((*b->get_slice({N(), N(), I(-M)}))->view(), "e");
+    ASSERT_OK(b->set_slice({I(1), N(), I(M)}, "X"));
+    ASSERT_OK(b->set_slice({N(), N(), I(-M)}, "Y"));
+    EXPECT_EQ(b->view(), "aXcdY");
+    ASSERT_OK(b->del_slice({N(), N(), I(-M)}));
+    EXPECT_EQ(b->view(), "aXcd");
+    ASSERT_OK(b->del_slice({I(1), N(), I(M)}));
+    EXPECT_EQ(b->view(), "acd");
+}
+
 }  // namespace
 }  // namespace engine

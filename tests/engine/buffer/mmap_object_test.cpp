@@ -186,5 +186,32 @@ TEST_F(MmapObjectTest, TempFileBehaviour) {
     EXPECT_OK(f->close());
 }
 
+// mmap slices with a step near sys.maxsize: one element, no overflow.
+TEST_F(MmapObjectTest, HugeStepSlices) {
+    const int64_t M = INT64_MAX;
+    auto f = file("abcdef");
+    auto m = *MmapObject::create(ctx, f->storage(), 0);
+    EXPECT_EQ(*m->get_slice({I(1), N(), I(M)}), "b");
+    EXPECT_EQ(*m->get_slice({N(), N(), I(-M)}), "f");
+    ASSERT_OK(m->set_slice({I(1), N(), I(M)}, "Z"));
+    ASSERT_OK(m->set_slice({N(), N(), I(-M)}, "W"));
+    EXPECT_EQ(*m->get_slice({N(), N(), N()}), "aZcdeW");
+}
+
+// mmap_ass_subscript without a value: open, writable and in range first.
+TEST_F(MmapObjectTest, DeletionIsRefusedAfterTheChecks) {
+    auto f = file("abc");
+    auto m = *MmapObject::create(ctx, f->storage(), 0);
+    EXPECT_RAISES(m->del_item(5), IndexError, "mmap index out of range");
+    EXPECT_RAISES(m->del_item(-1), TypeError, "mmap doesn't support item deletion");
+    EXPECT_RAISES(m->del_slice({I(0), I(1), N()}), TypeError, "mmap object doesn't support slice deletion");
+    EXPECT_RAISES(m->del_slice({I(0), I(1), I(0)}), ValueError, "slice step cannot be zero");
+    auto r = *MmapObject::create(ctx, f->storage(), 0, Access::Read);
+    EXPECT_RAISES(r->del_item(5), TypeError, "mmap can't modify a readonly memory map.");
+    ASSERT_OK(m->close());
+    EXPECT_RAISES(m->del_item(0), ValueError, kClosed);
+    EXPECT_RAISES(m->check_assignable(), ValueError, kClosed);
+}
+
 }  // namespace
 }  // namespace engine

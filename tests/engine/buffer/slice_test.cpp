@@ -45,5 +45,23 @@ TEST(SliceTest, IndexFromItem) {
     EXPECT_FALSE(normalize_index(i, 3));
 }
 
+// A step near sys.maxsize selects one element; slice_at must not overflow
+// past the last position (formerly `p += step` after the last element).
+TEST(SliceTest, SliceAtHugeSteps) {
+    const int64_t M = INT64_MAX;
+    auto r = *adjust_slice({I(1), N(), I(M)}, 5);
+    EXPECT_EQ(r.length, 1);
+    EXPECT_EQ(slice_at(r, 0), 1);
+    r = *adjust_slice({N(), N(), I(-M)}, 5);
+    EXPECT_EQ(r.length, 1);
+    EXPECT_EQ(slice_at(r, 0), 4);
+    r = *adjust_slice({N(), N(), Big(true)}, 3);  // step clamped to -sys.maxsize
+    EXPECT_EQ(slice_at(r, 0), 2);
+    r = *adjust_slice({I(4), N(), I(-2)}, 5);
+    EXPECT_EQ(slice_at(r, 0), 4);
+    EXPECT_EQ(slice_at(r, 1), 2);
+    EXPECT_EQ(slice_at(r, 2), 0);
+}
+
 }  // namespace
 }  // namespace engine

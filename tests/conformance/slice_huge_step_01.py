@@ -1,0 +1,33 @@
+import array, mmap, tempfile
+M = 2**63-1
+def show(f):
+    try: print(repr(f()))
+    except Exception as e: print(type(e).__name__, e)
+show(lambda: b"abcde"[1::M])
+show(lambda: b"abcde"[-1::-M])
+show(lambda: [1,2,3][1::M])
+show(lambda: [1,2,3][::-M])
+show(lambda: "abcde"[1::M])
+show(lambda: "abcde"[::-M-1])
+show(lambda: array.array('b', [1,2,3])[1::M])
+a = array.array('b', [1,2,3]); a[1::M] = array.array('b', [9]); print(a)
+a[::-M] = array.array('b', [7]); print(a)
+del a[::M]; print(a)
+b = bytearray(b'abcde'); b[1::M] = b'X'; print(b)
+b[::-M] = b'Y'; print(b)
+del b[::-M]; print(b)
+print(bytearray(b'abc')[1::M], bytearray(b'abc')[::-M])
+l = [1,2,3]; l[1::M] = [9]; print(l); del l[::M]; print(l); l[::-M] = [5]; print(l); del l[::-M]; print(l)
+m = memoryview(b'abcdef'); print(m[1::M].tobytes(), m[::-M].tolist(), m[::M][::-1].tolist())
+with tempfile.TemporaryFile() as f:
+    f.write(b'abcdef'); f.flush()
+    mm = mmap.mmap(f.fileno(), 0)
+    print(mm[1::M], mm[::-M])
+    mm[1::M] = b'Z'; print(mm[:])
+    mm[::-M] = b'W'; print(mm[:])
+    mm.close()
+print(range(10)[1::M], range(10)[::-M])
+r = range(-5, 100, 7)
+for s in [slice(None), slice(None,None,-1), slice(2,-3,2), slice(-100,100,-3), slice(3,1)]:
+    show(lambda: r[s])
+    show(lambda: list(r[s]))
