@@ -18,9 +18,8 @@ namespace {
 constexpr ImU32 kFrameName = IM_COL32(150, 158, 172, 255);
 constexpr ImU32 kVarText = IM_COL32(214, 218, 226, 255);
 constexpr ImU32 kChanged = IM_COL32(255, 214, 120, 255);
-constexpr int kLinesPerFrame = 2;
 
-void draw_frame(App& app, const engine::scene::SceneFrame& f) {
+void draw_frame(App& app, const engine::scene::SceneFrame& f, int max_lines) {
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     const float line_h = ImGui::GetTextLineHeightWithSpacing();
     const std::string title = f.depth == 0 ? std::string("module:") : f.function + "():";
@@ -33,14 +32,24 @@ void draw_frame(App& app, const engine::scene::SceneFrame& f) {
         return;
     }
     int lines = 1;
-    size_t shown = 0;
-    for (const auto& v : f.variables) {
-        const std::string value = elide(v.value, 24);
+    size_t shown = 0, hidden = 0, stop = f.variables.size();
+    for (size_t vi = 0; vi < f.variables.size(); ++vi) {
+        const auto& v = f.variables[vi];
+        // Dunders and imported modules are noise to a learner here.
+        if (v.name.rfind("__", 0) == 0 || v.type == "module") {
+            ++hidden;
+            continue;
+        }
+        // A view by what it is (its lane's colour says which); a repr "<memory at 0x..>" says nothing.
+        const std::string value = v.is_view ? std::string("memoryview") : elide(v.value, 24);
         const std::string chip = v.name + " = " + value;
         const float w = ImGui::CalcTextSize(chip.c_str()).x;
         ImGui::SameLine(0, ImGui::GetFontSize() * 0.9f);
         if (ImGui::GetCursorScreenPos().x + w > right) {
-            if (lines == kLinesPerFrame) break;
+            if (lines == max_lines) {
+                stop = vi;
+                break;
+            }
             ++lines;
             ImGui::NewLine();
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetFontSize());
@@ -65,17 +74,19 @@ void draw_frame(App& app, const engine::scene::SceneFrame& f) {
             ImGui::EndTooltip();
         }
     }
-    if (shown < f.variables.size()) {
+    if (stop < f.variables.size()) {
         ImGui::SameLine();
-        ImGui::TextDisabled("+%zu more", f.variables.size() - shown);
+        ImGui::TextDisabled("+%zu more", f.variables.size() - stop);
         if (ImGui::IsItemHovered()) {
             ImGui::BeginTooltip();
-            for (size_t i = shown; i < f.variables.size(); ++i)
+            for (size_t i = stop; i < f.variables.size(); ++i)
                 ImGui::Text("%s = %s", f.variables[i].name.c_str(), f.variables[i].value.c_str());
             ImGui::EndTooltip();
         }
     }
     (void)line_h;
+    (void)shown;
+    (void)hidden;
 }
 
 }  // namespace
@@ -84,8 +95,9 @@ void draw_frames_strip(App& app) {
     const auto& frames = app.overview.frames;
     if (frames.empty()) return;
     // The module, and the function running now (the innermost frame).
-    draw_frame(app, frames.front());
-    if (frames.size() > 1) draw_frame(app, frames.back());
+    // Four lines in all: the module's three when it runs alone, else two each.
+    draw_frame(app, frames.front(), frames.size() > 1 ? 2 : 3);
+    if (frames.size() > 1) draw_frame(app, frames.back(), 2);
     ImGui::Separator();
 }
 

@@ -46,3 +46,6 @@ evens = sorted(i["offset"] for i in items if i["kind"] == "lane" and i["view"] =
 print(("ok   " if evens == [0, 2, 4, 6, 8] else "FAIL ") + f"lesson A3 at step 4: evens covers {evens}")
 sys.exit(0 if evens == [0, 2, 4, 6, 8] else 1)
 PY
+
+# The picture tells each step's story (issue 11): the use cases and lesson A6 at named steps.
+python3 "$here/check_picture.py" "$build"
