@@ -21,6 +21,9 @@
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
 #include <emscripten/html5.h>
+#else
+#include <dlfcn.h>
+#include <link.h>
 #endif
 
 #include "imgui_app/app.hpp"
@@ -29,6 +32,24 @@
 #include "imgui_app/ui_script.hpp"
 
 namespace {
+
+#ifndef __EMSCRIPTEN__
+// glfwTerminate unloads the OpenGL driver (Mesa's *_dri.so and the libraries it
+// pulled in). Memory the driver still points at from its own globals then looks
+// unreachable, and LeakSanitizer reports it as a leak at exit (without usable
+// stacks: the code is gone). Pinning every module loaded with the context
+// (RTLD_NODELETE on an already loaded library) keeps them mapped until the
+// process ends, so LeakSanitizer sees those globals and reports only our leaks.
+void pin_loaded_modules() {
+    dl_iterate_phdr(
+        [](dl_phdr_info* info, size_t, void*) {
+            if (info->dlpi_name && info->dlpi_name[0] == '/')
+                dlopen(info->dlpi_name, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
+            return 0;
+        },
+        nullptr);
+}
+#endif
 
 struct Options {
     std::string open_path;
@@ -341,6 +362,9 @@ int main(int argc, char** argv) {
     }
     glfwMakeContextCurrent(ctx.window);
     glfwSwapInterval(1);
+#ifndef __EMSCRIPTEN__
+    pin_loaded_modules();
+#endif
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();

@@ -8,13 +8,13 @@ mkdir -p "$build/screens"
 out="$build/screens/app-default.png"
 rm -f "$out"
 # Mesa's drivers keep a few allocations until exit; they are not ours.
-ASAN_OPTIONS=detect_leaks=0 xvfb-run -a -s "-screen 0 1400x900x24" \
+ASAN_OPTIONS=detect_leaks=1 xvfb-run -a -s "-screen 0 1400x900x24" \
     "$build/imgui_app/bufview-app" --size 1280x800 --screenshot "$out"
 python3 "$here/check_screenshot.py" "$out" 1280 800
 
 # A program at a known step: shared bytes with both lanes, the write flash, a released view.
 shot="$build/screens/app-shared-write-release.png"
-ASAN_OPTIONS=detect_leaks=0 xvfb-run -a -s "-screen 0 1400x900x24" \
+ASAN_OPTIONS=detect_leaks=1 xvfb-run -a -s "-screen 0 1400x900x24" \
     "$build/imgui_app/bufview-app" --size 1280x800 --open "$here/shared_write_release.py" --step 6 \
     --screenshot "$shot" --probe "$build/screens/app-shared-write-release.json"
 python3 "$here/check_screenshot.py" "$shot" 1280 800
@@ -27,7 +27,7 @@ work="$build/screens/direct-manipulation"
 rm -rf "$work"
 mkdir -p "$work"
 printf 'data = bytearray(b"0123456789abcdef")\nmv = memoryview(data)\nprint(len(mv))\n' > "$work/program.py"
-(cd "$build/screens" && ASAN_OPTIONS=detect_leaks=0 xvfb-run -a -s "-screen 0 1400x900x24" \
+(cd "$build/screens" && ASAN_OPTIONS=detect_leaks=1 xvfb-run -a -s "-screen 0 1400x900x24" \
     "$build/imgui_app/bufview-app" --size 1280x800 --open "$work/program.py" --step 2 \
     --input "$here/direct_manipulation.txt" --screenshot "$work/after.png" --probe "$work/after.json")
 python3 "$here/check_screenshot.py" "$build/screens/app-byte-menu.png" 1280 800
@@ -35,7 +35,7 @@ python3 "$here/check_direct_manipulation.py" "$work/program.py" "$work/after.jso
 
 # The Lessons panel: open lesson A3 and step with the keyboard; evens covers every other byte.
 shot="$build/screens/app-lesson-a3.png"
-ASAN_OPTIONS=detect_leaks=0 xvfb-run -a -s "-screen 0 1400x900x24" \
+ASAN_OPTIONS=detect_leaks=1 xvfb-run -a -s "-screen 0 1400x900x24" \
     "$build/imgui_app/bufview-app" --size 1280x800 --input "$here/open_lesson.txt" \
     --screenshot "$shot" --probe "$build/screens/app-lesson-a3.json"
 python3 "$here/check_screenshot.py" "$shot" 1280 800
