@@ -158,9 +158,11 @@ void probe_last_item(App& app, const char* kind, const std::string& label) {
     ProbeItem p;
     p.kind = kind;
     p.view = label;
+    p.text = label;
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     p.x0 = a.x, p.y0 = a.y, p.x1 = b.x, p.y1 = b.y;
-    app.probe->push_back(p);
+    p.text_w = text_width(label);
+    if (probe_in_panel(p)) app.probe->push_back(std::move(p));
 }
 
 std::string default_program() {

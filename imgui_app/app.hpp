@@ -38,6 +38,7 @@ struct ProbeItem {
     float text_w = 0;      // the width of the text as drawn
     bool elided = false;   // cut to fit, with "..."
     bool clipped = false;  // part of the item lies outside its window's visible rect
+    bool scrolls = false;  // its window scrolls vertically (a row half out of view is not cut)
     std::string panel;     // the window it was drawn in ("Timeline", "Code", ...)
     float px0 = 0, py0 = 0, px1 = 0, py1 = 0;  // that window's rect, same units as x0..y1
 };

@@ -141,9 +141,10 @@ std::string probe_json(const std::vector<ProbeItem>& items) {
             p.written ? "true" : "false", c & 0xFF, (c >> 8) & 0xFF, (c >> 16) & 0xFF, p.x0, p.y0, p.x1, p.y1);
         if (!p.panel.empty())
             out += fmt::format(", \"text\": \"{}\", \"text_w\": {:.1f}, \"elided\": {}, \"clipped\": {}, "
-                               "\"panel\": \"{}\", \"panel_rect\": [{:.1f}, {:.1f}, {:.1f}, {:.1f}]",
+                               "\"scrolls\": {}, \"panel\": \"{}\", \"panel_rect\": [{:.1f}, {:.1f}, {:.1f}, {:.1f}]",
                                json_escape(p.text), p.text_w, p.elided ? "true" : "false",
-                               p.clipped ? "true" : "false", json_escape(p.panel), p.px0, p.py0, p.px1, p.py1);
+                               p.clipped ? "true" : "false", p.scrolls ? "true" : "false", json_escape(p.panel),
+                               p.px0, p.py0, p.px1, p.py1);
         out += i + 1 < items.size() ? "},\n" : "}\n";
     }
     return out + "]\n";

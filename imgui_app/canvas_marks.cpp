@@ -9,6 +9,7 @@
 #include "imgui_app/palette.hpp"
 #include "imgui_app/picture.hpp"
 #include "imgui_app/scene_text.hpp"
+#include "imgui_app/text_fit.hpp"
 
 namespace app {
 
@@ -93,7 +94,8 @@ void probe_mark(App& app, const char* kind, uint64_t block, uint64_t offset, con
     for (char c : label) p.view += (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 32) ? '\'' : c;
     for (char c : state) p.state += (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 32) ? '\'' : c;
     p.x0 = a.x, p.y0 = a.y, p.x1 = z.x, p.y1 = z.y;
-    app.probe->push_back(std::move(p));
+    p.text = p.view;
+    if (probe_in_panel(p)) app.probe->push_back(std::move(p));
 }
 
 std::string field_words(char code, char order) {

@@ -10,6 +10,7 @@
 #include "imgui_app/app.hpp"
 #include "imgui_app/palette.hpp"
 #include "imgui_app/scene_text.hpp"
+#include "imgui_app/text_fit.hpp"
 
 namespace app {
 
@@ -23,12 +24,13 @@ std::string join(const std::vector<int64_t>& v) {
     return s + (v.size() == 1 ? ",)" : ")");
 }
 
-void row(const char* key, const std::string& value) {
+// A property row; a value too long for its column is elided, whole on hover.
+void row(App& app, const char* key, const std::string& value) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::TextDisabled("%s", key);
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(value.c_str());
+    text_fit(app, value);
 }
 
 // Decoded element `index` of the view, read from the trace's bytes at this step.
@@ -81,16 +83,19 @@ void draw_inspector(App& app) {
         }
     }
     if (ImGui::BeginTable("##attrs", 2, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
-        row("format", fmt::format("'{}'", v->format));
-        row("itemsize", std::to_string(v->itemsize));
-        row("ndim", std::to_string(v->ndim));
-        row("shape", join(v->shape));
-        row("strides", join(v->strides));
-        row("offset", std::to_string(v->offset));
-        row("nbytes", std::to_string(v->nbytes));
-        row("readonly", v->readonly ? "True" : "False");
-        row("c_contiguous", c_contig ? "True" : "False");
-        row("obj", obj);
+        // The names fit their column; the values take the rest, elided when longer.
+        ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+        row(app, "format", fmt::format("'{}'", v->format));
+        row(app, "itemsize", std::to_string(v->itemsize));
+        row(app, "ndim", std::to_string(v->ndim));
+        row(app, "shape", join(v->shape));
+        row(app, "strides", join(v->strides));
+        row(app, "offset", std::to_string(v->offset));
+        row(app, "nbytes", std::to_string(v->nbytes));
+        row(app, "readonly", v->readonly ? "True" : "False");
+        row(app, "c_contiguous", c_contig ? "True" : "False");
+        row(app, "obj", obj);
         ImGui::EndTable();
     }
     if (!alive || !info) {

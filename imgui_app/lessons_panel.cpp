@@ -11,6 +11,7 @@
 #include "imgui_app/app.hpp"
 #include "imgui_app/lessons.hpp"
 #include "imgui_app/tasks.hpp"
+#include "imgui_app/text_fit.hpp"
 
 namespace app {
 
@@ -45,8 +46,7 @@ std::string lesson_code(const Lesson& l) { return fmt::format("{}{}", l.track, l
 
 void task_entry(App& app, const Task& t) {
     const std::string label = fmt::format("rank {}  {}", t.rank, t.title);
-    if (ImGui::Selectable(label.c_str(), app.task == t.file)) open_task(app, t);
-    probe_last_item(app, "button", label);
+    if (selectable_fit(app, label, app.task == t.file)) open_task(app, t);
 }
 
 void draw_list(App& app) {
@@ -55,14 +55,13 @@ void draw_list(App& app) {
         if (l.track != track) {
             track = l.track;
             ImGui::Spacing();
-            ImGui::TextDisabled("Track %s: %s", l.track.c_str(), track_name(l.track));
+            text_fit(app, fmt::format("Track {}: {}", l.track, track_name(l.track)), -1.0f, true);
         }
         const std::string label = fmt::format("{}  {}", lesson_code(l), l.title);
-        if (ImGui::Selectable(label.c_str(), app.lesson == l.file && app.task.empty())) open_lesson(app, l);
-        probe_last_item(app, "button", label);
+        if (selectable_fit(app, label, app.lesson == l.file && app.task.empty())) open_lesson(app, l);
     }
     ImGui::Spacing();
-    ImGui::TextDisabled("Tasks, checked with the copy meter");
+    text_fit(app, "Tasks, checked with the copy meter", -1.0f, true);
     for (const Task& t : tasks()) task_entry(app, t);
 }
 

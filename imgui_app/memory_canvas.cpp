@@ -13,6 +13,7 @@
 #include "imgui_app/palette.hpp"
 #include "imgui_app/picture.hpp"
 #include "imgui_app/scene_text.hpp"
+#include "imgui_app/text_fit.hpp"
 
 namespace app {
 
@@ -398,14 +399,26 @@ void draw_tooltip(App& app, const ByteHit& hit) {
     ImGui::EndTooltip();
 }
 
+// Continues the line with the next group of `width` pixels if it fits, else
+// starts a new line: the toolbar wraps in a narrow panel instead of being cut.
+void same_line_if_fits(float width) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    const float next = ImGui::GetItemRectMax().x + style.ItemSpacing.x;
+    if (next + width <= right) ImGui::SameLine();
+}
+
 void draw_toolbar(App& app) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float box = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x;  // a radio or check box before its label
     // The legend first: always in sight, however narrow the panel.
     if (ImGui::SmallButton("?")) legend_open() = !legend_open();
     probe_last_item(app, "button", "?");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Legend: what each mark means");
-    ImGui::SameLine();
+    float rows_w = text_width("bytes/row");
+    for (int n : {8, 16, 32}) rows_w += style.ItemSpacing.x + box + text_width(std::to_string(n));
+    same_line_if_fits(rows_w);
     ImGui::TextDisabled("bytes/row");
-    ImGui::SameLine();
     for (int n : {8, 16, 32}) {
         ImGui::SameLine();
         ImGui::PushID(n);
@@ -415,21 +428,26 @@ void draw_toolbar(App& app) {
         }
         ImGui::PopID();
     }
+    const float slider_w = 90 * app.ui_scale;
+    same_line_if_fits(text_width("zoom") + style.ItemSpacing.x + slider_w);
+    ImGui::TextDisabled("zoom");
     ImGui::SameLine();
-    ImGui::TextDisabled("  zoom");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(90 * app.ui_scale);
+    ImGui::SetNextItemWidth(slider_w);
     ImGui::SliderFloat("##zoom", &app.zoom, 0.6f, 2.0f, "%.1fx");
-    ImGui::SameLine();
+    same_line_if_fits(box + text_width("temporaries"));
     ImGui::Checkbox("temporaries", &app.show_unnamed);
-
+    probe_last_item(app, "button", "temporaries");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Also show buffers that no name refers to and no view shows");
     if (app.session) {
-        // The copy meter, always in sight.
+        // The copy meter, always in sight: this line's figures, then the run's (wrapped when narrow).
         const auto& sc = app.overview;
-        ImGui::TextDisabled("copied / allocated   this line: %s / %s    run: %s / %s",
-                            byte_count(sc.step_meter.copied).c_str(), byte_count(sc.step_meter.allocated).c_str(),
-                            byte_count(sc.run_meter.copied).c_str(), byte_count(sc.run_meter.allocated).c_str());
+        const std::string line = fmt::format("copied / allocated   this line: {} / {}",
+                                             byte_count(sc.step_meter.copied), byte_count(sc.step_meter.allocated));
+        const std::string run = fmt::format("run: {} / {}", byte_count(sc.run_meter.copied),
+                                            byte_count(sc.run_meter.allocated));
+        text_fit(app, line, -1.0f, true);
+        same_line_if_fits(text_width("    ") + text_width(run));
+        text_fit(app, run, -1.0f, true);
     }
 }
 

@@ -302,7 +302,8 @@ std::string step_story(const std::string& code, const std::vector<std::string>& 
     for (const std::string& w : sentences) words += (words.empty() ? "" : ";  ") + w;
     if (sentences.empty() || code.empty()) return words;
     if (sentences.front().rfind("refused: ", 0) == 0) return words;
-    return code + ":  " + words;
+    // "for part in parts:" already ends with its colon.
+    return code + (code.back() == ':' ? "  " : ":  ") + words;
 }
 
 }  // namespace app

@@ -34,9 +34,26 @@ float text_width(std::string_view text) {
     return ImGui::CalcTextSize(text.data(), text.data() + text.size()).x;
 }
 
+bool probe_in_panel(ProbeItem& p) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImGuiWindow* root = window->RootWindow ? window->RootWindow : window;
+    p.panel = root->Name;
+    p.px0 = root->Pos.x, p.py0 = root->Pos.y, p.px1 = root->Pos.x + root->Size.x, p.py1 = root->Pos.y + root->Size.y;
+    const ImRect clip = window->ClipRect;
+    // Scrolled wholly out of view: not drawn, nothing to check.
+    if (p.y1 <= clip.Min.y || p.y0 >= clip.Max.y || p.x1 <= clip.Min.x || p.x0 >= clip.Max.x) return false;
+    constexpr float slack = 0.5f;
+    // Cut at the side, or at the top or bottom of a window that cannot scroll
+    // there (a row half out of a scrolling list is scrolling, not a cut).
+    const bool scrolls = window->ScrollMax.y > 0 || root->ScrollMax.y > 0;
+    p.scrolls = scrolls;
+    p.clipped = p.x0 < clip.Min.x - slack || p.x1 > clip.Max.x + slack ||
+                (!scrolls && (p.y0 < clip.Min.y - slack || p.y1 > clip.Max.y + slack));
+    return true;
+}
+
 void probe_text_item(App& app, const char* kind, std::string_view text, float drawn_width, bool elided) {
     if (!app.probe) return;
-    ImGuiWindow* window = ImGui::GetCurrentWindow();
     ProbeItem p;
     p.kind = kind;
     p.view = std::string(text);  // where older probe readers look for a label
@@ -45,16 +62,7 @@ void probe_text_item(App& app, const char* kind, std::string_view text, float dr
     p.text_w = drawn_width;
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     p.x0 = a.x, p.y0 = a.y, p.x1 = b.x, p.y1 = b.y;
-    const ImRect clip = window->ClipRect;
-    p.panel = window->RootWindow ? window->RootWindow->Name : window->Name;
-    const ImGuiWindow* root = window->RootWindow ? window->RootWindow : window;
-    p.px0 = root->Pos.x, p.py0 = root->Pos.y, p.px1 = root->Pos.x + root->Size.x, p.py1 = root->Pos.y + root->Size.y;
-    // Scrolled wholly out of view: not drawn, nothing to check.
-    if (b.y <= clip.Min.y || a.y >= clip.Max.y || b.x <= clip.Min.x || a.x >= clip.Max.x) return;
-    constexpr float slack = 0.5f;
-    p.clipped = a.x < clip.Min.x - slack || b.x > clip.Max.x + slack || a.y < clip.Min.y - slack ||
-                b.y > clip.Max.y + slack;
-    app.probe->push_back(std::move(p));
+    if (probe_in_panel(p)) app.probe->push_back(std::move(p));
 }
 
 bool text_fit(App& app, std::string_view text, float max_width, bool disabled) {
@@ -82,6 +90,20 @@ bool button_fit(App& app, std::string_view label, float max_width, const char* i
     const bool elided = shown.size() != label.size();
     const std::string full = shown + "##" + (id ? std::string(id) : std::string(label));
     const bool clicked = ImGui::Button(full.c_str());
+    if (elided && ImGui::IsItemHovered()) ImGui::SetTooltip("%.*s", static_cast<int>(label.size()), label.data());
+    probe_text_item(app, "button", label, text_width(shown), elided);
+    return clicked;
+}
+
+}  // namespace app
+
+namespace app {
+
+bool selectable_fit(App& app, std::string_view label, bool selected) {
+    const std::string shown = elide(label, std::max(0.0f, ImGui::GetContentRegionAvail().x), text_width);
+    const bool elided = shown.size() != label.size();
+    const std::string full = shown + "##" + std::string(label);
+    const bool clicked = ImGui::Selectable(full.c_str(), selected);
     if (elided && ImGui::IsItemHovered()) ImGui::SetTooltip("%.*s", static_cast<int>(label.size()), label.data());
     probe_text_item(app, "button", label, text_width(shown), elided);
     return clicked;

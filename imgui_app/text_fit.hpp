@@ -11,6 +11,7 @@
 namespace app {
 
 struct App;
+struct ProbeItem;
 
 // The longest start of `text` (whole UTF-8 characters) that, followed by
 // "...", is at most `max_width` wide; `text` itself when it fits; "" when not
@@ -29,9 +30,18 @@ bool text_fit(App& app, std::string_view text, float max_width = -1.0f, bool dis
 // line). `id` keeps the button's identity when the label is cut. True if clicked.
 bool button_fit(App& app, std::string_view label, float max_width = -1.0f, const char* id = nullptr);
 
+// A selectable row (a list entry) whose label is elided to the window's
+// content width, the whole label on hover. True if clicked.
+bool selectable_fit(App& app, std::string_view label, bool selected);
+
 // Records the last ImGui item in the probe as `kind` ("label", "button") with
 // `text` (the whole text), the width it is drawn at, whether it was elided, and
 // whether any of it falls outside the window's visible rect (clipped).
+// Fills in the item's panel (the root window it is drawn in) and its rect, and
+// whether the item (x0..y1) is cut by the current window's visible rect. False
+// when it lies wholly outside (scrolled out of view): nothing to record.
+bool probe_in_panel(ProbeItem& p);
+
 void probe_text_item(App& app, const char* kind, std::string_view text, float drawn_width, bool elided);
 
 }  // namespace app

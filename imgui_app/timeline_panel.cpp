@@ -160,7 +160,7 @@ void draw_timeline(App& app) {
     if (app.overview.recording_stopped && app.step == app.step_count)
         words += "  (recording stopped at line " + std::to_string(app.overview.stopped_at_line) + ")";
     if (words.empty())
-        words = app.session ? fmt::format("{}:  no buffer changed on this line", code_line(app, app.overview.line))
+        words = app.session ? step_story(code_line(app, app.overview.line), {"no buffer changed on this line"})
                             : app.status;
     const bool refused = !app.overview.refusals.empty();
     if (refused) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 150, 130, 255));

@@ -139,3 +139,9 @@ TEST(SceneTextTest, BytesAsALearnerReadsThem) {
 
 }  // namespace
 }  // namespace app
+
+TEST(SceneTextTest, AStoryJoinsTheLineAndItsWordsWithOneColon) {
+    EXPECT_EQ(app::step_story("x = mv[0]", {"read data[0]"}), "x = mv[0]:  read data[0]");
+    EXPECT_EQ(app::step_story("for part in parts:", {"no buffer changed on this line"}),
+              "for part in parts:  no buffer changed on this line");
+}

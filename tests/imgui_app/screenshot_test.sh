@@ -49,3 +49,6 @@ PY
 
 # The picture tells each step's story (issue 11): the use cases and lesson A6 at named steps.
 python3 "$here/check_picture.py" "$build"
+
+# Every label fits its window (issue 12): 1024x640 to 1920x1080 (screen = window).
+python3 "$here/check_layout.py" "$build"
