@@ -1,6 +1,7 @@
 // BufferContext (budget, ids, meters) and Block (storage with display address).
 #include "engine/buffer/context.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <new>
 
@@ -131,6 +132,47 @@ void Block::report_write(uint64_t begin, uint64_t end, uint64_t through_id,
         ev.old_bytes = data_.get() + begin;
         obs->on_write(ev);
     }
+}
+
+void Block::report_read_pieces(uint64_t begin, uint64_t end, uint64_t through_id,
+                               std::string_view what, std::vector<ByteRange> pieces) const {
+    auto* obs = ctx_->observer();
+    if (!obs || begin >= end) return;
+    assert(end <= size_);
+    ReadEvent ev;
+    ev.block_id = id_;
+    ev.begin = begin;
+    ev.end = end;
+    ev.pieces = std::move(pieces);
+    ev.through_id = through_id;
+    ev.what = what;
+    obs->on_read(ev);
+}
+
+void Block::report_strided_read(int64_t first, int64_t count, int64_t step, int64_t itemsize,
+                                uint64_t through_id, std::string_view what) const {
+    if (!ctx_->observer() || count <= 0 || itemsize <= 0) return;
+    if (step == itemsize || count == 1) {
+        uint64_t b = static_cast<uint64_t>(first);
+        report_read_pieces(b, b + static_cast<uint64_t>(count * itemsize), through_id, what, {});
+        return;
+    }
+    // Elements in ascending order, adjacent ones merged.
+    int64_t lo = step < 0 ? first + (count - 1) * step : first;
+    int64_t astep = step < 0 ? -step : step;
+    std::vector<ByteRange> pieces;
+    for (int64_t i = 0; i < count; ++i) {
+        uint64_t b = static_cast<uint64_t>(lo + i * astep);
+        uint64_t e = b + static_cast<uint64_t>(itemsize);
+        if (!pieces.empty() && pieces.back().end >= b) {
+            pieces.back().end = std::max(pieces.back().end, e);
+        } else {
+            pieces.push_back({b, e});
+        }
+    }
+    uint64_t begin = pieces.front().begin, end = pieces.back().end;
+    if (pieces.size() == 1) pieces.clear();
+    report_read_pieces(begin, end, through_id, what, std::move(pieces));
 }
 
 void Block::write(uint64_t offset, const void* src, uint64_t n, uint64_t through_id) {
