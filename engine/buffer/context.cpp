@@ -45,7 +45,7 @@ Result<std::unique_ptr<Block>> Block::create(BufferContext& ctx, uint64_t owner_
 }
 
 Result<std::unique_ptr<Block>> Block::create_uninitialized(BufferContext& ctx, uint64_t owner_id,
-                                                           uint64_t size) {
+                                                           uint64_t size, bool constant) {
     if (size > static_cast<uint64_t>(kPySsizeMax) || size > SIZE_MAX - 1) {
         return raise(ExcType::MemoryError, "");
     }
@@ -61,13 +61,15 @@ Result<std::unique_ptr<Block>> Block::create_uninitialized(BufferContext& ctx, u
     b->size_ = size;
     b->capacity_ = size;
     b->address_ = ctx.new_address(size);
-    if (auto* obs = ctx.observer()) obs->on_block_allocated(BlockEvent{b->id_, owner_id, size, b->address_, b.get()});
+    if (auto* obs = ctx.observer()) {
+        obs->on_block_allocated(BlockEvent{b->id_, owner_id, size, b->address_, b.get(), constant});
+    }
     return b;
 }
 
 Result<std::unique_ptr<Block>> Block::create_from(BufferContext& ctx, uint64_t owner_id,
-                                                  std::string_view data) {
-    BV_TRY(b, create_uninitialized(ctx, owner_id, data.size()));
+                                                  std::string_view data, bool constant) {
+    BV_TRY(b, create_uninitialized(ctx, owner_id, data.size(), constant));
     if (!data.empty()) std::memcpy(b->data(), data.data(), data.size());
     return b;
 }

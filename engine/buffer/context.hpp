@@ -74,11 +74,12 @@ public:
     static Result<std::unique_ptr<Block>> create(BufferContext& ctx, uint64_t owner_id,
                                                  uint64_t size);
     // A block holding a copy of `data` (counted as allocation, not as a copy).
+    // `constant`: a compile-time constant (BlockEvent::constant).
     static Result<std::unique_ptr<Block>> create_from(BufferContext& ctx, uint64_t owner_id,
-                                                      std::string_view data);
+                                                      std::string_view data, bool constant = false);
     // Like create() but the bytes are left for the caller to fill at once.
     static Result<std::unique_ptr<Block>> create_uninitialized(BufferContext& ctx, uint64_t owner_id,
-                                                               uint64_t size);
+                                                               uint64_t size, bool constant = false);
     ~Block();
     Block(const Block&) = delete;
     Block& operator=(const Block&) = delete;

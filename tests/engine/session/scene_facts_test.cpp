@@ -655,6 +655,28 @@ TEST(SceneFactsTest, MmapEditReadsTheLiteralAndTheMap) {
     EXPECT_EQ(shown.reads[0].end, 10u);
 }
 
+// CPython compiles a bytes literal as a constant of the code object: the copy
+// meter counts its copy into the mmap, never an allocation (issue 11).
+TEST(SceneFactsTest, BytesLiteralsAreConstantsNotAllocations) {
+    auto s = run_program(kCase3);
+    ASSERT_FALSE(s->error()) << s->traceback();
+    const std::string src = kCase3;
+    const auto edit = s->trace().line_meter(line_with(src, "mv_map[0:4] = b\"ZZZZ\""));
+    EXPECT_EQ(edit.copied, 4u);
+    EXPECT_EQ(edit.allocated, 0u);
+    EXPECT_EQ(s->trace().line_meter(line_with(src, "tmp.write(b\"abcdefghij\")")).allocated, 0u);
+    // A literal in a loop: each `data += b"xy"` allocates only data's growth.
+    auto loop = run_program("data = bytearray()\nfor i in range(3):\n    data += b\"xy\"\n");
+    ASSERT_FALSE(loop->error()) << loop->traceback();
+    EXPECT_EQ(loop->trace().line_meter(3).copied, 6u);
+    EXPECT_EQ(loop->trace().line_meter(3).allocated, 6u);
+    // bytes made at run time still count.
+    auto made = run_program("b = bytes(4)\nc = b\"ab\" * 3\n");
+    ASSERT_FALSE(made->error()) << made->traceback();
+    EXPECT_EQ(made->trace().line_meter(1).allocated, 4u);
+    EXPECT_EQ(made->trace().line_meter(2).allocated, 6u);
+}
+
 TEST(SceneFactsTest, PacketAssemblyOffsetCaretMoves) {
     auto s = run_program(kCase5);
     ASSERT_FALSE(s->error()) << s->traceback();
