@@ -165,6 +165,8 @@ Item ArrayObject::unpack_at(const uint8_t* src) const { return unpack_native(typ
 
 Result<Item> ArrayObject::get(int64_t index) const {
     if (!normalize_index(index, size())) return raise(ExcType::IndexError, "array index out of range");
+    block_->report_read(static_cast<uint64_t>(index * itemsize_), static_cast<uint64_t>((index + 1) * itemsize_),
+                        id(), "item");
     return unpack_at(block_->data() + index * itemsize_);
 }
 
@@ -172,6 +174,9 @@ Result<std::shared_ptr<ArrayObject>> ArrayObject::get_slice(const SliceArgs& sli
     BV_TRY(ix, adjust_slice(slice, size()));
     BV_TRY(out, create(context(), typecode_));
     BV_CHECK(out->block_->resize(static_cast<uint64_t>(ix.length * itemsize_), true));
+    // One element (a step near sys.maxsize included): no stride to multiply.
+    block_->report_strided_read(ix.start * itemsize_, ix.length, ix.length > 1 ? ix.step * itemsize_ : 0, itemsize_,
+                                id(), "slice");
     for (int64_t i = 0; i < ix.length; ++i) {
         const int64_t p = slice_at(ix, i);
         std::memcpy(out->block_->data() + i * itemsize_, block_->data() + p * itemsize_, static_cast<size_t>(itemsize_));
@@ -338,6 +343,7 @@ Result<void> ArrayObject::remove(const Item& value) {
 }
 
 Result<std::string> ArrayObject::tobytes() const {
+    block_->report_read(0, block_->size(), id(), "tobytes");
     context().note_copy(block_->size(), block_->id(), 0, id());
     return std::string(block_->view());
 }
@@ -346,6 +352,7 @@ Result<std::vector<Item>> ArrayObject::tolist() const {
     std::vector<Item> out;
     const int64_t n = size();
     out.reserve(static_cast<size_t>(n));
+    block_->report_read(0, block_->size(), id(), "tolist");
     for (int64_t i = 0; i < n; ++i) out.push_back(unpack_at(block_->data() + i * itemsize_));
     return out;
 }

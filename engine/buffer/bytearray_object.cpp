@@ -50,6 +50,7 @@ Result<void> ByteArrayObject::resize(int64_t new_size) {
 
 Result<int64_t> ByteArrayObject::get(int64_t index) const {
     if (!normalize_index(index, size())) return raise(ExcType::IndexError, "bytearray index out of range");
+    block_->report_read(static_cast<uint64_t>(index), static_cast<uint64_t>(index) + 1, id(), "item");
     return static_cast<int64_t>(block_->data()[index]);
 }
 
@@ -57,6 +58,7 @@ Result<std::shared_ptr<ByteArrayObject>> ByteArrayObject::get_slice(const SliceA
     BV_TRY(ix, adjust_slice(slice, size()));
     std::string out;
     out.reserve(static_cast<size_t>(ix.length));
+    block_->report_strided_read(ix.start, ix.length, ix.length > 1 ? ix.step : 0, 1, id(), "slice");
     for (int64_t i = 0; i < ix.length; ++i) {
         const int64_t p = slice_at(ix, i);
         out += static_cast<char>(block_->data()[p]);

@@ -66,6 +66,7 @@ Result<std::shared_ptr<MemoryView>> BytesIOObject::getbuffer() {
 
 Result<std::string> BytesIOObject::getvalue() const {
     BV_CHECK(check_closed());
+    block_->report_read(0, static_cast<uint64_t>(string_size_), id(), "getvalue");
     context().note_copy(static_cast<uint64_t>(string_size_), block_->id(), 0, id());
     return std::string(block_->view().substr(0, static_cast<size_t>(string_size_)));
 }
@@ -75,6 +76,8 @@ Result<std::string> BytesIOObject::read(std::optional<int64_t> n) {
     int64_t avail = pos_ < string_size_ ? string_size_ - pos_ : 0;
     int64_t count = n.value_or(-1);
     if (count < 0 || count > avail) count = avail;
+    const int64_t at = std::min(pos_, string_size_);
+    block_->report_read(static_cast<uint64_t>(at), static_cast<uint64_t>(at + count), id(), "read");
     std::string out(block_->view().substr(static_cast<size_t>(std::min(pos_, string_size_)), static_cast<size_t>(count)));
     context().note_copy(out.size(), block_->id(), 0, id());
     pos_ += count;

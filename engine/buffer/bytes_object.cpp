@@ -13,6 +13,14 @@ Result<std::shared_ptr<BytesObject>> BytesObject::create(BufferContext& ctx, std
     return obj;
 }
 
+Result<std::shared_ptr<BytesObject>> BytesObject::create_constant(BufferContext& ctx, std::string_view data) {
+    auto obj = std::make_shared<BytesObject>(ctx);
+    BV_TRY(block, Block::create_from(ctx, obj->id(), data, /*constant=*/true));
+    obj->block_ = std::move(block);
+    if (auto* obs = ctx.observer()) obs->on_object_created(obj->id(), "bytes", obj->block_->id());
+    return obj;
+}
+
 Result<std::shared_ptr<BytesObject>> BytesObject::create_copy(BufferContext& ctx,
                                                               std::string_view data,
                                                               uint64_t from_block,

@@ -16,6 +16,9 @@ namespace engine {
 class BytesObject : public Exporter {
 public:
     static Result<std::shared_ptr<BytesObject>> create(BufferContext& ctx, std::string_view data);
+    // A bytes literal: a code object's constant, made once per literal; its
+    // block is no allocation of the program (BlockEvent::constant).
+    static Result<std::shared_ptr<BytesObject>> create_constant(BufferContext& ctx, std::string_view data);
     // A new bytes object copied from another block's bytes (reports a copy).
     static Result<std::shared_ptr<BytesObject>> create_copy(BufferContext& ctx,
                                                             std::string_view data,

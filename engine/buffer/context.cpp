@@ -1,6 +1,7 @@
 // BufferContext (budget, ids, meters) and Block (storage with display address).
 #include "engine/buffer/context.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <new>
 
@@ -44,7 +45,7 @@ Result<std::unique_ptr<Block>> Block::create(BufferContext& ctx, uint64_t owner_
 }
 
 Result<std::unique_ptr<Block>> Block::create_uninitialized(BufferContext& ctx, uint64_t owner_id,
-                                                           uint64_t size) {
+                                                           uint64_t size, bool constant) {
     if (size > static_cast<uint64_t>(kPySsizeMax) || size > SIZE_MAX - 1) {
         return raise(ExcType::MemoryError, "");
     }
@@ -60,13 +61,15 @@ Result<std::unique_ptr<Block>> Block::create_uninitialized(BufferContext& ctx, u
     b->size_ = size;
     b->capacity_ = size;
     b->address_ = ctx.new_address(size);
-    if (auto* obs = ctx.observer()) obs->on_block_allocated(BlockEvent{b->id_, owner_id, size, b->address_, b.get()});
+    if (auto* obs = ctx.observer()) {
+        obs->on_block_allocated(BlockEvent{b->id_, owner_id, size, b->address_, b.get(), constant});
+    }
     return b;
 }
 
 Result<std::unique_ptr<Block>> Block::create_from(BufferContext& ctx, uint64_t owner_id,
-                                                  std::string_view data) {
-    BV_TRY(b, create_uninitialized(ctx, owner_id, data.size()));
+                                                  std::string_view data, bool constant) {
+    BV_TRY(b, create_uninitialized(ctx, owner_id, data.size(), constant));
     if (!data.empty()) std::memcpy(b->data(), data.data(), data.size());
     return b;
 }
@@ -131,6 +134,47 @@ void Block::report_write(uint64_t begin, uint64_t end, uint64_t through_id,
         ev.old_bytes = data_.get() + begin;
         obs->on_write(ev);
     }
+}
+
+void Block::report_read_pieces(uint64_t begin, uint64_t end, uint64_t through_id,
+                               std::string_view what, std::vector<ByteRange> pieces) const {
+    auto* obs = ctx_->observer();
+    if (!obs || begin >= end) return;
+    assert(end <= size_);
+    ReadEvent ev;
+    ev.block_id = id_;
+    ev.begin = begin;
+    ev.end = end;
+    ev.pieces = std::move(pieces);
+    ev.through_id = through_id;
+    ev.what = what;
+    obs->on_read(ev);
+}
+
+void Block::report_strided_read(int64_t first, int64_t count, int64_t step, int64_t itemsize,
+                                uint64_t through_id, std::string_view what) const {
+    if (!ctx_->observer() || count <= 0 || itemsize <= 0) return;
+    if (step == itemsize || count == 1) {
+        uint64_t b = static_cast<uint64_t>(first);
+        report_read_pieces(b, b + static_cast<uint64_t>(count * itemsize), through_id, what, {});
+        return;
+    }
+    // Elements in ascending order, adjacent ones merged.
+    int64_t lo = step < 0 ? first + (count - 1) * step : first;
+    int64_t astep = step < 0 ? -step : step;
+    std::vector<ByteRange> pieces;
+    for (int64_t i = 0; i < count; ++i) {
+        uint64_t b = static_cast<uint64_t>(lo + i * astep);
+        uint64_t e = b + static_cast<uint64_t>(itemsize);
+        if (!pieces.empty() && pieces.back().end >= b) {
+            pieces.back().end = std::max(pieces.back().end, e);
+        } else {
+            pieces.push_back({b, e});
+        }
+    }
+    uint64_t begin = pieces.front().begin, end = pieces.back().end;
+    if (pieces.size() == 1) pieces.clear();
+    report_read_pieces(begin, end, through_id, what, std::move(pieces));
 }
 
 void Block::write(uint64_t offset, const void* src, uint64_t n, uint64_t through_id) {

@@ -74,11 +74,12 @@ public:
     static Result<std::unique_ptr<Block>> create(BufferContext& ctx, uint64_t owner_id,
                                                  uint64_t size);
     // A block holding a copy of `data` (counted as allocation, not as a copy).
+    // `constant`: a compile-time constant (BlockEvent::constant).
     static Result<std::unique_ptr<Block>> create_from(BufferContext& ctx, uint64_t owner_id,
-                                                      std::string_view data);
+                                                      std::string_view data, bool constant = false);
     // Like create() but the bytes are left for the caller to fill at once.
     static Result<std::unique_ptr<Block>> create_uninitialized(BufferContext& ctx, uint64_t owner_id,
-                                                               uint64_t size);
+                                                               uint64_t size, bool constant = false);
     ~Block();
     Block(const Block&) = delete;
     Block& operator=(const Block&) = delete;
@@ -105,6 +106,18 @@ public:
                       std::vector<ByteRange> pieces = {}) const;
     // report_write + memmove of n bytes from src to offset.
     void write(uint64_t offset, const void* src, uint64_t n, uint64_t through_id);
+
+    // Report a read of [begin, end) through `through_id` (see ReadEvent); an
+    // empty range reports nothing. No work at all without an observer.
+    void report_read(uint64_t begin, uint64_t end, uint64_t through_id, std::string_view what) const {
+        if (ctx_->observer() && begin < end) report_read_pieces(begin, end, through_id, what, {});
+    }
+    // A read of `count` elements of `itemsize` bytes, element i at block offset
+    // first + i*step (step may be negative): a strided slice b[1::2].
+    void report_strided_read(int64_t first, int64_t count, int64_t step, int64_t itemsize,
+                             uint64_t through_id, std::string_view what) const;
+    void report_read_pieces(uint64_t begin, uint64_t end, uint64_t through_id, std::string_view what,
+                            std::vector<ByteRange> pieces) const;
 
 private:
     Block(BufferContext& ctx, uint64_t owner_id);

@@ -1,6 +1,8 @@
 // Exporter / ExportedBuffer: the export count and PyBuffer_FillInfo.
 #include "engine/buffer/exporter.hpp"
 
+#include <algorithm>
+
 #include "engine/core/exceptions.hpp"
 
 namespace engine {
@@ -93,6 +95,58 @@ Error Exporter::refuse(ExcType type, std::string message) const {
         obs->on_refused(id_, text);
     }
     return raise(type, std::move(message));
+}
+
+namespace {
+
+void element_pieces(const BufferInfo& v, int dim, int64_t offset, std::vector<ByteRange>& out) {
+    const int64_t n = v.shape[static_cast<size_t>(dim)], stride = v.strides[static_cast<size_t>(dim)];
+    for (int64_t i = 0; i < n; ++i) {
+        int64_t p = offset + i * stride;
+        if (dim + 1 < v.ndim) {
+            element_pieces(v, dim + 1, p, out);
+        } else {
+            uint64_t b = static_cast<uint64_t>(p);
+            out.push_back({b, b + static_cast<uint64_t>(v.itemsize)});
+        }
+    }
+}
+
+}  // namespace
+
+void report_read(const BufferInfo& info, uint64_t through_id, std::string_view what) {
+    if (!info.block || !info.block->context().observer() || info.len <= 0) return;
+    const Block& block = *info.block;
+    const bool shaped = info.has_shape && info.ndim >= 0 &&
+                        info.shape.size() == static_cast<size_t>(info.ndim) &&
+                        info.strides.size() == static_cast<size_t>(info.ndim);
+    if (!shaped || info.ndim == 0) {
+        uint64_t b = static_cast<uint64_t>(info.offset);
+        uint64_t n = static_cast<uint64_t>(info.ndim == 0 && shaped ? info.itemsize : info.len);
+        block.report_read(b, b + n, through_id, what);
+        return;
+    }
+    if (info.ndim == 1) {
+        block.report_strided_read(info.offset, info.shape[0], info.strides[0], info.itemsize,
+                                  through_id, what);
+        return;
+    }
+    std::vector<ByteRange> pieces;
+    element_pieces(info, 0, info.offset, pieces);
+    if (pieces.empty()) return;
+    std::sort(pieces.begin(), pieces.end(),
+              [](const ByteRange& a, const ByteRange& b) { return a.begin < b.begin; });
+    std::vector<ByteRange> merged;
+    for (const ByteRange& p : pieces) {
+        if (!merged.empty() && merged.back().end >= p.begin) {
+            merged.back().end = std::max(merged.back().end, p.end);
+        } else {
+            merged.push_back(p);
+        }
+    }
+    uint64_t begin = merged.front().begin, end = merged.back().end;
+    if (merged.size() == 1) merged.clear();
+    block.report_read_pieces(begin, end, through_id, what, std::move(merged));
 }
 
 }  // namespace engine

@@ -145,7 +145,14 @@ private:
 // released before returning. flags: kBufFullRO accepts any view (bytes(mv[::2]));
 // kBufSimple is what "y*" arguments use and refuses non-contiguous views with
 // "BufferError: memoryview: underlying buffer is not C-contiguous".
-Result<std::string> buffer_bytes(Exporter& obj, int flags = kBufFullRO, uint64_t consumer_id = 0);
+// The read is reported to the observer as `what` through obj.
+Result<std::string> buffer_bytes(Exporter& obj, int flags = kBufFullRO, uint64_t consumer_id = 0,
+                                 std::string_view what = "bytes");
+
+// Report a read of every byte of `info` (all its elements, any ndim and
+// strides; a buffer without shape is its contiguous [offset, offset + len))
+// through `through_id`. Nothing without an observer or for an empty buffer.
+void report_read(const BufferInfo& info, uint64_t through_id, std::string_view what);
 
 inline constexpr std::string_view kCannotResizeMessage =
     "Existing exports of data: object cannot be re-sized";

@@ -234,6 +234,10 @@ Result<ItemOrView> MemoryView::get(const Subscript& key) {
     if (view_.ndim == 0) {
         if (key.kind == Subscript::Kind::Tuple && key.items.empty()) {
             BV_TRY(fmt, adjust_fmt(view_));
+            if (view_.block) {
+                uint64_t b = static_cast<uint64_t>(view_.offset);
+                view_.block->report_read(b, b + static_cast<uint64_t>(view_.itemsize), id(), "item");
+            }
             return ItemOrView(unpack_native(fmt, view_.data()));
         }
         if (key.kind == Subscript::Kind::Ellipsis) {
@@ -248,6 +252,7 @@ Result<ItemOrView> MemoryView::get(const Subscript& key) {
             return raise(ExcType::NotImplementedError, "multi-dimensional sub-views are not implemented");
         }
         BV_TRY(off, lookup_dimension(view_, view_.offset, 0, index));
+        view_.block->report_read(static_cast<uint64_t>(off), static_cast<uint64_t>(off + view_.itemsize), id(), "item");
         return ItemOrView(unpack_native(fmt, view_.block->data() + off));
     }
     if (key.kind == Subscript::Kind::Slice) {
@@ -267,6 +272,7 @@ Result<ItemOrView> MemoryView::get(const Subscript& key) {
             return raise(ExcType::NotImplementedError, "sub-views are not implemented");
         }
         BV_TRY(off, ptr_from_tuple(view_, key));
+        view_.block->report_read(static_cast<uint64_t>(off), static_cast<uint64_t>(off + view_.itemsize), id(), "item");
         return ItemOrView(unpack_native(fmt, view_.block->data() + off));
     }
     if (is_multislice(key)) {
@@ -326,7 +332,8 @@ Result<void> MemoryView::set(const Subscript& key, const AssignValue& value) {
             ev.info = &dest;
             obs->on_view_created(ev);
         }
-        auto copied = copy_single(*this, dest, src.info, src.base);
+        auto copied = copy_single(*this, dest, src.info, src.base,
+                                  src.held.held() ? src.held.obj()->id() : 0);
         if (window) obs->on_view_destroyed(window);
         return copied;
     }

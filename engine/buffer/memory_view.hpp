@@ -123,7 +123,9 @@ public:
     Result<ViewPtr> toreadonly();
     // order: nullopt/"C", "F", "A"; else ValueError "order must be 'C', 'F' or 'A'".
     Result<std::shared_ptr<BytesObject>> tobytes(std::optional<std::string_view> order = std::nullopt);
-    Result<std::string> tobytes_string(std::optional<std::string_view> order = std::nullopt);
+    // `what` names the read for the observer: "tobytes", "bytes" (bytes(mv))...
+    Result<std::string> tobytes_string(std::optional<std::string_view> order = std::nullopt,
+                                       std::string_view what = "tobytes");
     Result<NestedItem> tolist();
     // sep: a str or bytes of length 1 (the interpreter raises "sep must be str or
     // bytes." for other types) passed as its UTF-8 text.

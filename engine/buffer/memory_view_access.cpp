@@ -314,7 +314,7 @@ Result<void> acquire_source(const AssignValue& value, uint64_t consumer_id, Sour
 }
 
 Result<void> copy_single(MemoryView& mv, const BufferInfo& dest, const BufferInfo& src,
-                         const uint8_t* src_base) {
+                         const uint8_t* src_base, uint64_t src_id) {
     // equiv_structure: format (ignoring a leading '@'), itemsize and shape.
     auto strip = [](const std::string& f) { return std::string_view(f).substr(!f.empty() && f[0] == '@' ? 1 : 0); };
     bool same = strip(dest.format) == strip(src.format) && dest.itemsize == src.itemsize &&
@@ -329,6 +329,7 @@ Result<void> copy_single(MemoryView& mv, const BufferInfo& dest, const BufferInf
     const int64_t ds = dest.strides[0], ss = src.strides[0];
     const uint64_t from_block = src_base && src.block ? src.block->id() : 0;
     BufferContext& ctx = mv.context();
+    if (from_block) src.block->report_strided_read(src.offset, n, ss, itemsize, src_id, "source");
     if (ds == itemsize && ss == itemsize) {
         block->report_write(static_cast<uint64_t>(dest.offset), static_cast<uint64_t>(dest.offset + n * itemsize), mv.id());
         std::memmove(dbase, src_base, static_cast<size_t>(n * itemsize));
@@ -402,7 +403,7 @@ void to_contiguous(const BufferInfo& v, uint8_t* dest, char order) {
 
 using namespace mv_internal;
 
-Result<std::string> buffer_bytes(Exporter& obj, int flags, uint64_t consumer_id) {
+Result<std::string> buffer_bytes(Exporter& obj, int flags, uint64_t consumer_id, std::string_view what) {
     BV_TRY(held, obj.get_buffer(flags, consumer_id));
     BufferInfo info = held.info();
     if (!info.has_shape) {
@@ -418,6 +419,7 @@ Result<std::string> buffer_bytes(Exporter& obj, int flags, uint64_t consumer_id)
         init_strides_from_shape(info);
     }
     std::string out(static_cast<size_t>(info.len), '\0');
+    report_read(info, obj.id(), what);
     if (info.len > 0) to_contiguous(info, reinterpret_cast<uint8_t*>(out.data()), 'C');
     obj.context().note_copy(out.size(), info.block_id(), 0, consumer_id);
     return out;

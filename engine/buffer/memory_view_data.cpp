@@ -15,7 +15,8 @@ using namespace mv_internal;
 
 // ---- tobytes / tolist / hex ---------------------------------------------------
 
-Result<std::string> MemoryView::tobytes_string(std::optional<std::string_view> order) {
+Result<std::string> MemoryView::tobytes_string(std::optional<std::string_view> order,
+                                               std::string_view what) {
     BV_CHECK(check_released());
     char ord = 'C';
     if (order) {
@@ -30,6 +31,7 @@ Result<std::string> MemoryView::tobytes_string(std::optional<std::string_view> o
     BV_CHECK(context().charge(static_cast<uint64_t>(view_.len)));
     context().uncharge(static_cast<uint64_t>(view_.len));
     std::string out(static_cast<size_t>(view_.len), '\0');
+    report_read(view_, id(), what);
     to_contiguous(view_, reinterpret_cast<uint8_t*>(out.data()), ord);
     context().note_copy(static_cast<uint64_t>(view_.len), view_.block_id(), 0, id());
     return out;
@@ -48,6 +50,7 @@ Result<std::shared_ptr<BytesObject>> MemoryView::tobytes(std::optional<std::stri
         }
     }
     const BufferInfo& v = view_;
+    report_read(v, id(), "tobytes");
     BV_TRY(bytes, BytesObject::create_filled(context(), v.len, [&](uint8_t* dest) { to_contiguous(v, dest, ord); }));
     context().note_copy(static_cast<uint64_t>(v.len), v.block_id(), bytes->block().id(), id());
     return bytes;
@@ -75,6 +78,7 @@ NestedItem tolist_rec(const BufferInfo& v, int dim, const uint8_t* ptr, char fmt
 Result<NestedItem> MemoryView::tolist() {
     BV_CHECK(check_released());
     BV_TRY(fmt, adjust_fmt(view_));
+    report_read(view_, id(), "tolist");
     const uint8_t* base = view_.block->data() + view_.offset;
     if (view_.ndim == 0) {
         NestedItem leaf;
@@ -110,6 +114,7 @@ Result<std::string> MemoryView::hex(std::optional<std::string_view> sep, int64_t
         bytes_per_sep = 0;
     }
     std::string data(static_cast<size_t>(view_.len), '\0');
+    report_read(view_, id(), "hex");
     to_contiguous(view_, reinterpret_cast<uint8_t*>(data.data()), 'C');
     const int64_t n = view_.len;
     int64_t group = bytes_per_sep < 0 ? -bytes_per_sep : bytes_per_sep;
@@ -256,7 +261,9 @@ Result<std::optional<Item>> MemoryViewIterator::next() {
         view_.reset();
         return std::optional<Item>();
     }
-    const uint8_t* p = v.block->data() + v.offset + index_ * v.strides[0];
+    const int64_t at = v.offset + index_ * v.strides[0];
+    const uint8_t* p = v.block->data() + at;
+    v.block->report_read(static_cast<uint64_t>(at), static_cast<uint64_t>(at + v.itemsize), view_->id(), "iter");
     ++index_;
     return std::optional<Item>(unpack_native(fmt_, p));
 }

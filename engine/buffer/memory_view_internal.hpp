@@ -44,8 +44,9 @@ struct SourceBuffer {
 Result<void> acquire_source(const AssignValue& value, uint64_t consumer_id, SourceBuffer& out);
 
 // copy_single: 1-D dest (a slice of mv) <- src with equiv_structure checks.
+// The source bytes are reported read through `src_id` ("source").
 Result<void> copy_single(MemoryView& mv, const BufferInfo& dest, const BufferInfo& src_info,
-                         const uint8_t* src_base);
+                         const uint8_t* src_base, uint64_t src_id = 0);
 
 // Copy n elements of itemsize bytes from s (stride ss) to d (stride ds); no overlap.
 void copy_strided(uint8_t* d, int64_t ds, const uint8_t* s, int64_t ss, int64_t n, int64_t itemsize);

@@ -101,6 +101,7 @@ Result<int64_t> MmapObject::size() const {
 Result<int64_t> MmapObject::get(int64_t index) const {
     BV_CHECK(check_valid());
     if (!normalize_index(index, size_)) return raise(ExcType::IndexError, "mmap index out of range");
+    block_->report_read(static_cast<uint64_t>(offset_ + index), static_cast<uint64_t>(offset_ + index) + 1, id(), "item");
     return static_cast<int64_t>(bytes()[index]);
 }
 
@@ -109,6 +110,7 @@ Result<std::string> MmapObject::get_slice(const SliceArgs& slice) const {
     BV_TRY(ix, adjust_slice(slice, size_));
     std::string out;
     out.reserve(static_cast<size_t>(ix.length));
+    block_->report_strided_read(offset_ + ix.start, ix.length, ix.length > 1 ? ix.step : 0, 1, id(), "slice");
     for (int64_t i = 0; i < ix.length; ++i) out += static_cast<char>(bytes()[slice_at(ix, i)]);
     context().note_copy(out.size(), block_->id(), 0, id());
     return out;
@@ -210,6 +212,8 @@ Result<std::string> MmapObject::read(std::optional<int64_t> n) {
     int64_t remaining = pos_ < size_ ? size_ - pos_ : 0;
     int64_t count = n.value_or(-1);
     if (count < 0 || count > remaining) count = remaining;
+    const int64_t at = offset_ + std::min(pos_, size_);
+    block_->report_read(static_cast<uint64_t>(at), static_cast<uint64_t>(at + count), id(), "read");
     std::string out(reinterpret_cast<const char*>(bytes() + std::min(pos_, size_)), static_cast<size_t>(count));
     context().note_copy(out.size(), block_->id(), 0, id());
     pos_ += count;
@@ -219,6 +223,7 @@ Result<std::string> MmapObject::read(std::optional<int64_t> n) {
 Result<int64_t> MmapObject::read_byte() {
     BV_CHECK(check_valid());
     if (pos_ >= size_) return raise(ExcType::ValueError, "read byte out of range");
+    block_->report_read(static_cast<uint64_t>(offset_ + pos_), static_cast<uint64_t>(offset_ + pos_) + 1, id(), "read_byte");
     return static_cast<int64_t>(bytes()[pos_++]);
 }
 

@@ -34,6 +34,10 @@ struct BlockEvent {
     uint64_t size = 0;
     uint64_t address = 0;  // display address (fake, stable, 16-aligned)
     const Block* block = nullptr;  // the block itself: stable until on_block_freed
+    // A compile-time constant's block (a bytes literal): CPython builds it with
+    // the code object, so it is no allocation of the program (the copy meter
+    // leaves it out).
+    bool constant = false;
 };
 
 struct BlockResizeEvent {

@@ -390,6 +390,47 @@ std::vector<Item> Struct::unpack_raw(const uint8_t* src) const {
     return out;
 }
 
+void Struct::report_read(const BufferInfo& info, int64_t at, uint64_t through_id,
+                         std::string_view what) const {
+    if (!info.block || !info.block->context().observer() || size_ <= 0) return;
+    const uint64_t begin = static_cast<uint64_t>(info.offset + at);
+    info.block->report_read(begin, begin + static_cast<uint64_t>(size_), through_id, what);
+    report_fields(info, at, through_id, false);
+}
+
+void Struct::report_fields(const BufferInfo& info, int64_t at, uint64_t through_id, bool write) const {
+    if (!info.block) return;
+    BufferObserver* obs = info.block->context().observer();
+    if (!obs || size_ <= 0) return;
+    const int64_t base = info.offset + at;
+    const std::vector<Item> values = unpack_raw(info.block->data() + base);
+    FieldEvent ev;
+    ev.block_id = info.block->id();
+    ev.through_id = through_id;
+    ev.order = order_;
+    ev.write = write;
+    size_t vi = 0;
+    auto emit = [&](char code, int64_t begin, int64_t width) {
+        const size_t index = vi++;
+        if (width <= 0 || index >= values.size()) return;
+        const std::string repr = values[index].repr();
+        ev.begin = static_cast<uint64_t>(base + begin);
+        ev.end = ev.begin + static_cast<uint64_t>(width);
+        ev.index = static_cast<int>(index);
+        ev.code = code;
+        ev.value = repr;
+        obs->on_field(ev);
+    };
+    for (const StructField& f : fields_) {
+        if (f.code == 'x') continue;
+        if (f.code == 's' || f.code == 'p') {
+            emit(f.code, f.offset, f.count);
+            continue;
+        }
+        for (int64_t k = 0; k < f.count; ++k) emit(f.code, f.offset + k * f.itemsize, f.itemsize);
+    }
+}
+
 Result<std::string> Struct::pack(const std::vector<Item>& values) const {
     if (static_cast<int64_t>(values.size()) != nvalues_) {
         return struct_error(fmt::format("pack expected {} items for packing (got {})", nvalues_, values.size()));
@@ -428,8 +469,12 @@ Result<void> Struct::pack_into(Exporter& buffer, int64_t offset, const std::vect
     auto packed = pack_to(reinterpret_cast<uint8_t*>(scratch.data()), values);
     if (size_ > 0) {
         Block* block = buf.info().block;
+        const uint64_t through = through_id ? through_id : buffer.id();
         block->write(static_cast<uint64_t>(buf.info().offset + offset), scratch.data(),
-                     static_cast<uint64_t>(size_), through_id ? through_id : buffer.id());
+                     static_cast<uint64_t>(size_), through);
+        // The fields are marked only when all of them were packed (a failing value
+        // leaves zeros and the fields before it, but no field of this call stands).
+        if (packed) report_fields(buf.info(), offset, through, true);
     }
     return packed;
 }
@@ -443,7 +488,9 @@ Result<std::vector<Item>> Struct::unpack(std::string_view data) const {
 
 Result<std::vector<Item>> Struct::unpack(Exporter& buffer) const {
     BV_TRY(buf, buffer.get_buffer(kBufSimple));
-    return unpack(buf.bytes());
+    BV_TRY(items, unpack(buf.bytes()));
+    report_read(buf.info(), 0, buffer.id(), "unpack");
+    return items;
 }
 
 Result<std::vector<Item>> Struct::unpack_from(std::string_view data, int64_t offset) const {
@@ -463,7 +510,10 @@ Result<std::vector<Item>> Struct::unpack_from(std::string_view data, int64_t off
 
 Result<std::vector<Item>> Struct::unpack_from(Exporter& buffer, int64_t offset) const {
     BV_TRY(buf, buffer.get_buffer(kBufSimple));
-    return unpack_from(buf.bytes(), offset);
+    BV_TRY(items, unpack_from(buf.bytes(), offset));
+    if (offset < 0) offset += buf.info().len;  // checked in range by unpack_from
+    report_read(buf.info(), offset, buffer.id(), "unpack_from");
+    return items;
 }
 
 Result<std::shared_ptr<StructIterator>> Struct::iter_unpack(const std::shared_ptr<Exporter>& buffer) const {
@@ -488,6 +538,7 @@ Result<std::optional<std::vector<Item>>> StructIterator::next() {
         return std::optional<std::vector<Item>>();
     }
     std::vector<Item> v = struct_.unpack_raw(buffer_.data() + index_);
+    struct_.report_read(buffer_.info(), index_, buffer_.obj()->id(), "iter_unpack");
     index_ += struct_.size();
     return std::optional<std::vector<Item>>(std::move(v));
 }

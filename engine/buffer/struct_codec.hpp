@@ -67,6 +67,13 @@ public:
     Result<void> pack_to(uint8_t* dest, const std::vector<Item>& values) const;
     std::vector<Item> unpack_raw(const uint8_t* src) const;
 
+    // For the observer: a read of the struct's bytes at offset `at` of info's
+    // buffer (ReadEvent `what`), then each value field (FieldEvent, padding 'x'
+    // and zero-width fields left out) with the value the bytes hold. Nothing
+    // without an observer or a block.
+    void report_read(const BufferInfo& info, int64_t at, uint64_t through_id, std::string_view what) const;
+    void report_fields(const BufferInfo& info, int64_t at, uint64_t through_id, bool write) const;
+
 private:
     std::string format_;
     char order_ = '@';

@@ -156,8 +156,8 @@ Result<Value> Interpreter::eval_constant(const Expr& e) {
             v = Value::str(e.text);
             break;
         case ConstKind::Bytes: {
-            BV_TRY(b, make_bytes(*this, e.text));
-            v = std::move(b);
+            BV_TRY(b, BytesObject::create_constant(buffer_context(), e.text));
+            v = Value::wrap(std::move(b));
             break;
         }
         default:

@@ -46,7 +46,7 @@ void write_event(JsonWriter& w, const trace::Trace& t, const trace::Event& e) {
     switch (e.kind) {
         case EventKind::Allocate:
             w.field("block", e.id).field("owner", e.other).field("size", e.bytes);
-            w.field("address", e.address);
+            w.field("address", e.address).field("constant", e.constant);
             break;
         case EventKind::Resize:
             w.field("block", e.id).field("old_size", e.begin).field("new_size", e.end);

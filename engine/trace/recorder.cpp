@@ -280,12 +280,16 @@ void Recorder::on_object_destroyed(uint64_t object_id) {
 }
 
 void Recorder::on_block_allocated(const BlockEvent& ev) {
-    trace_.run_meter_.allocated += ev.size;
+    // A constant (a bytes literal) exists before the code runs in CPython: no
+    // allocation of the program, so the meter leaves it out.
+    const uint64_t metered = ev.constant ? 0 : ev.size;
+    trace_.run_meter_.allocated += metered;
     if (!recording()) return;
-    meter().allocated += ev.size;
+    meter().allocated += metered;
     if (ev.block) blocks_[ev.block_id] = ev.block;
     Event e;
     e.kind = EventKind::Allocate;
+    e.constant = ev.constant;
     e.id = ev.block_id;
     e.other = ev.owner_id;
     e.bytes = ev.size;

@@ -69,6 +69,7 @@ struct Event {
     uint64_t bytes = 0;           // Copy bytes; Allocate size; Resize/Allocate: address in `address`
     uint64_t address = 0;
     bool moved = false;
+    bool constant = false;  // Allocate: a compile-time constant's block (not metered)
     uint32_t first_piece = 0, piece_count = 0;  // Write: exact ranges in Trace::pieces();
                                                 // Refused: view ids in Trace::holders()
     int32_t text = -1;                          // Print/Exception/ObjectCreated: Trace::text()

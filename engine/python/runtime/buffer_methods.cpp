@@ -591,10 +591,6 @@ Result<Value> struct_pack(Interp& interp, const engine::Struct& s,
 }
 
 Result<Value> struct_unpack(Interp& interp, const engine::Struct& s, const Value& buffer) {
-    if (auto b = bytes_view(buffer)) {
-        BV_TRY(items, s.unpack(*b));
-        return from_items_tuple(interp, items);
-    }
     auto exp = as_exporter(buffer);
     if (!exp)
         return raise(ExcType::TypeError,

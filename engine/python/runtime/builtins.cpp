@@ -673,8 +673,8 @@ Result<std::string> bytes_source(Interp& interp, CallArgs& args, const char* typ
             return raise(ExcType::MemoryError, "");
         return std::string(static_cast<size_t>(n), '\0');
     }
-    if (x.is(Kind::MemoryView)) return x.obj<MemoryView>().tobytes_string();  // meters its copy
-    BV_TRY(buf, buffer_bytes_of(x));
+    if (x.is(Kind::MemoryView)) return x.obj<MemoryView>().tobytes_string(std::nullopt, type);  // meters its copy
+    BV_TRY(buf, buffer_bytes_of(x, type));
     if (buf) {
         // bytes(obj) / bytearray(obj) copy the exporter's bytes (the copy meter shows it).
         interp.buffer_context().note_copy(buf->data.size(), buf->block, 0, as_exporter(x) ? as_exporter(x)->id() : 0);

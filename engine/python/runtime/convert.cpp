@@ -119,13 +119,15 @@ std::optional<std::string_view> bytes_view(const Value& v) {
     return std::nullopt;
 }
 
-Result<std::optional<BufferBytes>> buffer_bytes_of(const Value& v) {
+Result<std::optional<BufferBytes>> buffer_bytes_of(const Value& v, std::string_view what) {
     if (v.is(Kind::Bytes)) {
         const auto& b = v.obj<BytesObject>();
+        if (!what.empty()) b.block().report_read(0, b.block().size(), b.id(), what);
         return std::optional<BufferBytes>(BufferBytes{std::string(b.view()), b.block().id()});
     }
     if (v.is(Kind::ByteArray)) {
         const auto& b = v.obj<ByteArrayObject>();
+        if (!what.empty()) b.block().report_read(0, b.block().size(), b.id(), what);
         return std::optional<BufferBytes>(BufferBytes{std::string(b.view()), b.block().id()});
     }
     auto exp = as_exporter(v);
@@ -133,11 +135,12 @@ Result<std::optional<BufferBytes>> buffer_bytes_of(const Value& v) {
     // PyObject_GetBuffer(PyBUF_SIMPLE): a non-contiguous memoryview refuses
     // ("memoryview: underlying buffer is not C-contiguous").
     BV_TRY(buf, exp->get_buffer(kBufSimple));
+    if (!what.empty()) report_read(buf.info(), exp->id(), what);
     return std::optional<BufferBytes>(BufferBytes{std::string(buf.bytes()), buf.info().block_id()});
 }
 
-Result<std::optional<std::string>> bytes_like(const Value& v) {
-    BV_TRY(b, buffer_bytes_of(v));
+Result<std::optional<std::string>> bytes_like(const Value& v, std::string_view what) {
+    BV_TRY(b, buffer_bytes_of(v, what));
     if (!b) return std::optional<std::string>();
     return std::optional<std::string>(std::move(b->data));
 }

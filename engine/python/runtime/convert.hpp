@@ -33,13 +33,14 @@ Result<Value> make_bytearray(Interp& interp, std::string_view data);
 std::shared_ptr<Exporter> as_exporter(const Value& v);
 // The bytes of any bytes-like object (contiguous copy); nullopt when v does
 // not support the buffer protocol. Errors: released memoryview etc.
-Result<std::optional<std::string>> bytes_like(const Value& v);
+// `what` non-empty: the read is reported to the buffer observer under that name.
+Result<std::optional<std::string>> bytes_like(const Value& v, std::string_view what = {});
 // bytes_like with the block the bytes were read from (0: none), for the copy meter.
 struct BufferBytes {
     std::string data;
     uint64_t block = 0;
 };
-Result<std::optional<BufferBytes>> buffer_bytes_of(const Value& v);
+Result<std::optional<BufferBytes>> buffer_bytes_of(const Value& v, std::string_view what = {});
 // Like bytes_like, but any memoryview (also non-contiguous) gives its
 // tobytes(): bytes(x), bytearray(x), bytes == comparisons.
 Result<std::optional<std::string>> bytes_like_any(const Value& v);

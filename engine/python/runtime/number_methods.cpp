@@ -104,7 +104,7 @@ Result<Value> int_from_bytes(Interp& interp, const Value&, CallArgs& args) {
                                  args.args.size()));
     BV_TRY(a, bind_args(args, "from_bytes", {"bytes", "byteorder", "signed"}, 1));
     const Value& src = *a.get(0);
-    BV_TRY(data, bytes_like(src));
+    BV_TRY(data, bytes_like(src, "from_bytes"));
     std::string bytes;
     if (data) {
         bytes = std::move(*data);

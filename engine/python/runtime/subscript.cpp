@@ -205,12 +205,14 @@ Result<Value> getitem(Interp& interp, const Value& obj, const Value& key) {
                 BV_TRY(b, slice_bounds(key.obj<SliceObject>(), static_cast<int64_t>(s.size())));
                 // The whole of an immutable bytes is the object itself, as in CPython.
                 if (b.step == 1 && b.length == static_cast<int64_t>(s.size())) return obj;
+                bytes.block().report_strided_read(b.start, b.length, b.step, 1, bytes.id(), "slice");
                 BV_TRY(part, BytesObject::create_copy(interp.buffer_context(), take_bytes(s, b), bytes.block().id(),
                                                       bytes.id()));
                 return Value::wrap(std::move(part));
             }
             if (!is_index(key)) return bad_key("byte", key);
             BV_TRY(i, seq_index(key, static_cast<int64_t>(s.size()), "index out of range"));
+            bytes.block().report_read(static_cast<uint64_t>(i), static_cast<uint64_t>(i) + 1, bytes.id(), "item");
             return Value::integer(static_cast<uint8_t>(s[static_cast<size_t>(i)]));
         }
         case Kind::ByteArray: {

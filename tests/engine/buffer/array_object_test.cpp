@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "engine/buffer/memory_view.hpp"
+#include "read_log.hpp"
 #include "test_util.hpp"
 
 namespace engine {
@@ -145,6 +146,28 @@ TEST_F(ArrayObjectTest, FromlistIsAllOrNothing) {
     auto mv = *MemoryView::from_object(a);
     EXPECT_RAISES(a->fromlist({I(1000)}), BufferError, kResize);  // grows before it checks
     ASSERT_OK(a->fromlist({}));
+}
+
+using testing::ReadLog;
+using testing::via;
+
+TEST_F(ArrayObjectTest, ItemSliceAndWholeReadsAreReported) {
+    ReadLog log;
+    ctx.set_observer(&log);
+    auto a = arr('i', {Item::integer(1), Item::integer(2), Item::integer(3), Item::integer(4)});
+    EXPECT_EQ(a->get(1)->repr(), "2");
+    EXPECT_EQ(repr_list(*(*a->get_slice({Item::none(), Item::none(), Item::integer(2)}))->tolist()), "[1, 3]");
+    log.clear();  // tolist of the slice is the slice's own block
+    EXPECT_EQ(*(*a->get_slice({Item::none(), Item::none(), Item::integer(-2)}))->tobytes(),
+              std::string("\x04\0\0\0\x02\0\0\0", 8));
+    EXPECT_EQ(repr_list(*a->tolist()), "[1, 2, 3, 4]");
+    EXPECT_EQ(a->tobytes()->size(), 16u);
+    ASSERT_EQ(log.reads.size(), 4u);
+    EXPECT_EQ(log.reads[0], "slice 4..16" + via(a->id()) + " [4,8)[12,16)");
+    EXPECT_EQ(log.reads[2], "tolist 0..16" + via(a->id()));
+    EXPECT_EQ(log.reads[3], "tobytes 0..16" + via(a->id()));
+    EXPECT_EQ(log.read_blocks[0], a->block().id());
+    ctx.set_observer(nullptr);
 }
 
 }  // namespace

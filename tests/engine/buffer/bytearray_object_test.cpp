@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/buffer/memory_view.hpp"
+#include "read_log.hpp"
 #include "test_util.hpp"
 
 namespace engine {
@@ -134,6 +135,24 @@ TEST_F(ByteArrayObjectTest, HugeStepSlices) {
     EXPECT_EQ(b->view(), "aXcd");
     ASSERT_OK(b->del_slice({I(1), N(), I(M)}));
     EXPECT_EQ(b->view(), "acd");
+}
+
+using testing::ReadLog;
+using testing::via;
+
+TEST_F(ByteArrayObjectTest, ItemAndSliceReadsAreReported) {
+    ReadLog log;
+    ctx.set_observer(&log);
+    auto b = *ByteArrayObject::create(ctx, "abcdefgh");
+    EXPECT_EQ(*b->get(-2), 103);
+    EXPECT_RAISES(b->get(8), IndexError, "bytearray index out of range");
+    EXPECT_EQ((*b->get_slice({Item::integer(1), Item::integer(4), Item::none()}))->view(), "bcd");
+    EXPECT_EQ((*b->get_slice({Item::none(), Item::none(), Item::integer(-3)}))->view(), "heb");
+    EXPECT_EQ((*b->get_slice({Item::integer(5), Item::integer(1), Item::none()}))->view(), "");
+    EXPECT_EQ(log.reads, (std::vector<std::string>{"item 6..7" + via(b->id()), "slice 1..4" + via(b->id()),
+                                                   "slice 1..8" + via(b->id()) + " [1,2)[4,5)[7,8)"}));
+    for (uint64_t block : log.read_blocks) EXPECT_EQ(block, b->block().id());
+    ctx.set_observer(nullptr);
 }
 
 }  // namespace

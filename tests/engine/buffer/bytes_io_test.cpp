@@ -5,6 +5,7 @@
 
 #include "engine/buffer/bytearray_object.hpp"
 #include "engine/buffer/memory_view.hpp"
+#include "read_log.hpp"
 #include "test_util.hpp"
 
 namespace engine {
@@ -80,6 +81,24 @@ TEST(BytesIOTest, ReadintoAndClose) {
     EXPECT_RAISES(c->tell(), ValueError, kClosed);
     EXPECT_RAISES(c->write("a"), ValueError, kClosed);
     EXPECT_OK(c->close());
+}
+
+using testing::ReadLog;
+using testing::via;
+
+TEST(BytesIOTest, ReadAndGetvalueAreReported) {
+    BufferContext ctx;
+    ReadLog log;
+    ctx.set_observer(&log);
+    auto b = *BytesIOObject::create(ctx, "hello");
+    EXPECT_EQ(*b->read(2), "he");
+    EXPECT_EQ(*b->read(), "llo");
+    EXPECT_EQ(*b->read(), "");
+    EXPECT_EQ(*b->getvalue(), "hello");
+    EXPECT_EQ(log.reads, (std::vector<std::string>{"read 0..2" + via(b->id()), "read 2..5" + via(b->id()),
+                                                   "getvalue 0..5" + via(b->id())}));
+    for (uint64_t block : log.read_blocks) EXPECT_EQ(block, b->block().id());
+    ctx.set_observer(nullptr);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "engine/buffer/bytearray_object.hpp"
 #include "engine/buffer/bytes_object.hpp"
 #include "engine/buffer/struct_codec.hpp"
+#include "read_log.hpp"
 #include "test_util.hpp"
 
 namespace engine {
@@ -628,6 +629,97 @@ TEST_F(MemoryViewLockTest, GetbufFlagChecks) {
     EXPECT_OK(strided->get_buffer(kBufFullRO));
     auto by_obj = by("ab");
     EXPECT_RAISES(by_obj->get_buffer(kBufWritable), BufferError, "Object is not writable.");
+}
+
+// ---- reads reported to the observer --------------------------------------------
+
+using MemoryViewReadTest = Fixture;
+using testing::ReadLog;
+using testing::via;
+
+TEST_F(MemoryViewReadTest, ItemReadsReportTheElementsBytes) {
+    ReadLog log;
+    ctx.set_observer(&log);
+    auto b = ba("abcdefgh");
+    auto mv = *MemoryView::from_object(b);
+    EXPECT_EQ(item_repr(mv->get(Ix(3))), "100");
+    EXPECT_EQ(item_repr(mv->get(Ix(-1))), "104");
+    EXPECT_RAISES(mv->get(Ix(8)), IndexError, "index out of bounds on dimension 1");
+    auto odd = view_of(mv->get(Sl(I(1), N(), I(2))));  // a slice is a view: no read
+    EXPECT_EQ(log.reads, (std::vector<std::string>{"item 3..4" + via(mv->id()), "item 7..8" + via(mv->id())}));
+    EXPECT_EQ(item_repr(odd->get(Ix(1))), "100");
+    auto words = *mv->cast("H");
+    EXPECT_EQ(item_repr(words->get(Ix(1))), "25699");
+    auto grid = *mv->cast("B", CastShape{"tuple", {I(2), I(4)}});
+    EXPECT_EQ(item_repr(grid->get(Subscript::tuple({Ix(1), Ix(2)}))), "103");
+    ASSERT_EQ(log.reads.size(), 5u);
+    EXPECT_EQ(log.reads[2], "item 3..4" + via(odd->id()));
+    EXPECT_EQ(log.reads[3], "item 2..4" + via(words->id()));
+    EXPECT_EQ(log.reads[4], "item 6..7" + via(grid->id()));
+    for (uint64_t block : log.read_blocks) EXPECT_EQ(block, b->block().id());
+    ASSERT_OK(mv->release());
+    log.clear();
+    EXPECT_RAISES(mv->get(Ix(0)), ValueError, kReleased);
+    EXPECT_TRUE(log.reads.empty());
+    ctx.set_observer(nullptr);
+}
+
+TEST_F(MemoryViewReadTest, WholeViewReadsListStridedPieces) {
+    ReadLog log;
+    ctx.set_observer(&log);
+    auto b = ba("abcdefgh");
+    auto mv = *MemoryView::from_object(b);
+    auto odd = view_of(mv->get(Sl(I(1), N(), I(2))));
+    auto rev = view_of(mv->get(Sl(N(), N(), I(-1))));
+    EXPECT_EQ(odd->tobytes_string().value(), "bdfh");
+    EXPECT_EQ((*rev->tobytes())->view(), "hgfedcba");
+    EXPECT_EQ(odd->tolist()->repr(), "[98, 100, 102, 104]");
+    EXPECT_EQ(*mv->hex(), "6162636465666768");
+    EXPECT_EQ(*buffer_bytes(*odd), "bdfh");
+    auto grid = *mv->cast("B", CastShape{"tuple", {I(2), I(4)}});
+    EXPECT_EQ(grid->tolist()->repr(), "[[97, 98, 99, 100], [101, 102, 103, 104]]");
+    const std::string pieces = " [1,2)[3,4)[5,6)[7,8)";
+    EXPECT_EQ(log.reads, (std::vector<std::string>{
+                             "tobytes 1..8" + via(odd->id()) + pieces,
+                             "tobytes 0..8" + via(rev->id()),
+                             "tolist 1..8" + via(odd->id()) + pieces,
+                             "hex 0..8" + via(mv->id()),
+                             "bytes 1..8" + via(odd->id()) + pieces,
+                             "tolist 0..8" + via(grid->id()),
+                         }));
+    ctx.set_observer(nullptr);
+}
+
+TEST_F(MemoryViewReadTest, IterationAndSliceAssignmentSourceAreReads) {
+    ReadLog log;
+    ctx.set_observer(&log);
+    auto b = ba("abcdef");
+    auto mv = *MemoryView::from_object(b);
+    auto it = *mv->iter();
+    EXPECT_EQ((*it->next())->repr(), "97");
+    EXPECT_EQ((*it->next())->repr(), "98");
+    auto part = by("XYZ");
+    ASSERT_OK(mv->set(Sl(I(2), I(5)), AssignValue::of_buffer(part)));
+    auto src = ba("0123456789");
+    auto src_mv = *MemoryView::from_object(src);
+    auto evens = view_of(src_mv->get(Sl(I(8), I(3), I(-2))));  // 8, 6, 4
+    ASSERT_OK(mv->set(Sl(I(0), I(3)), AssignValue::of_buffer(evens)));
+    EXPECT_EQ(b->view(), "864YZf");
+    EXPECT_EQ(log.reads, (std::vector<std::string>{
+                             "iter 0..1" + via(mv->id()),
+                             "iter 1..2" + via(mv->id()),
+                             "source 0..3" + via(part->id()),
+                             "source 4..9" + via(evens->id()) + " [4,5)[6,7)[8,9)",
+                         }));
+    ASSERT_EQ(log.read_blocks.size(), 4u);
+    EXPECT_EQ(log.read_blocks[2], part->block().id());
+    EXPECT_EQ(log.read_blocks[3], src->block().id());
+    // A refused assignment (different structures) reads nothing.
+    log.clear();
+    EXPECT_RAISES(mv->set(Sl(I(0), I(2)), AssignValue::of_buffer(part)), ValueError,
+                  "memoryview assignment: lvalue and rvalue have different structures");
+    EXPECT_TRUE(log.reads.empty());
+    ctx.set_observer(nullptr);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "engine/buffer/bytearray_object.hpp"
 #include "engine/buffer/memory_view.hpp"
 #include "engine/buffer/temp_file.hpp"
+#include "read_log.hpp"
 #include "test_util.hpp"
 
 namespace engine {
@@ -211,6 +212,32 @@ TEST_F(MmapObjectTest, DeletionIsRefusedAfterTheChecks) {
     ASSERT_OK(m->close());
     EXPECT_RAISES(m->del_item(0), ValueError, kClosed);
     EXPECT_RAISES(m->check_assignable(), ValueError, kClosed);
+}
+
+using testing::ReadLog;
+using testing::via;
+
+TEST_F(MmapObjectTest, ItemSliceAndReadAreReadsOfTheFilesBlock) {
+    ReadLog log;
+    auto f = file("abcdefghij");
+    ctx.set_observer(&log);
+    auto m = *MmapObject::create(ctx, f->storage(), 0);
+    EXPECT_EQ(*m->get(2), 99);
+    EXPECT_EQ(*m->get_slice({Item::integer(6), N(), Item::integer(2)}), "gi");
+    EXPECT_EQ(*m->read(3), "abc");
+    EXPECT_EQ(*m->read_byte(), 100);
+    EXPECT_EQ(*m->read(), "efghij");
+    EXPECT_EQ(*m->read(), "");
+    EXPECT_EQ(log.reads, (std::vector<std::string>{
+                             "item 2..3" + via(m->id()), "slice 6..9" + via(m->id()) + " [6,7)[8,9)",
+                             "read 0..3" + via(m->id()), "read_byte 3..4" + via(m->id()),
+                             "read 4..10" + via(m->id())}));
+    for (uint64_t block : log.read_blocks) EXPECT_EQ(block, m->block()->id());
+    ASSERT_OK(m->close());
+    log.clear();
+    EXPECT_RAISES(m->get(0), ValueError, kClosed);
+    EXPECT_TRUE(log.reads.empty());
+    ctx.set_observer(nullptr);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "engine/buffer/bytearray_object.hpp"
 #include "engine/buffer/bytes_object.hpp"
 #include "engine/buffer/memory_view.hpp"
+#include "read_log.hpp"
 #include "test_util.hpp"
 
 namespace engine {
@@ -247,6 +248,74 @@ TEST(StructCodecTest, HalfFloatRoundTrip) {
     }
     ASSERT_OK(pack_half(1e-10, buf, true));
     EXPECT_EQ(unpack_half(buf, true), 0.0);
+}
+
+// ---- reads and fields reported to the observer ----------------------------------
+
+using testing::ReadLog;
+using testing::via;
+
+TEST(StructCodecReadTest, UnpackFromReportsTheReadAndEachField) {
+    BufferContext ctx;
+    ReadLog log;
+    ctx.set_observer(&log);
+    auto ba = *ByteArrayObject::create(ctx, std::string("\xbe\xef\xca\xfe\x00\x01\x00\x02xyz!", 12));
+    auto mv = *MemoryView::from_object(ba);
+    auto head = *Struct::compile(">IHH");
+    EXPECT_EQ(repr_tuple(*head.unpack_from(*mv, 0)), "(3203386110, 1, 2)");
+    EXPECT_EQ(log.reads, std::vector<std::string>{"unpack_from 0..8" + via(mv->id())});
+    EXPECT_EQ(log.fields, (std::vector<std::string>{"0 I > 0..4 r 3203386110", "1 H > 4..6 r 1",
+                                                    "2 H > 6..8 r 2"}));
+    for (uint64_t b : log.field_blocks) EXPECT_EQ(b, ba->block().id());
+    log.clear();
+    // A negative offset counts from the end; padding 'x' is no field.
+    auto tail = *Struct::compile("<2sx?");
+    EXPECT_EQ(repr_tuple(*tail.unpack_from(*ba, -4)), "(b'xy', True)");
+    EXPECT_EQ(log.reads, std::vector<std::string>{"unpack_from 8..12" + via(ba->id())});
+    EXPECT_EQ(log.fields, (std::vector<std::string>{"0 s < 8..10 r b'xy'", "1 ? < 11..12 r True"}));
+    log.clear();
+    // Through a slice of a view: block offsets, not view offsets.
+    auto sub = std::get<ViewPtr>(*mv->get(Subscript::of_slice({I(2), Item::none(), Item::none()})));
+    EXPECT_EQ(repr_tuple(*Struct::compile("B")->unpack_from(*sub, 1)), "(254,)");
+    EXPECT_EQ(log.fields, std::vector<std::string>{"0 B @ 3..4 r 254"});
+    log.clear();
+    // Refused reads report nothing; a padding-only format reads but has no field.
+    EXPECT_RAISES(head.unpack_from(*mv, 6), StructError,
+                  "unpack_from requires a buffer of at least 14 bytes for unpacking 8 bytes at offset 6 (actual buffer size is 12)");
+    EXPECT_TRUE(log.reads.empty());
+    EXPECT_EQ(repr_tuple(*Struct::compile("3x")->unpack_from(*mv, 0)), "()");
+    EXPECT_EQ(log.reads, std::vector<std::string>{"unpack_from 0..3" + via(mv->id())});
+    EXPECT_TRUE(log.fields.empty());
+    ctx.set_observer(nullptr);
+}
+
+TEST(StructCodecReadTest, UnpackIterUnpackAndPackIntoFields) {
+    BufferContext ctx;
+    ReadLog log;
+    ctx.set_observer(&log);
+    auto by = *BytesObject::create(ctx, std::string("ab\0c", 4));
+    EXPECT_EQ(repr_tuple(*Struct::compile("4s")->unpack(*by)), "(b'ab\\x00c',)");
+    EXPECT_EQ(log.reads, std::vector<std::string>{"unpack 0..4" + via(by->id())});
+    EXPECT_EQ(log.fields, std::vector<std::string>{"0 s @ 0..4 r b'ab\\x00c'"});
+    log.clear();
+    auto words = *BytesObject::create(ctx, "\x01\x02\x03\x04");
+    auto it = *Struct::compile("<H")->iter_unpack(words);
+    EXPECT_EQ(repr_tuple(**it->next()), "(513,)");
+    EXPECT_EQ(repr_tuple(**it->next()), "(1027,)");
+    EXPECT_FALSE(*it->next());
+    EXPECT_EQ(log.reads, (std::vector<std::string>{"iter_unpack 0..2" + via(words->id()),
+                                                   "iter_unpack 2..4" + via(words->id())}));
+    EXPECT_EQ(log.fields, (std::vector<std::string>{"0 H < 0..2 r 513", "0 H < 2..4 r 1027"}));
+    log.clear();
+    auto ba = *ByteArrayObject::create(ctx, std::string(8, '\0'));
+    ASSERT_OK(Struct::compile("!hB")->pack_into(*ba, 2, {I(-2), I(7)}));
+    EXPECT_EQ(log.fields, (std::vector<std::string>{"0 h ! 2..4 w -2", "1 B ! 4..5 w 7"}));
+    EXPECT_TRUE(log.reads.empty());  // a write, not a read
+    log.clear();
+    EXPECT_RAISES(Struct::compile("!hB")->pack_into(*ba, 2, {I(-2), I(300)}), StructError,
+                  "ubyte format requires 0 <= number <= 255");
+    EXPECT_TRUE(log.fields.empty());
+    ctx.set_observer(nullptr);
 }
 
 }  // namespace

@@ -514,6 +514,169 @@ TEST(SceneFactsTest, HeaderParseFramesHoldTheUnpackedValues) {
     EXPECT_EQ(var_of(frame_of(s->scene(n - 1), "<module>"), "magic"), nullptr);
 }
 
+// The three fields of `struct.unpack_from(">IHH", mv_head, 0)`: codes I, H, H,
+// order '>', bytes [0,4), [4,6), [6,8) of the header, values as the program
+// prints them (and as the header's bytes give them big-endian).
+TEST(SceneFactsTest, HeaderParseStructFieldsBracketTheirBytes) {
+    auto s = run_program(kCase2);
+    ASSERT_FALSE(s->error()) << s->traceback();
+    const std::string src = kCase2;
+    const int64_t n = step_of(*s, line_with(src, "magic, major, minor = struct.unpack_from"));
+    ASSERT_GT(n, 0);
+    auto sc = s->scene(n);
+    const auto* header = block_named(sc, "header");
+    const auto* mv = view_named(sc, "mv_head");
+    ASSERT_TRUE(header && mv);
+    ASSERT_EQ(sc.reads.size(), 1u);
+    EXPECT_EQ(sc.reads[0].what, "unpack_from");
+    EXPECT_EQ(sc.reads[0].block, header->id);
+    EXPECT_EQ(sc.reads[0].begin, 0u);
+    EXPECT_EQ(sc.reads[0].end, 8u);
+    EXPECT_EQ(sc.reads[0].through, mv->id);
+    ASSERT_EQ(sc.fields.size(), 3u);
+    const std::string out = s->output();
+    const char* labels[] = {"Parsed header magic: ", "Major version: ", "Minor version: "};
+    const char codes[] = {'I', 'H', 'H'};
+    const uint64_t begins[] = {0, 4, 6}, ends[] = {4, 6, 8};
+    const std::string bytes = bytes_str(*header);
+    for (int i = 0; i < 3; ++i) {
+        const auto& f = sc.fields[static_cast<size_t>(i)];
+        EXPECT_EQ(f.index, i);
+        EXPECT_EQ(f.code, codes[i]);
+        EXPECT_EQ(f.order, '>');
+        EXPECT_FALSE(f.write);
+        EXPECT_EQ(f.block, header->id);
+        EXPECT_EQ(f.through, mv->id);
+        EXPECT_EQ(f.begin, begins[i]);
+        EXPECT_EQ(f.end, ends[i]);
+        EXPECT_EQ(f.value, printed_value(out, labels[i])) << i;
+        uint64_t be = 0;
+        for (uint64_t k = f.begin; k < f.end; ++k) be = be << 8 | static_cast<uint8_t>(bytes[k]);
+        EXPECT_EQ(f.value, std::to_string(be)) << i;
+    }
+    // No other step has fields; the step before read the urandom bytes into the header.
+    EXPECT_TRUE(s->scene(n - 1).fields.empty());
+    EXPECT_TRUE(s->scene(n + 1).fields.empty());
+    EXPECT_TRUE(s->scene(n + 1).reads.empty());  // mv_head.release() reads nothing
+    const int64_t made = step_of(*s, line_with(src, "header = bytearray(os.urandom(16))"));
+    auto made_sc = s->scene(made);
+    ASSERT_EQ(made_sc.reads.size(), 1u);
+    EXPECT_EQ(made_sc.reads[0].what, "bytearray");
+    EXPECT_EQ(made_sc.reads[0].end - made_sc.reads[0].begin, 16u);
+    EXPECT_NE(made_sc.reads[0].block, block_named(made_sc, "header")->id);  // the urandom bytes
+}
+
+// Each swap reads mv[right] then mv[left] (the right side first), through mv.
+TEST(SceneFactsTest, ReverseReadsLeftAndRight) {
+    auto s = run_program(kCase1);
+    ASSERT_FALSE(s->error()) << s->traceback();
+    const std::string src = kCase1;
+    const int swap = line_with(src, "mv[left], mv[right] = mv[right], mv[left]");
+    for (int k = 0; k < 13; ++k) {
+        const int64_t n = step_of(*s, swap, k + 1);
+        ASSERT_GT(n, 0) << k;
+        auto sc = s->scene(n);
+        const auto* mv = view_named(sc, "mv");
+        ASSERT_TRUE(mv);
+        ASSERT_EQ(sc.reads.size(), 2u) << k;
+        const uint64_t right = static_cast<uint64_t>(25 - k), left = static_cast<uint64_t>(k);
+        EXPECT_EQ(sc.reads[0].begin, right);
+        EXPECT_EQ(sc.reads[0].end, right + 1);
+        EXPECT_EQ(sc.reads[1].begin, left);
+        EXPECT_EQ(sc.reads[1].end, left + 1);
+        for (const auto& r : sc.reads) {
+            EXPECT_EQ(r.what, "item");
+            EXPECT_EQ(r.through, mv->id);
+            EXPECT_EQ(r.block, mv->block);
+            ASSERT_EQ(r.pieces.size(), 1u);
+        }
+        // The reads land where the carets of right and left are.
+        EXPECT_EQ(caret_of(sc, "right")->byte, sc.reads[0].begin);
+        EXPECT_EQ(caret_of(sc, "left")->byte, sc.reads[1].begin);
+        EXPECT_TRUE(sc.fields.empty());
+        EXPECT_TRUE(s->scene(n + 1).reads.empty());  // left += 1
+    }
+    // print(..., ba[:10], ...) reads the first 10 bytes of ba.
+    auto last = s->scene(s->step_count());
+    ASSERT_EQ(last.reads.size(), 1u);
+    EXPECT_EQ(last.reads[0].what, "slice");
+    EXPECT_EQ(last.reads[0].begin, 0u);
+    EXPECT_EQ(last.reads[0].end, 10u);
+    EXPECT_EQ(last.reads[0].through, exporter_named(last, "ba")->id);
+}
+
+// Each `mv[offset:offset + part_length] = part` reads all of `part` (its own
+// block) and writes it into buf's window.
+TEST(SceneFactsTest, PacketAssemblyReadsEachPart) {
+    auto s = run_program(kCase5);
+    ASSERT_FALSE(s->error()) << s->traceback();
+    const std::string src = kCase5;
+    const int line = line_with(src, "mv[offset:offset + part_length] = part");
+    const char* parts[] = {"HEAD", "DATA", "TAIL"};
+    for (int k = 0; k < 3; ++k) {
+        const int64_t n = step_of(*s, line, k + 1);
+        ASSERT_GT(n, 0) << k;
+        auto sc = s->scene(n);
+        const auto* part = var_of(frame_of(sc, "build_packet"), "part");
+        ASSERT_TRUE(part);
+        ASSERT_EQ(sc.reads.size(), 1u) << k;
+        const auto& r = sc.reads[0];
+        EXPECT_EQ(r.what, "source");
+        EXPECT_EQ(r.through, part->target);
+        EXPECT_EQ(r.begin, 0u);
+        EXPECT_EQ(r.end, 4u);
+        const scene::SceneBlock* from = nullptr;
+        for (const auto& b : sc.blocks) {
+            if (b.id == r.block) from = &b;
+        }
+        ASSERT_TRUE(from);
+        EXPECT_EQ(bytes_str(*from), parts[k]);
+        EXPECT_NE(r.block, view_named(sc, "mv")->block);
+    }
+}
+
+// The mmap case: the literal b"ZZZZ" is read into mv_map's window; mm[:10] reads the mmap.
+TEST(SceneFactsTest, MmapEditReadsTheLiteralAndTheMap) {
+    auto s = run_program(kCase3);
+    ASSERT_FALSE(s->error()) << s->traceback();
+    const std::string src = kCase3;
+    auto edit = s->scene(step_of(*s, line_with(src, "mv_map[0:4] = b\"ZZZZ\"")));
+    ASSERT_EQ(edit.reads.size(), 1u);
+    EXPECT_EQ(edit.reads[0].what, "source");
+    EXPECT_EQ(edit.reads[0].end - edit.reads[0].begin, 4u);
+    auto shown = s->scene(step_of(*s, line_with(src, "print(\"After mmap edit  :\", mm[:10])")));
+    const auto* mm = exporter_named(shown, "mm");
+    ASSERT_TRUE(mm);
+    ASSERT_EQ(shown.reads.size(), 1u);
+    EXPECT_EQ(shown.reads[0].what, "slice");
+    EXPECT_EQ(shown.reads[0].through, mm->id);
+    EXPECT_EQ(shown.reads[0].block, mm->block);
+    EXPECT_EQ(shown.reads[0].begin, 0u);
+    EXPECT_EQ(shown.reads[0].end, 10u);
+}
+
+// CPython compiles a bytes literal as a constant of the code object: the copy
+// meter counts its copy into the mmap, never an allocation (issue 11).
+TEST(SceneFactsTest, BytesLiteralsAreConstantsNotAllocations) {
+    auto s = run_program(kCase3);
+    ASSERT_FALSE(s->error()) << s->traceback();
+    const std::string src = kCase3;
+    const auto edit = s->trace().line_meter(line_with(src, "mv_map[0:4] = b\"ZZZZ\""));
+    EXPECT_EQ(edit.copied, 4u);
+    EXPECT_EQ(edit.allocated, 0u);
+    EXPECT_EQ(s->trace().line_meter(line_with(src, "tmp.write(b\"abcdefghij\")")).allocated, 0u);
+    // A literal in a loop: each `data += b"xy"` allocates only data's growth.
+    auto loop = run_program("data = bytearray()\nfor i in range(3):\n    data += b\"xy\"\n");
+    ASSERT_FALSE(loop->error()) << loop->traceback();
+    EXPECT_EQ(loop->trace().line_meter(3).copied, 6u);
+    EXPECT_EQ(loop->trace().line_meter(3).allocated, 6u);
+    // bytes made at run time still count.
+    auto made = run_program("b = bytes(4)\nc = b\"ab\" * 3\n");
+    ASSERT_FALSE(made->error()) << made->traceback();
+    EXPECT_EQ(made->trace().line_meter(1).allocated, 4u);
+    EXPECT_EQ(made->trace().line_meter(2).allocated, 6u);
+}
+
 TEST(SceneFactsTest, PacketAssemblyOffsetCaretMoves) {
     auto s = run_program(kCase5);
     ASSERT_FALSE(s->error()) << s->traceback();

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/buffer/bytearray_object.hpp"
+#include "engine/buffer/bytes_object.hpp"
 #include "engine/buffer/memory_view.hpp"
 
 namespace engine::trace {
@@ -92,6 +93,62 @@ TEST(RecorderTest, StopsAtStepBudget) {
     EXPECT_TRUE(t.stopped());
     EXPECT_EQ(t.stopped_at_line(), 13);
     EXPECT_EQ(t.unrecorded_steps(), 3);
+}
+
+// A bytes literal's block is a constant: recorded (drawn, its bytes kept) but
+// not metered as an allocation; a bytes object made at run time is.
+TEST(RecorderTest, ConstantBlocksAreNotAllocations) {
+    Fixture f;
+    f.rec.begin_step(1);
+    auto lit = BytesObject::create_constant(f.ctx, "ZZZZ");
+    ASSERT_TRUE(lit);
+    f.rec.begin_step(2);
+    auto made = BytesObject::create(f.ctx, "made");
+    ASSERT_TRUE(made);
+    f.rec.finish();
+    Trace& t = f.rec.trace();
+    EXPECT_EQ(t.step(1).meter.allocated, 0u);
+    EXPECT_EQ(t.step(2).meter.allocated, 4u);
+    EXPECT_EQ(t.run_meter().allocated, 4u);
+    int constants = 0, allocations = 0;
+    for (int64_t n = 1; n <= 2; ++n) {
+        for (const Event& e : t.events(n)) {
+            if (e.kind != EventKind::Allocate) continue;
+            ++allocations;
+            constants += e.constant;
+            EXPECT_EQ(e.constant, n == 1);
+        }
+    }
+    EXPECT_EQ(allocations, 2);
+    EXPECT_EQ(constants, 1);
+    EXPECT_EQ(bytes_of(t, (*lit)->block().id()), "ZZZZ");
+}
+
+// Reads and fields reach the trace as events of their step.
+TEST(RecorderTest, RecordsReadsAndFields) {
+    Fixture f;
+    f.rec.begin_step(1);
+    auto ba = ByteArrayObject::create(f.ctx, "abcdef");
+    ASSERT_TRUE(ba);
+    f.rec.begin_step(2);
+    ASSERT_TRUE((*ba)->get_slice({Item::integer(0), Item::none(), Item::integer(2)}));
+    f.rec.finish();
+    Trace& t = f.rec.trace();
+    int reads = 0;
+    for (const Event& e : t.events(2)) {
+        if (e.kind != EventKind::Read) continue;
+        ++reads;
+        EXPECT_EQ(e.block, (*ba)->block().id());
+        EXPECT_EQ(e.begin, 0u);
+        EXPECT_EQ(e.end, 5u);
+        EXPECT_EQ(t.text(e.text), "slice");
+        auto pieces = t.pieces(e);
+        ASSERT_EQ(pieces.size(), 3u);
+        EXPECT_EQ(pieces[1].begin, 2u);
+        EXPECT_EQ(pieces[1].end, 3u);
+    }
+    EXPECT_EQ(reads, 1);
+    for (const Event& e : t.events(1)) EXPECT_NE(e.kind, EventKind::Read);
 }
 
 }  // namespace
