@@ -109,6 +109,7 @@ void draw_fields(App& app, ImDrawList* dl, ImVec2 origin, const BlockPlacement& 
     const CanvasSettings& s = app.canvas;
     const uint64_t row_end = row_begin + static_cast<uint64_t>(app.bytes_per_row);
     const float line = ImGui::GetTextLineHeight();
+    float free_x = -FLT_MAX;  // where the previous field's label ends on this row: labels never overlap
     for (const auto& f : app.overview.fields) {
         if (f.block != b.block || f.end <= row_begin || f.begin >= row_end || f.end <= f.begin) continue;
         const uint64_t a = std::max(f.begin, row_begin), e = std::min(f.end, row_end);
@@ -126,7 +127,8 @@ void draw_fields(App& app, ImDrawList* dl, ImVec2 origin, const BlockPlacement& 
             fs *= std::max(0.7f, (x1 - x0 + s.char_w) / tw);
             tw = ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, 0.0f, label.c_str()).x;
         }
-        const ImVec2 ta(std::max(x0, (x0 + x1 - tw) * 0.5f), y + 6);
+        const ImVec2 ta(std::max({x0, (x0 + x1 - tw) * 0.5f, free_x}), y + 6);
+        free_x = ta.x + tw + s.char_w;
         dl->AddText(nullptr, fs, ta, c, label.c_str());
         const ImVec2 ra(x0, y), rz(std::max(x1, ta.x + tw), y + 6 + line);
         probe_mark(app, "field", b.block, f.begin, label, f.value, ra, rz);

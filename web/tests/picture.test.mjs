@@ -87,11 +87,7 @@ for (const [width, height] of [[1024, 700], [1400, 900]]) {
     await context.close();
   });
 
-  // The engine does not emit struct field events yet (FieldEvent is declared in
-  // engine/buffer/observer.hpp and recorded, but struct_codec does not report them):
-  // issue 11 is open on this point. The canvas's drawing of fields is tested in
-  // tests/imgui_app/picture_marks_test.cpp.
-  test(`${size}: case 2 three struct fields with their values`, { skip: 'struct field events are not emitted by the engine yet (issue 11)' }, async () => {
+  test(`${size}: case 2 three struct fields with their values`, async () => {
     const { page, errors, context } = await openPage(env, { width, height });
     await page.goto(env.url);
     await page.waitForFunction(() => window.bufview, null, { timeout: 30000 });
