@@ -220,6 +220,37 @@ void release_late_keys(GLFWwindow* window) {
 }
 #endif
 
+#ifdef __EMSCRIPTEN__
+// The mouse cursor's shape as CSS on the canvas. ImGui's GLFW backend would set
+// it through glfwSetInputMode, which in Emscripten's GLFW calls the Pointer Lock
+// API (exitPointerLock) every frame; so the backend is told not to touch the
+// cursor (ImGuiConfigFlags_NoMouseCursorChange) and the page's style is set
+// here, only when the shape changes.
+void update_css_cursor() {
+    static int shown = -2;
+    const int cursor = ImGui::GetMouseCursor();
+    if (cursor == shown) return;
+    shown = cursor;
+    const char* css = "default";
+    switch (cursor) {
+        case ImGuiMouseCursor_None: css = "none"; break;
+        case ImGuiMouseCursor_TextInput: css = "text"; break;
+        case ImGuiMouseCursor_ResizeAll: css = "move"; break;
+        case ImGuiMouseCursor_ResizeNS: css = "ns-resize"; break;
+        case ImGuiMouseCursor_ResizeEW: css = "ew-resize"; break;
+        case ImGuiMouseCursor_ResizeNESW: css = "nesw-resize"; break;
+        case ImGuiMouseCursor_ResizeNWSE: css = "nwse-resize"; break;
+        case ImGuiMouseCursor_Hand: css = "pointer"; break;
+        case ImGuiMouseCursor_NotAllowed: css = "not-allowed"; break;
+        default: break;
+    }
+    EM_ASM({
+        var c = document.getElementById('canvas');
+        if (c) c.style.cursor = UTF8ToString($0);
+    }, css);
+}
+#endif
+
 void frame(void* arg) {
     auto& ctx = *static_cast<Context*>(arg);
 #ifdef __EMSCRIPTEN__
@@ -243,6 +274,9 @@ void frame(void* arg) {
     app::draw_app(ctx.app, size.x, size.y);
     if (ctx.app.keep_probe) ctx.app.last_probe = probe;
     ImGui::Render();
+#ifdef __EMSCRIPTEN__
+    update_css_cursor();
+#endif
 
     int fb_w = 0, fb_h = 0;
     glfwGetFramebufferSize(ctx.window, &fb_w, &fb_h);
@@ -380,6 +414,7 @@ int main(int argc, char** argv) {
     load_fonts(ctx.app.ui_scale);
     ImGui_ImplGlfw_InitForOpenGL(ctx.window, true);
 #ifdef __EMSCRIPTEN__
+    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;  // update_css_cursor instead
     ImGui::GetIO().SetClipboardTextFn = set_clipboard;
     ImGui::GetIO().GetClipboardTextFn = get_clipboard;
     glfwSetScrollCallback(ctx.window, nullptr);  // on_wheel instead

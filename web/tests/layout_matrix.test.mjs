@@ -162,8 +162,11 @@ test('the code panel follows the current line (seek, >|, arrow keys)', async () 
     await frames(page, 3);
     assert.equal((await codeScroll()).scrollY, 0, 'seek(1) scrolls back to the top');
     await page.mouse.click(600, 300);  // the memory panel: keys step, not type
-    for (let k = 0; k < 60; ++k) await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(() => window.bufview.step() === 61, null, { timeout: 20000 });
+    // One key a frame at least: a press and release between two frames is not seen.
+    for (let k = 0; k < 60; ++k) {
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction((n) => window.bufview.step() === n, k + 2, { timeout: 10000 });
+    }
     await frames(page, 3);
     const w = await codeScroll();
     const lineH = (w.scrollMaxY + w.h) / 90;
