@@ -273,6 +273,14 @@ Result<Value> inplace_op(Interp& interp, BinOp op, const Value& a, const Value& 
     if (a.is(Kind::ByteArray)) {
         auto& ba = a.obj<ByteArrayObject>();
         if (op == BinOp::Add) {
+            // CPython 3.11 bytearray_iconcat holds the operand's export over the resize, so
+            // `ba += ba` (a non-empty ba) is refused with BufferError, unlike ba.extend(ba).
+            if (b.identity() == a.identity()) {
+                auto held = ba.get_buffer(kBufSimple, ba.id());
+                if (!held) return held.error();
+                BV_CHECK(ba.iadd(std::string(held->bytes()), ba.block().id()));
+                return a;
+            }
             // CPython 3.11 bytearray_iconcat: any failure to get the buffer is this TypeError.
             auto other = buffer_bytes_of(b);
             if (!other || !*other)

@@ -754,7 +754,7 @@ Result<Value> ba_extend(Interp& interp, const Value& self, CallArgs& args) {
 
 Result<Value> ba_insert(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "insert", 2, 2));
-    BV_TRY(i, to_index(args.args[0]));
+    BV_TRY(i, to_ssize(args.args[0]));
     BV_CHECK(ba_of(self).insert(i, to_item(args.args[1])));
     return Value();
 }
@@ -763,7 +763,7 @@ Result<Value> ba_pop(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "pop", 0, 1));
     std::optional<int64_t> idx;
     if (!args.args.empty()) {
-        BV_TRY(i, to_index(args.args[0]));
+        BV_TRY(i, to_ssize(args.args[0]));
         idx = i;
     }
     BV_TRY(v, ba_of(self).pop(idx));
