@@ -124,7 +124,7 @@ Result<Value> mv_hex(Interp&, const Value& self, CallArgs& args) {
     }
     BV_TRY(c, hex_sep_char(a.get(0)));
     std::optional<std::string> sep;
-    if (c != '\0') sep = std::string(1, c);
+    if (c) sep = std::string(1, *c);
     BV_TRY(s, mv_of(self).hex(sep ? std::optional<std::string_view>(*sep) : std::nullopt, per));
     return Value::str(std::move(s));
 }

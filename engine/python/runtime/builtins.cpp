@@ -650,7 +650,8 @@ Result<std::string> bytes_source(Interp& interp, CallArgs& args, const char* typ
     BV_TRY(a, bind_args(args, type, {"source", "encoding", "errors"}, 0));
     if (!a.has(0)) {
         if (a.has(1) || a.has(2))
-            return raise(ExcType::TypeError, "encoding or errors without sequence argument");
+            return raise(ExcType::TypeError, a.has(1) ? "encoding without a string argument"
+                                                       : "errors without a string argument");
         return std::string();
     }
     const Value& x = *a.get(0);
