@@ -40,10 +40,20 @@ Result<int64_t> repeat_count(const Value& n, int64_t item_size, int64_t len) {
     return k;
 }
 
+// CPython 3.11 bytes_repeat / unicode_repeat: a size past PY_SSIZE_T_MAX is this
+// OverflowError (bytearray and list say MemoryError); below, the memory budget decides.
+Result<void> check_repeat_size(const Value& n, int64_t len, const char* message) {
+    if (n.is_big_int() || len == 0) return ok();
+    const int64_t k = n.small_int();
+    if (k > 0 && len > INT64_MAX / k) return raise(ExcType::OverflowError, message);
+    return ok();
+}
+
 Result<Value> repeat(Interp& interp, const Value& seq, const Value& n) {
     switch (seq.kind()) {
         case Kind::Str: {
             const std::string& s = seq.str_utf8();
+            BV_CHECK(check_repeat_size(n, static_cast<int64_t>(s.size()), "repeated string is too long"));
             BV_TRY(k, repeat_count(n, 1, static_cast<int64_t>(s.size())));
             std::string out;
             out.reserve(s.size() * k);
@@ -63,6 +73,8 @@ Result<Value> repeat(Interp& interp, const Value& seq, const Value& n) {
         case Kind::Bytes:
         case Kind::ByteArray: {
             std::string_view s = *bytes_view(seq);
+            if (seq.is(Kind::Bytes))
+                BV_CHECK(check_repeat_size(n, static_cast<int64_t>(s.size()), "repeated bytes are too long"));
             BV_TRY(k, repeat_count(n, 1, static_cast<int64_t>(s.size())));
             std::string out;
             out.reserve(s.size() * k);
@@ -273,6 +285,14 @@ Result<Value> inplace_op(Interp& interp, BinOp op, const Value& a, const Value& 
     if (a.is(Kind::ByteArray)) {
         auto& ba = a.obj<ByteArrayObject>();
         if (op == BinOp::Add) {
+            // CPython 3.11 bytearray_iconcat holds the operand's export over the resize, so
+            // `ba += ba` (a non-empty ba) is refused with BufferError, unlike ba.extend(ba).
+            if (b.identity() == a.identity()) {
+                auto held = ba.get_buffer(kBufSimple, ba.id());
+                if (!held) return held.error();
+                BV_CHECK(ba.iadd(std::string(held->bytes()), ba.block().id()));
+                return a;
+            }
             // CPython 3.11 bytearray_iconcat: any failure to get the buffer is this TypeError.
             auto other = buffer_bytes_of(b);
             if (!other || !*other)

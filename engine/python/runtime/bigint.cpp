@@ -203,7 +203,8 @@ bool BigInt::to_bytes(std::vector<uint8_t>& out, size_t length, bool little_endi
     if (!is_signed) {
         if (static_cast<uint64_t>(bit_length()) > nbits) return false;
     } else if (length == 0) {
-        if (!mag_.empty()) return false;
+        // CPython 3.11 _PyLong_AsByteArray: 0 and -1 (all sign bits) fit in no bytes.
+        if (!mag_.empty() && !(neg_ && mag_.size() == 1 && mag_[0] == 1)) return false;
     } else {
         BigInt limit = BigInt(1).shl(nbits - 1);
         if (!neg_ && compare(limit) >= 0) return false;

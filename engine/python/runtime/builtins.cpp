@@ -586,14 +586,14 @@ Result<Value> new_int(Interp&, CallArgs& args) {
             return int_from_string(x.str_utf8(),
                                    static_cast<int>(base < -1 || base > 37 ? 99 : base));
         if (auto b = bytes_view(x))
-            return int_from_string(*b, static_cast<int>(base < -1 || base > 37 ? 99 : base));
+            return int_from_string(*b, static_cast<int>(base < -1 || base > 37 ? 99 : base), true);
         return raise(ExcType::TypeError, "int() can't convert non-string with explicit base");
     }
     if (x.is_int()) return x;
     if (x.is_bool()) return Value::integer(x.small_int());
     if (x.is_float()) return float_to_int(x.as_float());
     if (x.is_str()) return int_from_string(x.str_utf8(), 10);
-    if (auto b = bytes_view(x)) return int_from_string(*b, 10);
+    if (auto b = bytes_view(x)) return int_from_string(*b, 10, true);
     return raise(ExcType::TypeError,
                  "int() argument must be a string, a bytes-like object or a real number, not '" +
                      type_name(x) + "'");
@@ -609,7 +609,10 @@ Result<Value> new_float(Interp&, CallArgs& args) {
         return Value::floating(d);
     }
     if (x.is_str()) return float_from_string(x.str_utf8());
-    if (auto b = bytes_view(x)) return float_from_string(*b);
+    if (auto b = bytes_view(x)) {
+        BV_TRY(shown, repr(x));
+        return float_from_string(*b, shown);
+    }
     return raise(ExcType::TypeError,
                  "float() argument must be a string or a real number, not '" + type_name(x) + "'");
 }
@@ -647,7 +650,8 @@ Result<std::string> bytes_source(Interp& interp, CallArgs& args, const char* typ
     BV_TRY(a, bind_args(args, type, {"source", "encoding", "errors"}, 0));
     if (!a.has(0)) {
         if (a.has(1) || a.has(2))
-            return raise(ExcType::TypeError, "encoding or errors without sequence argument");
+            return raise(ExcType::TypeError, a.has(1) ? "encoding without a string argument"
+                                                       : "errors without a string argument");
         return std::string();
     }
     const Value& x = *a.get(0);
@@ -746,20 +750,8 @@ Result<Value> new_range(CallArgs& args) {
 }
 
 Result<Value> new_memoryview(CallArgs& args) {
-    if (args.args.size() > 1)
-        return raise(
-            ExcType::TypeError,
-            fmt::format("memoryview() takes at most 1 argument ({} given)", args.args.size()));
-    const Value* obj = args.args.empty() ? nullptr : &args.args[0];
-    for (const auto& [k, v] : args.kwargs) {
-        if (k != "object") continue;
-        if (obj)
-            return raise(ExcType::TypeError,
-                         "argument for memoryview() given by name ('object') and position (1)");
-        obj = &v;
-    }
-    if (!obj)
-        return raise(ExcType::TypeError, "memoryview() missing required argument 'object' (pos 1)");
+    BV_TRY(a, bind_clinic_args(args, "memoryview", {"object"}, 1));  // memoryview_impl's clinic
+    const Value* obj = a.get(0);
     const Value& x = *obj;
     auto exp = as_exporter(x);
     if (!exp)

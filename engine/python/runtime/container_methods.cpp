@@ -3,6 +3,7 @@
 
 #include "engine/python/runtime/args.hpp"
 #include "engine/python/runtime/builtins.hpp"
+#include "engine/python/runtime/convert.hpp"
 #include "engine/python/runtime/dict.hpp"
 #include "engine/python/runtime/iter.hpp"
 #include "engine/python/runtime/methods.hpp"
@@ -30,7 +31,7 @@ Result<Value> l_extend(Interp& interp, const Value& self, CallArgs& args) {
 
 Result<Value> l_insert(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "insert", 2, 2));
-    BV_TRY(i, to_index(args.args[0]));
+    BV_TRY(i, to_ssize(args.args[0]));
     auto& l = items_of(self);
     int64_t n = static_cast<int64_t>(l.size());
     if (i < 0) i = std::max<int64_t>(0, i + n);
@@ -44,7 +45,7 @@ Result<Value> l_pop(Interp&, const Value& self, CallArgs& args) {
     auto& l = items_of(self);
     int64_t i = -1;
     if (!args.args.empty()) {
-        BV_TRY(k, to_index(args.args[0]));
+        BV_TRY(k, to_ssize(args.args[0]));
         i = k;
     }
     if (l.empty()) return raise(ExcType::IndexError, "pop from empty list");

@@ -384,6 +384,7 @@ Result<Value> make_reversed(Interp& interp, const Value& seq) {
         case Kind::Bytes:
         case Kind::ByteArray:
         case Kind::Array:
+        case Kind::Mmap:  // CPython 3.11: sq_length + sq_item, items as 1-byte bytes
         case Kind::MemoryView: {
             BV_TRY(items, collect(interp, seq));
             std::vector<Value> rev(items.rbegin(), items.rend());

@@ -81,6 +81,8 @@ TypeObject type_of(const Value& v) {
             return {TypeId::TempFile};
         case Kind::Struct:
             return {TypeId::Struct};
+        case Kind::Exporter:  // named by the exporter ("_io._BytesIOBuffer")
+            return {TypeId::Iterator, ExcType::Exception, v.obj<engine::Exporter>().type_name().data()};
     }
     return {TypeId::NoneType};
 }
@@ -419,6 +421,8 @@ namespace {
             return fmt::format("<_io.BufferedRandom name={}>", v.obj<TempFile>().fileno());
         case Kind::Struct:
             return fmt::format("Struct({})", str_repr(struct_format(v)));
+        case Kind::Exporter:
+            return fmt::format("<{} object at {}>", v.obj<engine::Exporter>().type_name(), addr(v));
     }
     return std::string("<object>");
 }

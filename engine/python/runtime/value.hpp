@@ -36,6 +36,7 @@ class ArrayObject;
 class MmapObject;
 class BytesIOObject;
 class TempFile;
+class Exporter;
 }  // namespace engine
 
 namespace engine::py {
@@ -71,6 +72,8 @@ struct StructObject;  // struct.Struct: defined in modules.hpp
 //   Array       engine::ArrayObject   Mmap       engine::MmapObject
 //   BytesIO     engine::BytesIOObject TempFile   engine::TempFile
 //   Struct      StructObject (struct.Struct, runtime-owned)
+//   Exporter    engine::Exporter: another buffer exporter handed out by the
+//               buffer layer (mv.obj of a BytesIO's getbuffer(): _io._BytesIOBuffer)
 enum class Kind : uint8_t {
     None,
     Bool,
@@ -98,6 +101,7 @@ enum class Kind : uint8_t {
     BytesIO,
     TempFile,
     Struct,
+    Exporter,
 };
 
 class Value {
@@ -159,6 +163,9 @@ public:
         return Value(Kind::TempFile, std::move(p));
     }
     static Value wrap(std::shared_ptr<StructObject> p) { return Value(Kind::Struct, std::move(p)); }
+    static Value wrap_exporter(std::shared_ptr<engine::Exporter> p) {
+        return Value(Kind::Exporter, std::move(p));
+    }
     static Value wrap(std::shared_ptr<ListObject> p) { return Value(Kind::List, std::move(p)); }
     static Value wrap(std::shared_ptr<DictObject> p) { return Value(Kind::Dict, std::move(p)); }
     static Value wrap(std::shared_ptr<Callable> p) { return Value(Kind::Function, std::move(p)); }
