@@ -11,6 +11,7 @@ namespace engine::py {
 
 Interpreter::Interpreter(RunOptions options)
     : options_(std::move(options)), buffers_(options_.memory_budget) {
+    heap.attach(&buffers_, options_.memory_budget);
     globals_ = std::make_shared<Frame>();
     globals_->kind = FrameKind::Module;
     globals_->globals = globals_.get();
@@ -26,6 +27,7 @@ Interpreter::~Interpreter() {
     constants_.clear();
     if (globals_) globals_->clear();
     globals_.reset();
+    heap.detach();  // Values still alive (none should be) only uncount themselves
 }
 
 void Interpreter::write_output(std::string_view text) {
@@ -41,6 +43,8 @@ Result<void> Interpreter::tick() {
         return raise(ExcType::TimeoutError, "the program ran past its step budget of " +
                                                 std::to_string(options_.step_budget) + " steps");
     }
+    // A growth no producer checked first took the heap past its budget.
+    if (heap.over()) return raise(ExcType::MemoryError, "");
     return ok();
 }
 
@@ -74,6 +78,7 @@ Result<void> Interpreter::run(std::string_view source) {
     raised_value_.reset();
     depth_ = 1;  // the module frame
     source_ = std::string(source);
+    HeapScope heap_scope(&heap);
     auto parsed = parse(source);
     if (!parsed) return std::move(parsed).error();
     modules_.push_back(std::make_unique<Module>(std::move(*parsed)));
