@@ -24,35 +24,37 @@ struct BigIntBox {
 }  // namespace
 
 void HeapMeter::attach(engine::BufferContext* ctx, uint64_t total) {
-    ctx_ = ctx;
-    total_ = total;
+    account_->ctx = ctx;
+    account_->total = total;
+    account_->steer();
+}
+
+void HeapAccount::steer() {
+    if (ctx) ctx->set_memory_budget(objects >= total ? 0 : total - objects);
+}
+
+void HeapAccount::add(uint64_t bytes) {
+    objects = bytes > UINT64_MAX - objects ? UINT64_MAX : objects + bytes;
     steer();
 }
 
-void HeapMeter::steer() {
-    if (ctx_) ctx_->set_memory_budget(objects_ >= total_ ? 0 : total_ - objects_);
+void HeapAccount::sub(uint64_t bytes) {
+    objects = bytes > objects ? 0 : objects - bytes;
+    steer();
 }
 
 Result<void> HeapMeter::check(uint64_t bytes) const {
-    uint64_t blocks = ctx_ ? ctx_->bytes_in_use() : 0;
-    uint64_t used = objects_ + blocks;
-    if (used > total_ || bytes > total_ - used) return raise(ExcType::MemoryError, "");
+    const HeapAccount& a = *account_;
+    uint64_t blocks = a.ctx ? a.ctx->bytes_in_use() : 0;
+    uint64_t used = a.objects + blocks;
+    if (used > a.total || bytes > a.total - used) return raise(ExcType::MemoryError, "");
     return ok();
 }
 
-void HeapMeter::add(uint64_t bytes) {
-    objects_ = bytes > UINT64_MAX - objects_ ? UINT64_MAX : objects_ + bytes;
-    steer();
-}
-
-void HeapMeter::sub(uint64_t bytes) {
-    objects_ = bytes > objects_ ? 0 : objects_ - bytes;
-    steer();
-}
-
 bool HeapMeter::over() const {
-    uint64_t blocks = ctx_ ? ctx_->bytes_in_use() : 0;
-    return objects_ > total_ || blocks > total_ - objects_;
+    const HeapAccount& a = *account_;
+    uint64_t blocks = a.ctx ? a.ctx->bytes_in_use() : 0;
+    return a.objects > a.total || blocks > a.total - a.objects;
 }
 
 HeapMeter* current_heap() { return g_heap; }
@@ -71,14 +73,14 @@ Result<void> heap_reserve(uint64_t count, uint64_t each) {
 }
 
 void HeapCharge::set(uint64_t now) {
-    if (!meter) {
-        meter = g_heap;
-        if (!meter) return;
+    if (!account) {
+        if (!g_heap) return;
+        account = g_heap->account();
     }
     if (now > bytes) {
-        meter->add(now - bytes);
+        account->add(now - bytes);
     } else {
-        meter->sub(bytes - now);
+        account->sub(bytes - now);
     }
     bytes = now;
 }

@@ -230,32 +230,40 @@ private:
 
 // ---- the whole-heap budget ---------------------------------------------
 
+// The counts of one meter. Shared with every object it charged, so an object
+// that outlives its run (a thread-local cache of the last KeyError key) still
+// uncounts itself safely.
+struct HeapAccount {
+    engine::BufferContext* ctx = nullptr;  // null once the run's context is gone
+    uint64_t total = UINT64_MAX;
+    uint64_t objects = 0;
+    void add(uint64_t bytes);
+    void sub(uint64_t bytes);
+    void steer();  // the context's block budget = total - objects
+};
+
 // The bytes a run's Python objects hold, and the one budget they share with
 // the run's buffer blocks: the BufferContext's own budget is kept at
 // (total - bytes held by objects), so a block charge fails exactly when
 // blocks + objects would pass the total.
 class HeapMeter {
 public:
-    HeapMeter() = default;
+    HeapMeter() : account_(std::make_shared<HeapAccount>()) {}
     HeapMeter(const HeapMeter&) = delete;
     HeapMeter& operator=(const HeapMeter&) = delete;
     // Starts metering objects against `total` bytes shared with ctx's blocks.
     void attach(engine::BufferContext* ctx, uint64_t total);
     // The context is going away: keep counting, stop steering its budget.
-    void detach() { ctx_ = nullptr; }
+    void detach() { account_->ctx = nullptr; }
     // MemoryError when `bytes` more would pass the budget.
     Result<void> check(uint64_t bytes) const;
-    void add(uint64_t bytes);  // an object was made (already checked or small)
-    void sub(uint64_t bytes);  // an object died
-    uint64_t objects_bytes() const { return objects_; }
-    uint64_t total() const { return total_; }
-    bool over() const;         // objects + blocks past the total (an unchecked growth)
+    uint64_t objects_bytes() const { return account_->objects; }
+    uint64_t total() const { return account_->total; }
+    bool over() const;  // objects + blocks past the total (an unchecked growth)
+    const std::shared_ptr<HeapAccount>& account() const { return account_; }
 
 private:
-    void steer();
-    engine::BufferContext* ctx_ = nullptr;
-    uint64_t total_ = UINT64_MAX;
-    uint64_t objects_ = 0;
+    std::shared_ptr<HeapAccount> account_;
 };
 
 // The meter new objects charge; null outside a run (nothing is metered).
@@ -281,13 +289,13 @@ inline constexpr uint64_t kValueSlot = 32;
 
 // What one object charged, given back when it dies.
 struct HeapCharge {
-    HeapMeter* meter = nullptr;
+    std::shared_ptr<HeapAccount> account;
     uint64_t bytes = 0;
     HeapCharge() = default;
     HeapCharge(const HeapCharge&) : HeapCharge() {}  // a copy charges itself
     HeapCharge& operator=(const HeapCharge&) { return *this; }
     ~HeapCharge() {
-        if (meter) meter->sub(bytes);
+        if (account) account->sub(bytes);
     }
     // Sets this object's charge to `now` bytes (unchecked: the growth was
     // checked by the caller, or is small).
