@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "engine/python/frame.hpp"
+#include "engine/python/lexer.hpp"
 #include "engine/python/parser.hpp"
 #include "engine/python/runtime/ops.hpp"
 
@@ -80,7 +81,7 @@ Result<void> Interpreter::run(std::string_view source) {
     source_ = std::string(source);
     HeapScope heap_scope(&heap);
     auto parsed = parse(source);
-    if (!parsed) return std::move(parsed).error();
+    if (!parsed) return name_source_file(std::move(parsed).error(), options_.filename);
     modules_.push_back(std::make_unique<Module>(std::move(*parsed)));
     const Module& module = *modules_.back();
     char base = 0;

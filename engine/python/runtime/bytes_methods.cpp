@@ -209,7 +209,12 @@ Result<std::string> hex_with_sep(std::string_view data, const Value* sep,
     }
     int64_t group = 1;
     if (bytes_per_sep) {
+        // CPython 3.11: bytes_per_sep is a C int (no negation of INT64_MIN here).
+        if (bytes_per_sep->is_big_int())
+            return raise(ExcType::OverflowError, "Python int too large to convert to C int");
         BV_TRY(g, to_index(*bytes_per_sep));
+        if (g > INT32_MAX || g < INT32_MIN)
+            return raise(ExcType::OverflowError, "Python int too large to convert to C int");
         group = g;
     }
     std::string out;
