@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "engine/python/frame.hpp"
+#include "engine/python/lexer.hpp"
 #include "engine/python/parser.hpp"
 #include "engine/python/runtime/ops.hpp"
 
@@ -11,6 +12,7 @@ namespace engine::py {
 
 Interpreter::Interpreter(RunOptions options)
     : options_(std::move(options)), buffers_(options_.memory_budget) {
+    heap.attach(&buffers_, options_.memory_budget);
     globals_ = std::make_shared<Frame>();
     globals_->kind = FrameKind::Module;
     globals_->globals = globals_.get();
@@ -26,6 +28,7 @@ Interpreter::~Interpreter() {
     constants_.clear();
     if (globals_) globals_->clear();
     globals_.reset();
+    heap.detach();  // Values still alive (none should be) only uncount themselves
 }
 
 void Interpreter::write_output(std::string_view text) {
@@ -41,6 +44,8 @@ Result<void> Interpreter::tick() {
         return raise(ExcType::TimeoutError, "the program ran past its step budget of " +
                                                 std::to_string(options_.step_budget) + " steps");
     }
+    // A growth no producer checked first took the heap past its budget.
+    if (heap.over()) return raise(ExcType::MemoryError, "");
     return ok();
 }
 
@@ -74,8 +79,9 @@ Result<void> Interpreter::run(std::string_view source) {
     raised_value_.reset();
     depth_ = 1;  // the module frame
     source_ = std::string(source);
+    HeapScope heap_scope(&heap);
     auto parsed = parse(source);
-    if (!parsed) return std::move(parsed).error();
+    if (!parsed) return name_source_file(std::move(parsed).error(), options_.filename);
     modules_.push_back(std::make_unique<Module>(std::move(*parsed)));
     const Module& module = *modules_.back();
     char base = 0;

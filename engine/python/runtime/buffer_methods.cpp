@@ -111,6 +111,12 @@ Result<Value> mv_tobytes(Interp& interp, const Value& self, CallArgs& args) {
 
 Result<Value> mv_tolist(Interp& interp, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "memoryview.tolist", 0, 0));
+    {
+        // The whole-heap budget before the items are made (an Item, then a Value each).
+        BV_TRY(nb, mv_of(self).nbytes());
+        BV_TRY(is, mv_of(self).itemsize());
+        if (is > 0) BV_CHECK(heap_reserve(static_cast<uint64_t>(nb / is), sizeof(Item) + kValueSlot));
+    }
     BV_TRY(n, mv_of(self).tolist());
     return from_nested(interp, n);
 }
@@ -246,6 +252,7 @@ Result<Value> a_tobytes(Interp& interp, const Value& self, CallArgs& args) {
 
 Result<Value> a_tolist(Interp& interp, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "array.tolist", 0, 0));
+    BV_CHECK(heap_reserve(static_cast<uint64_t>(arr_of(self).size()), sizeof(Item) + kValueSlot));
     BV_TRY(items, arr_of(self).tolist());
     std::vector<Value> out;
     for (const auto& it : items) {
@@ -590,6 +597,7 @@ Result<Value> struct_pack(Interp& interp, const engine::Struct& s,
                           const std::vector<Value>& values) {
     std::vector<Item> items;
     for (const auto& v : values) items.push_back(to_item(v));
+    BV_CHECK(heap_reserve(static_cast<uint64_t>(s.size()), 2));  // the packed string, then its block
     BV_TRY(data, s.pack(items));
     return make_bytes(interp, data);
 }

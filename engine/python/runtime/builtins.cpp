@@ -688,16 +688,22 @@ Result<std::string> bytes_source(Interp& interp, CallArgs& args, const char* typ
         x.is(Kind::Type) || x.is(Kind::Exception) || x.is(Kind::Slice) || x.is(Kind::Module))
         return raise(ExcType::TypeError,
                      fmt::format("cannot convert '{}' object to {}", type_name(x), type));
-    auto items = collect(interp, x);
-    if (!items) {
-        if (items.error().type == ExcType::TypeError && !x.is(Kind::Iterator))
+    // CPython 3.11 is lazy here: bytes(range(10**9)) fails at the first bad
+    // item without building the list first.
+    auto it = get_iter(interp, x);
+    if (!it) {
+        if (it.error().type == ExcType::TypeError && !x.is(Kind::Iterator))
             return raise(ExcType::TypeError,
                          fmt::format("cannot convert '{}' object to {}", type_name(x), type));
-        return items.error();
+        return it.error();
     }
     std::string out;
-    out.reserve(items->size());
-    for (const auto& v : *items) {
+    while (true) {
+        BV_TRY(next, iter_next(interp, *it));
+        if (!next) break;
+        BV_CHECK(interp.tick());
+        const Value& v = *next;
+        if (out.size() == out.capacity()) BV_CHECK(heap_reserve(out.size() + 1));  // doubling
         if (!is_intlike(v))
             return raise(ExcType::TypeError,
                          "'" + type_name(v) + "' object cannot be interpreted as an integer");

@@ -17,6 +17,7 @@ std::vector<Value>& items_of(const Value& list) { return list.obj<ListObject>().
 
 Result<Value> l_append(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "list.append", 1, 1));
+    BV_CHECK(self.obj<ListObject>().grow(1));
     items_of(self).push_back(args.args[0]);
     return Value();
 }
@@ -24,6 +25,7 @@ Result<Value> l_append(Interp&, const Value& self, CallArgs& args) {
 Result<Value> l_extend(Interp& interp, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "list.extend", 1, 1));
     BV_TRY(items, collect(interp, args.args[0]));
+    BV_CHECK(self.obj<ListObject>().grow(items.size()));
     auto& l = items_of(self);
     l.insert(l.end(), items.begin(), items.end());
     return Value();
@@ -36,6 +38,7 @@ Result<Value> l_insert(Interp&, const Value& self, CallArgs& args) {
     int64_t n = static_cast<int64_t>(l.size());
     if (i < 0) i = std::max<int64_t>(0, i + n);
     if (i > n) i = n;
+    BV_CHECK(self.obj<ListObject>().grow(1));
     l.insert(l.begin() + i, args.args[1]);
     return Value();
 }

@@ -102,7 +102,7 @@ Result<Spec> parse_spec(std::string_view text) {
             return raise(ExcType::ValueError,
                          fmt::format("Cannot specify '{}' with '{}'.", s.grouping, s.type));
     }
-    if (s.width > (int64_t{1} << 24)) return raise(ExcType::MemoryError, "");
+    if (s.width > 0) BV_CHECK(heap_reserve(static_cast<uint64_t>(s.width)));  // the padded result
     if (s.precision > (int64_t{1} << 24)) return raise(ExcType::ValueError, "precision too big");
     return s;
 }
@@ -575,20 +575,24 @@ Result<std::string> percent_common(std::string_view fmt_text, const Value& args,
         if (i < n && fmt_text[i] == '*') {
             BV_TRY(w, next_arg(st));
             if (!is_intlike(w)) return raise(ExcType::TypeError, "* wants int");
+            if (w.is_big_int())
+                return raise(ExcType::OverflowError, "Python int too large to convert to C ssize_t");
             BV_TRY(wi, to_index(w));
             if (wi < 0) {
                 s.align = '<';
-                wi = -wi;
+                wi = wi == INT64_MIN ? 0 : -wi;  // CPython leaves -2**63 unpadded
             }
+            BV_CHECK(heap_reserve(static_cast<uint64_t>(wi)));  // the padded result
             s.width = wi;
             ++i;
         } else {
             int64_t w = -1;
             while (i < n && fmt_text[i] >= '0' && fmt_text[i] <= '9') {
                 w = (w < 0 ? 0 : w) * 10 + (fmt_text[i] - '0');
-                if (w > (1 << 24)) return raise(ExcType::ValueError, "width too big");
+                if (w > INT64_MAX / 10) return raise(ExcType::ValueError, "width too big");
                 ++i;
             }
+            if (w > 0) BV_CHECK(heap_reserve(static_cast<uint64_t>(w)));  // the padded result
             s.width = w;
         }
         if (i < n && fmt_text[i] == '.') {

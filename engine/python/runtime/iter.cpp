@@ -446,13 +446,23 @@ Result<std::optional<Value>> iter_next(Interp& interp, const Value& iterator) {
 Result<std::vector<Value>> collect(Interp& interp, const Value& iterable) {
     switch (iterable.kind()) {
         case Kind::List:
+            BV_CHECK(heap_reserve(iterable.obj<ListObject>().items.size(), kValueSlot));
             return iterable.obj<ListObject>().items;
         case Kind::Tuple:
+            BV_CHECK(heap_reserve(iterable.obj<TupleObject>().items.size(), kValueSlot));
             return iterable.obj<TupleObject>().items;
         case Kind::Dict:
+            BV_CHECK(heap_reserve(static_cast<uint64_t>(iterable.obj<DictObject>().size()),
+                                  kValueSlot));
             return iterable.obj<DictObject>().keys();
         default:
             break;
+    }
+    if (iterable.is(Kind::Range)) {
+        // CPython preallocates from the length hint: list(range(10**12)) is a
+        // MemoryError at once, not after a long loop.
+        BV_CHECK(heap_reserve(static_cast<uint64_t>(iterable.obj<RangeObject>().length()),
+                              kValueSlot));
     }
     BV_TRY(it, get_iter(interp, iterable));
     std::vector<Value> out;
@@ -460,6 +470,8 @@ Result<std::vector<Value>> collect(Interp& interp, const Value& iterable) {
         BV_TRY(x, iter_next(interp, it));
         if (!x) break;
         BV_CHECK(interp.tick());
+        if (out.size() == out.capacity())  // the vector is about to double
+            BV_CHECK(heap_reserve(out.capacity() + 1, kValueSlot));
         out.push_back(std::move(*x));
     }
     return out;
