@@ -1,4 +1,5 @@
 // Built-in functions and type constructors.
+#include "engine/python/runtime/class_object.hpp"
 #include "engine/python/runtime/builtins.hpp"
 
 #include <fmt/format.h>
@@ -16,6 +17,7 @@
 #include "engine/python/runtime/dict.hpp"
 #include "engine/python/runtime/format.hpp"
 #include "engine/python/runtime/iter.hpp"
+#include "engine/python/runtime/lazy_iters.hpp"
 #include "engine/python/runtime/methods.hpp"
 #include "engine/python/runtime/modules.hpp"
 #include "engine/python/runtime/numbers.hpp"
@@ -347,11 +349,6 @@ Result<Value> bi_id(Interp&, const Value&, CallArgs& args) {
                           (x.is_float() ? 0 : x.small_int()));
 }
 
-Result<Value> bi_iter(Interp& interp, const Value&, CallArgs& args) {
-    BV_CHECK(check_positional(args, "iter", 1, 1));
-    return get_iter(interp, args.args[0]);
-}
-
 Result<Value> bi_next(Interp& interp, const Value&, CallArgs& args) {
     BV_CHECK(check_positional(args, "next", 1, 2));
     BV_TRY(x, iter_next(interp, args.args[0]));
@@ -450,6 +447,8 @@ Result<Value> bi_format(Interp&, const Value&, CallArgs& args) {
 Result<Value> bi_callable(Interp&, const Value&, CallArgs& args) {
     BV_CHECK(check_positional(args, "callable", 1, 1));
     Kind k = args.args[0].kind();
+    if (const ClassObject* cls = instance_class(args.args[0]))
+        return Value::boolean(cls->slot(Slot::Call) != nullptr);
     return Value::boolean(k == Kind::Function || k == Kind::Builtin || k == Kind::Type);
 }
 
@@ -499,7 +498,13 @@ const BuiltinEntry kFunctions[] = {
     {"chr", bi_chr},
     {"hash", bi_hash},
     {"id", bi_id},
-    {"iter", bi_iter},
+    {"iter", builtin_iter},
+    {"map", builtin_map},
+    {"filter", builtin_filter},
+    {"staticmethod", builtin_staticmethod},
+    {"classmethod", builtin_classmethod},
+    {"property", builtin_property},
+    {"issubclass", builtin_issubclass},
     {"next", bi_next},
     {"divmod", bi_divmod},
     {"round", bi_round},
@@ -866,9 +871,12 @@ Result<Value> call(Interp& interp, const Value& callee, CallArgs args) {
             return fn->call(interp, std::move(args));
         }
         case Kind::Type: {
+            if (as_class(callee)) return call_class(interp, callee, std::move(args));
             TypeObject t = callee.obj<TypeObject>();
             return construct(interp, t, args);
         }
+        case Kind::Instance:
+            return instance_call(interp, callee, std::move(args));
         default:
             return raise(ExcType::TypeError, "'" + type_name(callee) + "' object is not callable");
     }

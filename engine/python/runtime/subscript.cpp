@@ -6,6 +6,7 @@
 #include "engine/buffer/bytes_object.hpp"
 #include "engine/buffer/memory_view.hpp"
 #include "engine/buffer/mmap_object.hpp"
+#include "engine/python/runtime/class_object.hpp"
 #include "engine/python/runtime/convert.hpp"
 #include "engine/python/runtime/dict.hpp"
 #include "engine/python/runtime/numbers.hpp"
@@ -116,6 +117,8 @@ Result<BufferBytes> bytes_from_value(Interp& interp, const Value& target, const 
 
 Result<Value> getitem(Interp& interp, const Value& obj, const Value& key) {
     switch (obj.kind()) {
+        case Kind::Instance:
+            return instance_getitem(interp, obj, key);
         case Kind::List:
         case Kind::Tuple: {
             bool list = obj.is(Kind::List);
@@ -245,6 +248,8 @@ Result<Value> getitem(Interp& interp, const Value& obj, const Value& key) {
 
 Result<void> setitem(Interp& interp, const Value& obj, const Value& key, const Value& value) {
     switch (obj.kind()) {
+        case Kind::Instance:
+            return instance_setitem(interp, obj, key, value);
         case Kind::List: {
             auto& items = obj.obj<ListObject>().items;
             if (key.is(Kind::Slice)) {
@@ -333,6 +338,8 @@ Result<void> setitem(Interp& interp, const Value& obj, const Value& key, const V
 Result<void> delitem(Interp& interp, const Value& obj, const Value& key) {
     (void)interp;
     switch (obj.kind()) {
+        case Kind::Instance:
+            return instance_delitem(interp, obj, key);
         case Kind::List: {
             auto& items = obj.obj<ListObject>().items;
             if (key.is(Kind::Slice)) {

@@ -56,6 +56,8 @@ class Callable;
 class BuiltinFunction;
 class IteratorObject;
 struct StructObject;  // struct.Struct: defined in modules.hpp
+struct ClassObject;     // a user class: class_object.hpp
+struct InstanceObject;  // an instance of a user class: class_object.hpp
 
 // Kind -> class behind the pointer:
 //   None, Bool, Int (small), Float, Ellipsis, NotImplemented: inline, no pointer
@@ -71,6 +73,7 @@ struct StructObject;  // struct.Struct: defined in modules.hpp
 //   Array       engine::ArrayObject   Mmap       engine::MmapObject
 //   BytesIO     engine::BytesIOObject TempFile   engine::TempFile
 //   Struct      StructObject (struct.Struct, runtime-owned)
+//   Instance    InstanceObject (an instance of a user class)
 enum class Kind : uint8_t {
     None,
     Bool,
@@ -98,6 +101,7 @@ enum class Kind : uint8_t {
     BytesIO,
     TempFile,
     Struct,
+    Instance,
 };
 
 class Value {
@@ -171,6 +175,9 @@ public:
         return Value(Kind::Iterator, std::move(p));
     }
     static Value wrap(std::shared_ptr<ModuleObject> p) { return Value(Kind::Module, std::move(p)); }
+    static Value wrap(std::shared_ptr<InstanceObject> p) {
+        return Value(Kind::Instance, std::move(p));
+    }
 
     Kind kind() const { return kind_; }
     bool is(Kind k) const { return kind_ == k; }
@@ -310,14 +317,17 @@ enum class TypeId : uint8_t {
     DictValues,
     DictItems,
     Iterator /* any other */,
+    Class /* a user class: TypeObject::cls */,
 };
 
 struct TypeObject {
     TypeId id = TypeId::NoneType;
     ExcType exc = ExcType::Exception;  // meaningful when id == Exception
     const char* iter_name = nullptr;   // id == Iterator: "list_iterator", "enumerate", ...
+    std::shared_ptr<ClassObject> cls;  // id == Class
     bool operator==(const TypeObject& o) const {
         if (id != o.id) return false;
+        if (id == TypeId::Class) return cls == o.cls;
         if (id == TypeId::Exception) return exc == o.exc;
         if (id == TypeId::Iterator)
             return std::string_view(iter_name ? iter_name : "") ==
