@@ -5,6 +5,8 @@
 //   Scene/FullCoprimeSteps  20 views with steps 7..26 and two casts over 1 MiB
 //                       (overlaps without a short period: the byte-by-byte case)
 //   Seek/AcrossRun      seek from one end of a 100,000-step run to the other
+//   Record/Loop         run and record that 100,000-step program (names, variables,
+//                       index uses: the line hook's cost)
 //
 // Goals (issue 5): visible rows < 1 ms, full < 50 ms, seek < 50 ms.
 #include <benchmark/benchmark.h>
@@ -159,6 +161,21 @@ void BM_SeekAndScene(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_SeekAndScene)->Name("Seek/AcrossRunWithScene")->Unit(benchmark::kMillisecond);
+
+void BM_RecordLoop(benchmark::State& state) {
+    engine::session::SessionOptions o;
+    o.budget.max_steps = 200'000;
+    int64_t steps = 0;
+    for (auto _ : state) {
+        Session s(o);
+        s.load(kLoop);
+        if (!s.run()) std::abort();
+        steps = s.step_count();
+        benchmark::DoNotOptimize(s.trace().state());
+    }
+    state.counters["steps"] = static_cast<double>(steps);
+}
+BENCHMARK(BM_RecordLoop)->Name("Record/Loop")->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -3,6 +3,8 @@
 #include <imgui.h>
 
 #include "imgui_app/files.hpp"
+#include "imgui_app/picture.hpp"
+#include "imgui_app/text_fit.hpp"
 
 namespace app {
 namespace {
@@ -96,6 +98,19 @@ void draw_help(App& app, float width, float height) {
     ImGui::End();
 }
 
+// The canvas shows the chosen bytes per row when a row fits the memory panel,
+// fewer when not. A change since the last frame (the canvas toolbar) is a new choice.
+void fit_bytes_per_row(App& app) {
+    if (app.bytes_per_row != app.bytes_per_row_shown) app.bytes_per_row_pref = app.bytes_per_row;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float avail = app.layout.canvas.w - 2 * style.WindowPadding.x - style.ScrollbarSize - 2 * style.WindowBorderSize;
+    const float char_w = ImGui::CalcTextSize("0").x * app.zoom;
+    const float line_h = ImGui::GetTextLineHeight() * app.zoom;
+    const int n = fitting_bytes_per_row(app.bytes_per_row_pref, avail, char_w, line_h);
+    if (n != app.bytes_per_row) app.block_scenes.clear();
+    app.bytes_per_row = app.bytes_per_row_shown = n;
+}
+
 void draw_menu_bar(App& app) {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
@@ -113,26 +128,26 @@ void draw_menu_bar(App& app) {
     if (ImGui::BeginMenu("View")) {
         for (int n : {8, 16, 32}) {
             if (ImGui::MenuItem(n == 8 ? "8 bytes per row" : n == 16 ? "16 bytes per row" : "32 bytes per row",
-                                nullptr, app.bytes_per_row == n)) {
-                app.bytes_per_row = n;
+                                nullptr, app.bytes_per_row_pref == n)) {
+                app.bytes_per_row_pref = n;
                 app.block_scenes.clear();
             }
         }
+        ImGui::Separator();
+        ImGui::MenuItem("Legend", nullptr, &legend_open());
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
         ImGui::MenuItem("Keyboard shortcuts", "F1", &app.show_help);
         ImGui::EndMenu();
     }
-    ImGui::TextDisabled("bufview - see how Python's buffer protocol really works");
-    if (!app.file_path.empty()) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("  |  %s%s", app.file_path.c_str(), app.source != app.saved_source ? " *" : "");
-    }
-    if (!app.status.empty()) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("  |  %s", app.status.c_str());
-    }
+    // One line of words after the menus, cut to what is left of the bar.
+    std::string words = "bufview - see how Python's buffer protocol really works";
+    if (!app.file_path.empty())
+        words += "  |  " + app.file_path + (app.source != app.saved_source ? " *" : "");
+    if (!app.status.empty()) words += "  |  " + app.status;
+    const float room = ImGui::GetContentRegionAvail().x - app.menu_bar_reserved - ImGui::GetStyle().ItemSpacing.x;
+    text_fit(app, words, room, true);
     ImGui::EndMainMenuBar();
 }
 
@@ -191,6 +206,7 @@ void draw_app(App& app, float width, float height) {
     draw_menu_bar(app);
     const float top = ImGui::GetFrameHeight();
     app.layout = layout_panels(width, height, top, app.ui_scale);
+    fit_bytes_per_row(app);
 
     if (begin_panel("Timeline", app.layout.timeline, ImGuiWindowFlags_NoScrollbar)) draw_timeline(app);
     ImGui::End();

@@ -33,6 +33,13 @@ struct ProbeItem {
     bool shared = false, written = false;  // cell
     uint32_t colour = 0;                   // lane: its view's colour (ImU32)
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // framebuffer pixels
+    // Labels and buttons drawn through text_fit.hpp (kind "label" / "button"):
+    std::string text;      // the whole text (what the tooltip shows when elided)
+    float text_w = 0;      // the width of the text as drawn
+    bool elided = false;   // cut to fit, with "..."
+    bool clipped = false;  // part of the item lies outside its window's visible rect
+    std::string panel;     // the window it was drawn in ("Timeline", "Code", ...)
+    float px0 = 0, py0 = 0, px1 = 0, py1 = 0;  // that window's rect, same units as x0..y1
 };
 
 struct App {
@@ -61,12 +68,13 @@ struct App {
     int64_t step = 0;  // 1-based; 0 before the first line
     int64_t step_count = 0;
     engine::scene::Scene overview;  // current step, no bytes: blocks, views, locks
-    std::vector<std::string> step_words;
     std::vector<ConsoleLine> console;
     double stepped_at = 0.0;  // when the step last changed (write flash)
 
     // ---- canvas
-    int bytes_per_row = 16;
+    int bytes_per_row = 16;        // shown: the preference, capped by the memory panel's width
+    int bytes_per_row_pref = 16;   // chosen (View menu, the canvas toolbar): 8, 16 or 32
+    int bytes_per_row_shown = 16;  // what the last frame showed (a change means a new choice)
     float zoom = 1.0f;
     bool show_unnamed = false;  // temporaries and literals on the canvas too
     CanvasSettings canvas;
@@ -99,6 +107,9 @@ struct App {
     uint64_t frame = 0;
     double now = 0.0;        // seconds, set by the platform each frame
     float ui_scale = 1.0f;   // HiDPI content scale
+    float menu_bar_reserved = 0.0f;  // right end of the menu bar kept free (the page's Share button)
+    int code_followed_line = 0;      // the current line the code panel last scrolled to
+    std::string code_body;           // what the code panel edits: the source without a lesson's header
     bool show_help = false;
     bool quit_requested = false;
     std::string status;      // one line under the timeline (file saved, ...)

@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include "imgui_app/app.hpp"
-#include "imgui_app/scene_text.hpp"
 
 namespace app {
 
@@ -87,7 +86,6 @@ void seek(App& app, int64_t n) {
     overview.row_begin = 0;
     overview.row_end = 0;
     app.overview = app.session->scene(n, overview);
-    app.step_words = describe_step(app.session->trace(), n, app.overview);
     app.block_scenes.clear();
     app.stepped_at = app.now;
     if (app.selected_view && !find_view(app, app.selected_view)) app.selected_view = 0;
@@ -117,6 +115,20 @@ void rerun_if_edited(App& app, double delay) {
         run_program(app);
 }
 
+namespace {
+std::string json_escape(const std::string& s) {
+    std::string out;
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == '"' || c == '\\') out += '\\', out += ch;
+        else if (c == '\n') out += "\\n";
+        else if (c < 0x20) out += fmt::format("\\u{:04x}", c);
+        else out += ch;
+    }
+    return out;
+}
+}  // namespace
+
 std::string probe_json(const std::vector<ProbeItem>& items) {
     std::string out = "[\n";
     for (size_t i = 0; i < items.size(); ++i) {
@@ -124,10 +136,15 @@ std::string probe_json(const std::vector<ProbeItem>& items) {
         const uint32_t c = p.colour;  // ImU32 is 0xAABBGGRR
         out += fmt::format(
             "  {{\"kind\": \"{}\", \"block\": {}, \"offset\": {}, \"view\": \"{}\", \"state\": \"{}\", "
-            "\"shared\": {}, \"written\": {}, \"rgb\": [{}, {}, {}], \"rect\": [{:.1f}, {:.1f}, {:.1f}, {:.1f}]}}{}\n",
-            p.kind, p.block, p.offset, p.view, p.state, p.shared ? "true" : "false",
-            p.written ? "true" : "false", c & 0xFF, (c >> 8) & 0xFF, (c >> 16) & 0xFF, p.x0, p.y0, p.x1, p.y1,
-            i + 1 < items.size() ? "," : "");
+            "\"shared\": {}, \"written\": {}, \"rgb\": [{}, {}, {}], \"rect\": [{:.1f}, {:.1f}, {:.1f}, {:.1f}]",
+            p.kind, p.block, p.offset, json_escape(p.view), p.state, p.shared ? "true" : "false",
+            p.written ? "true" : "false", c & 0xFF, (c >> 8) & 0xFF, (c >> 16) & 0xFF, p.x0, p.y0, p.x1, p.y1);
+        if (!p.panel.empty())
+            out += fmt::format(", \"text\": \"{}\", \"text_w\": {:.1f}, \"elided\": {}, \"clipped\": {}, "
+                               "\"panel\": \"{}\", \"panel_rect\": [{:.1f}, {:.1f}, {:.1f}, {:.1f}]",
+                               json_escape(p.text), p.text_w, p.elided ? "true" : "false",
+                               p.clipped ? "true" : "false", json_escape(p.panel), p.px0, p.py0, p.px1, p.py1);
+        out += i + 1 < items.size() ? "},\n" : "}\n";
     }
     return out + "]\n";
 }

@@ -15,10 +15,12 @@ CanvasSettings make_canvas_settings(int bytes_per_row, float char_w, float line_
     s.cell_w = std::round(char_w * 3.0f);
     s.cell_h = std::round(line_h + 4.0f);
     s.lane_h = std::max(8.0f, std::round(line_h * 0.72f));
-    s.gutter_w = std::round(char_w * 17.0f);
+    s.gutter_w = std::round(char_w * 13.0f);  // a row's offset, a lane's name
     s.ascii_gap = std::round(char_w * 2.0f);
-    s.header_h = std::round(line_h * 1.8f);
+    s.header_h = std::round(line_h * 2.9f);  // the objects' names, then their badges
     s.block_gap = std::round(line_h);
+    s.fields_h = std::round(line_h * 1.5f);
+    s.carets_h = std::round(line_h * 1.5f);
     return s;
 }
 
@@ -30,15 +32,13 @@ std::vector<BlockPlacement> place_blocks(const Scene& scene, const CanvasSetting
         // A block nobody names and no view shows (a literal's bytes, a
         // temporary) is left out unless asked for: it is noise to a learner.
         bool viewed = false;
-        for (const SceneView& v : scene.views)
-            viewed |= v.block == block.id && v.state != engine::trace::ViewState::Destroyed;
+        for (const SceneView& v : scene.views) viewed |= v.block == block.id;
         if (!s.show_unnamed && block.names.empty() && !viewed) continue;
         BlockPlacement b;
         b.block = block.id;
         b.size = block.size;
         for (const SceneView& v : scene.views) {
-            if (v.block == block.id && v.state != engine::trace::ViewState::Destroyed)
-                b.lanes.push_back(v.id);
+            if (v.block == block.id) b.lanes.push_back(v.id);
         }
         std::stable_sort(b.lanes.begin(), b.lanes.end(), [&](uint64_t a, uint64_t c) {
             auto colour = [&](uint64_t id) {
@@ -50,7 +50,12 @@ std::vector<BlockPlacement> place_blocks(const Scene& scene, const CanvasSetting
         });
         b.top = y;
         b.rows_top = y + s.header_h;
-        b.row_h = s.cell_h + s.lane_h * static_cast<float>(b.lanes.size()) + 3.0f;
+        bool fields = false, carets = false;
+        for (const auto& f : scene.fields) fields |= f.block == block.id;
+        for (const auto& c : scene.carets) carets |= c.block == block.id;
+        b.fields_y = s.cell_h + s.lane_h * static_cast<float>(b.lanes.size()) + 2.0f;
+        b.carets_y = b.fields_y + (fields ? s.fields_h : 0.0f);
+        b.row_h = b.carets_y + (carets ? s.carets_h : 0.0f) + 1.0f;
         b.rows = std::max<uint64_t>(1, (block.size + width - 1) / width);
         y = b.bottom() + s.block_gap;
         out.push_back(std::move(b));
@@ -62,16 +67,38 @@ float canvas_height(const std::vector<BlockPlacement>& blocks) {
     return blocks.empty() ? 0.0f : blocks.back().bottom();
 }
 
+float fit_scale(const CanvasSettings& s, float avail_w, float max_scale) {
+    const float w = canvas_width(s);
+    if (w <= 0 || avail_w <= w) return 1.0f;
+    return std::min(max_scale, avail_w / w);
+}
+
+std::string elide(const std::string& text, size_t max_chars) {
+    if (text.size() <= max_chars) return text;
+    if (max_chars <= 2) return text.substr(0, max_chars);
+    return text.substr(0, max_chars - 2) + "..";
+}
+
 float hex_x(const CanvasSettings& s, int col) {
     // A small extra gap every 8 bytes helps the eye count.
     return s.gutter_w + s.cell_w * static_cast<float>(col) + static_cast<float>(col / 8) * s.char_w * 0.5f;
 }
 
 float ascii_x(const CanvasSettings& s, int col) {
-    return hex_x(s, s.bytes_per_row) + s.ascii_gap + s.char_w * static_cast<float>(col);
+    const int cols = s.shown_cols > 0 ? std::min(s.shown_cols, s.bytes_per_row) : s.bytes_per_row;
+    return hex_x(s, cols) + s.ascii_gap + s.char_w * static_cast<float>(col);
 }
 
-float canvas_width(const CanvasSettings& s) { return ascii_x(s, s.bytes_per_row) + s.char_w; }
+int columns_needed(const std::vector<uint64_t>& block_sizes, int bytes_per_row) {
+    uint64_t most = 0;
+    for (uint64_t n : block_sizes) most = std::max(most, n);
+    return static_cast<int>(std::clamp<uint64_t>(most, 1, static_cast<uint64_t>(std::max(1, bytes_per_row))));
+}
+
+float canvas_width(const CanvasSettings& s) {
+    const int cols = s.shown_cols > 0 ? std::min(s.shown_cols, s.bytes_per_row) : s.bytes_per_row;
+    return ascii_x(s, cols) + s.char_w;
+}
 
 RowSpan visible_rows(const BlockPlacement& b, float y0, float y1) {
     if (y1 <= b.rows_top || y0 >= b.bottom() || b.row_h <= 0) return {0, 0};

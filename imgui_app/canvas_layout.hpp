@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "engine/scene/scene.hpp"
@@ -28,8 +29,14 @@ struct CanvasSettings {
     float char_w = 8.0f;      // one ASCII cell
     float header_h = 28.0f;
     float block_gap = 18.0f;
+    float fields_h = 30.0f;   // struct fields' brackets under a row (blocks with fields only)
+    float carets_h = 30.0f;   // index carets under a row (blocks with carets only)
     bool show_unnamed = false;  // also blocks that no name refers to and no view shows
+    int shown_cols = 0;       // columns in use (every block is smaller than a row); 0: bytes_per_row
 };
+
+// Columns a row needs for `blocks`: bytes_per_row, or fewer when every block is smaller.
+int columns_needed(const std::vector<uint64_t>& block_sizes, int bytes_per_row);
 
 // Settings scaled for zoom/HiDPI from a font's glyph width and line height.
 CanvasSettings make_canvas_settings(int bytes_per_row, float char_w, float line_h);
@@ -42,16 +49,28 @@ struct BlockPlacement {
     float row_h = 0;              // one byte row plus its lanes
     uint64_t rows = 0;
     std::vector<uint64_t> lanes;  // view ids, one lane each, in creation (colour) order
+    float fields_y = 0;           // offsets in a row of the field and caret strips
+    float carets_y = 0;
     float bottom() const { return rows_top + row_h * static_cast<float>(rows); }
 };
 
-// Blocks stacked top to bottom, in the scene's order. Views that are alive or
-// released get a lane on their block; destroyed views do not. Blocks without a
-// name or a view are skipped unless s.show_unnamed.
+// Blocks stacked top to bottom, in the scene's order. Every view of the scene
+// gets a lane on its block: alive, released (a tombstone while a name refers to
+// it), and destroyed in this step (a tombstone, or a temporary's window; the
+// scene carries a destroyed view for its last step only). A row also has a
+// strip for struct fields and one for index carets when the step has any on
+// the block. Blocks without a name or a view are skipped unless s.show_unnamed.
 std::vector<BlockPlacement> place_blocks(const engine::scene::Scene& scene, const CanvasSettings& s);
 
 float canvas_height(const std::vector<BlockPlacement>& blocks);
 float canvas_width(const CanvasSettings& s);
+
+// Scale for the canvas so that a row of `s` fills `avail_w` pixels, between 1
+// and `max_scale` (small buffers get big cells; never smaller than the font).
+float fit_scale(const CanvasSettings& s, float avail_w, float max_scale = 1.8f);
+
+// Text cut to at most `max_chars` characters, ending in ".." when cut.
+std::string elide(const std::string& text, size_t max_chars);
 
 // x of byte column `col` (0-based within a row) and of its ASCII cell.
 float hex_x(const CanvasSettings& s, int col);

@@ -10,7 +10,9 @@
 #include <fmt/format.h>
 
 #include "imgui_app/app.hpp"
+#include "imgui_app/lessons.hpp"
 #include "imgui_app/syntax.hpp"
+#include "imgui_app/text_fit.hpp"
 
 namespace app {
 namespace {
@@ -81,10 +83,27 @@ void draw_code_panel(App& app) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float line_h = ImGui::GetTextLineHeight();
     const float char_w = ImGui::CalcTextSize("0").x;
-    const int lines = 1 + static_cast<int>(std::count(app.source.begin(), app.source.end(), '\n'));
-    const float gutter = char_w * (lines >= 100 ? 4.5f : 3.5f) + 6.0f;
+    // A lesson's header lines are its title, shown above the code; the program
+    // (and so every line number, traceback and edit) is still the whole file:
+    // the panel edits the rest and puts the header back in front.
+    int header_lines = 0;
+    std::string title;
+    const size_t header_len = lesson_header_length(app.source, header_lines, title);
+    const std::string_view header(app.source.data(), header_len);
+    if (app.code_body.size() != app.source.size() - header_len ||
+        app.source.compare(header_len, std::string::npos, app.code_body) != 0)
+        app.code_body = app.source.substr(header_len);
+    if (!title.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(229, 192, 123, 255));
+        text_fit(app, title);
+        ImGui::PopStyleColor();
+    }
+    const std::string& body = app.code_body;
+    const int lines = 1 + static_cast<int>(std::count(body.begin(), body.end(), '\n'));
+    const int last_number = lines + header_lines;
+    const float gutter = char_w * (last_number >= 100 ? 4.5f : 3.5f) + 6.0f;
     const bool has_error = app.session && app.session->error() && app.ran_source == app.source;
-    const int error_line = has_error ? app.session->error()->line : 0;
+    const int error_line = has_error ? app.session->error()->line - header_lines : 0;  // in the body
     const float message_h = has_error ? line_h * 2.2f : 0.0f;
 
     ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -93,11 +112,14 @@ void draw_code_panel(App& app) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
     ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(24, 26, 31, 255));
     const bool changed = ImGui::InputTextMultiline(
-        "##source", app.source.data(), app.source.capacity() + 1,
+        "##source", app.code_body.data(), app.code_body.capacity() + 1,
         ImVec2(avail.x - gutter, avail.y - message_h),
-        ImGuiInputTextFlags_AllowTabInput | ImGuiInputTextFlags_CallbackResize, resize_callback, &app.source);
+        ImGuiInputTextFlags_AllowTabInput | ImGuiInputTextFlags_CallbackResize, resize_callback, &app.code_body);
     ImGui::PopStyleColor(2);
-    if (changed) app.edited_at = app.now;
+    if (changed) {
+        app.source = std::string(header) + app.code_body;
+        app.edited_at = app.now;
+    }
     const ImGuiID id = ImGui::GetID("##source");
     if (ImGui::IsItemActive() && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))
         run_program(app);
@@ -118,10 +140,20 @@ void draw_code_panel(App& app) {
         const float y = origin.y + line_h * static_cast<float>(line - 1);
         dl->AddRectFilled(ImVec2(child->Pos.x, y), ImVec2(child->Pos.x + child->Size.x, y + line_h), col);
     };
-    const int current = app.session && app.step > 0 ? app.overview.line : 0;
+    const int current = app.session && app.step > 0 ? app.overview.line - header_lines : 0;  // in the body
+    // Follow the current line: when it changes (a step, a seek, a re-run), scroll
+    // it into view with a line of margin; the user's own scrolling is left alone.
+    const int followed = current + header_lines;
+    if (current > 0 && followed != app.code_followed_line) {
+        app.code_followed_line = followed;
+        const float y = line_h * static_cast<float>(current - 1);
+        const float view_h = child->Size.y - 2 * style.FramePadding.y;
+        if (y - line_h < child->Scroll.y) ImGui::SetScrollY(child, std::max(0.0f, y - line_h));
+        else if (y + 2 * line_h > child->Scroll.y + view_h) ImGui::SetScrollY(child, y + 2 * line_h - view_h);
+    }
     if (current > 0) line_rect(current, IM_COL32(80, 120, 200, 60));
     if (error_line > 0) line_rect(error_line, IM_COL32(220, 70, 60, 70));
-    draw_coloured(dl, origin, line_h, app.source, highlight_python(app.source), first, last);
+    draw_coloured(dl, origin, line_h, body, highlight_python(body), first, last);
     // The caret (the input's own is transparent with the text).
     if (ImGuiInputTextState* st = ImGui::GetInputTextState(id); st && ImGui::GetActiveID() == id) {
         const int cursor = std::clamp(st->Stb.cursor, 0, st->CurLenW);
@@ -141,7 +173,7 @@ void draw_code_panel(App& app) {
     ImDrawList* pdl = ImGui::GetWindowDrawList();
     pdl->PushClipRect(ImVec2(top.x, child->Pos.y), ImVec2(top.x + gutter, child->Pos.y + child->Size.y), true);
     for (int l = first; l <= last; ++l) {
-        const std::string num = std::to_string(l + 1);
+        const std::string num = std::to_string(l + 1 + header_lines);  // the file's line numbers
         const ImU32 col = l + 1 == error_line ? IM_COL32(255, 110, 90, 255)
                           : l + 1 == current  ? IM_COL32(235, 238, 245, 255)
                                               : IM_COL32(100, 106, 118, 255);
@@ -153,7 +185,7 @@ void draw_code_panel(App& app) {
     if (has_error) {
         ImGui::SetCursorScreenPos(ImVec2(top.x, child->Pos.y + child->Size.y + 4));
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 120, 100, 255));
-        ImGui::TextWrapped("line %d: %s", error_line, app.session->exception_line().c_str());
+        ImGui::TextWrapped("line %d: %s", error_line + header_lines, app.session->exception_line().c_str());
         ImGui::PopStyleColor();
     }
 }

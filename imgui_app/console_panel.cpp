@@ -1,4 +1,5 @@
-// Console: printed output and the exception, each line linked to its step.
+// Console: what the program has printed up to the current step (and the
+// exception once its step is reached), each line linked to its step.
 #include <imgui.h>
 
 #include "imgui_app/app.hpp"
@@ -10,12 +11,14 @@ void draw_console(App& app) {
         ImGui::TextDisabled(app.session ? "The program printed nothing." : "Output appears here.");
         return;
     }
+    bool any = false;
     for (size_t i = 0; i < app.console.size(); ++i) {
         const ConsoleLine& line = app.console[i];
+        if (line.step > app.step) break;  // not printed yet (lines are in step order)
+        any = true;
         ImGui::PushID(static_cast<int>(i));
         const bool current = line.step == app.step;
         if (line.error) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 120, 100, 255));
-        else if (line.step > app.step) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(120, 126, 138, 255));
         else ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(214, 218, 226, 255));
         // Clicking a line goes to the step that printed it.
         if (ImGui::Selectable(line.text.c_str(), current)) seek(app, line.step);
@@ -23,6 +26,7 @@ void draw_console(App& app) {
         ImGui::PopStyleColor();
         ImGui::PopID();
     }
+    if (!any) ImGui::TextDisabled("Nothing printed yet at this step.");
 }
 
 }  // namespace app

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "imgui_app/canvas_layout.hpp"
+
 namespace app {
 
 PanelLayout layout_panels(float width, float height, float top, float scale) {
@@ -24,6 +26,12 @@ PanelLayout layout_panels(float width, float height, float top, float scale) {
     l.inspector = {left_w + mid_w, body_y, width - left_w - mid_w, inspector_h};
     l.lessons = {left_w + mid_w, body_y + inspector_h, width - left_w - mid_w, body_h - inspector_h};
     return l;
+}
+
+int fitting_bytes_per_row(int preferred, float avail_w, float char_w, float line_h) {
+    int n = preferred >= 32 ? 32 : preferred >= 16 ? 16 : 8;
+    while (n > 8 && canvas_width(make_canvas_settings(n, char_w, line_h)) > avail_w) n /= 2;
+    return n;
 }
 
 }  // namespace app

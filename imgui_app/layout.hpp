@@ -25,4 +25,10 @@ struct PanelLayout {
 // with it. Panels tile the area exactly: no gaps, no overlaps.
 PanelLayout layout_panels(float width, float height, float top, float scale = 1.0f);
 
+// Bytes per row for a memory panel whose content is `avail_w` wide, drawn with
+// glyphs `char_w` wide and lines `line_h` high: the preferred 8, 16 or 32,
+// halved while a row (address gutter, hex cells, ASCII column) does not fit;
+// never under 8 (the panel scrolls sideways then).
+int fitting_bytes_per_row(int preferred, float avail_w, float char_w, float line_h);
+
 }  // namespace app

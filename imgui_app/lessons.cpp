@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <sstream>
+#include <string_view>
 
 namespace app {
 
@@ -59,6 +60,36 @@ const std::vector<Lesson>& lessons() {
         return out;
     }();
     return all;
+}
+
+size_t lesson_header_length(const std::string& source, int& lines, std::string& title) {
+    size_t pos = 0;
+    lines = 0;
+    title.clear();
+    bool any = false;
+    while (pos < source.size()) {
+        const size_t eol = source.find('\n', pos);
+        if (eol == std::string::npos) break;  // a header line ends with a newline
+        const std::string_view line(source.data() + pos, eol - pos);
+        auto key = [&](std::string_view k) { return line.substr(0, k.size()) == k; };
+        if (key("# title:")) {
+            title = std::string(line.substr(8));
+            title.erase(0, title.find_first_not_of(' '));
+        } else if (!key("# track:") && !key("# order:") && !(any && line == "#")) {
+            break;
+        }
+        const bool bare = line == "#";
+        any = true;
+        pos = eol + 1;
+        ++lines;
+        if (bare) break;
+    }
+    if (!any || title.empty()) {
+        lines = 0;
+        title.clear();
+        return 0;
+    }
+    return pos;
 }
 
 const char* track_name(const std::string& track) {

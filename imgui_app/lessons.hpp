@@ -37,6 +37,14 @@ std::optional<Lesson> parse_lesson(const std::string& file, const std::string& t
 // Every embedded lesson that parses, by track and then order.
 const std::vector<Lesson>& lessons();
 
+// The lesson header at the start of a program, as the code panel shows it: the
+// leading "# title:", "# track:" and "# order:" lines (any order) and one bare
+// "#" line after them. Returns its length in bytes, 0 when `source` does not
+// start with a header carrying a title; `lines` gets its number of lines and
+// `title` the title. The program itself keeps these lines (line numbers stay
+// those of the file).
+size_t lesson_header_length(const std::string& source, int& lines, std::string& title);
+
 // "memoryview from zero", "use cases" (CURRICULUM.md's tracks).
 const char* track_name(const std::string& track);
 

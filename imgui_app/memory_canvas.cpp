@@ -11,12 +11,15 @@
 
 #include "imgui_app/app.hpp"
 #include "imgui_app/palette.hpp"
+#include "imgui_app/picture.hpp"
 #include "imgui_app/scene_text.hpp"
 
 namespace app {
 
 using engine::scene::Scene;
+using engine::scene::SceneExporter;
 using engine::scene::SceneView;
+using engine::scene::SceneRefusal;
 using engine::trace::ViewState;
 
 namespace {
@@ -28,6 +31,9 @@ constexpr ImU32 kGutterText = IM_COL32(120, 128, 142, 255);
 constexpr ImU32 kSharedHatch = IM_COL32(255, 255, 255, 70);
 constexpr ImU32 kLockedColour = IM_COL32(255, 120, 100, 255);
 constexpr ImU32 kFreeColour = IM_COL32(120, 200, 140, 255);
+constexpr ImU32 kExportedColour = IM_COL32(140, 180, 255, 255);
+constexpr ImU32 kReadMark = IM_COL32(110, 220, 255, 255);
+constexpr ImU32 kTombText = IM_COL32(190, 190, 190, 255);
 constexpr ImU32 kSelection = IM_COL32(255, 255, 255, 230);
 constexpr ImU32 kSelectionFill = IM_COL32(255, 255, 255, 60);
 
@@ -72,60 +78,116 @@ void draw_dashed_rect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 colour) {
     }
 }
 
+// "tmp: _io.BufferedRandom", the objects whose bytes these are, by their own names.
+std::string block_title(const App& app, const engine::scene::SceneBlock& block) {
+    std::string title;
+    for (const auto& ex : app.overview.exporters) {
+        if (ex.block != block.id || ex.names.empty()) continue;
+        title += (title.empty() ? "" : "  |  ") + bare_label(ex.names) + ": " + ex.type;
+    }
+    if (title.empty()) title = (block.names.empty() ? block_label(block) : bare_label(block.names)) + ": " + block.owner_type;
+    return title;
+}
+
 void draw_header(App& app, ImDrawList* dl, ImVec2 o, const BlockPlacement& b) {
     const engine::scene::SceneBlock* block = nullptr;
     for (const auto& sb : app.overview.blocks)
         if (sb.id == b.block) block = &sb;
     if (!block) return;
     const CanvasSettings& s = app.canvas;
-    const float y = o.y + b.top + (s.header_h - ImGui::GetTextLineHeight()) * 0.5f;
-    std::string title = fmt::format("{}  {}  {}  @0x{:x}", block_label(*block), block->owner_type,
-                                    byte_count(block->size), block->address);
+    const float line = ImGui::GetTextLineHeight();
+    const float y = o.y + b.top + 2;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x + ImGui::GetScrollX() - 8;
+    const std::string title = block_title(app, *block);
     dl->AddText(ImVec2(o.x + 4, y), IM_COL32(235, 238, 245, 255), title.c_str());
-    float x = o.x + 4 + ImGui::CalcTextSize(title.c_str()).x + s.char_w * 2;
-    for (const auto& ex : app.overview.exporters) {
-        if (ex.block != b.block) continue;
-        std::string lock = ex.locked ? fmt::format("LOCKED  {} export{}", ex.exports, ex.exports == 1 ? "" : "s")
-                                     : std::string("unlocked");
-        if (ex.locked && !ex.views.empty()) {
-            // The first few holders by name; the rest counted (all of them in the tooltip).
-            constexpr size_t kNamed = 3;
-            lock += " held by ";
-            for (size_t i = 0; i < ex.views.size() && i < kNamed; ++i) {
-                const SceneView* v = find_view(app, ex.views[i]);
-                lock += (i ? ", " : "") + (v ? view_label(*v) : fmt::format("#{}", ex.views[i]));
-            }
-            if (ex.views.size() > kNamed) lock += fmt::format(" and {} more", ex.views.size() - kNamed);
+    probe_mark(app, "title", b.block, 0, title, "", ImVec2(o.x + 4, y),
+               ImVec2(o.x + 4 + ImGui::CalcTextSize(title.c_str()).x, y + line));
+    std::string where = fmt::format("{}  @0x{:x}", byte_count(block->size), block->address);
+    const float tx = o.x + 4 + ImGui::CalcTextSize(title.c_str()).x + s.char_w * 2;
+    if (tx + ImGui::CalcTextSize(where.c_str()).x < right) dl->AddText(ImVec2(tx, y), kGutterText, where.c_str());
+
+    // Line 2: one badge per exporter of these bytes (the mmap and the file over
+    // one block each get theirs): its exports and who holds them.
+    float x = o.x + 8;
+    const float by = y + line + 5;
+    const float pulse = 0.5f + 0.5f * std::sin(static_cast<float>(app.now) * 8.0f);
+    // Exporters holding exports first: when the line has room for one badge
+    // only (a narrow panel), it is the LOCKED one.
+    std::vector<const SceneExporter*> exporters;
+    for (const auto& ex : app.overview.exporters)
+        if (ex.block == b.block) exporters.push_back(&ex);
+    std::stable_sort(exporters.begin(), exporters.end(),
+                     [](const SceneExporter* l, const SceneExporter* r) { return l->exports > 0 && r->exports == 0; });
+    for (const SceneExporter* exp : exporters) {
+        const SceneExporter& ex = *exp;
+        if (ex.names.empty() && ex.exports == 0) continue;  // a literal nobody names
+        if (ex.readonly && ex.exports == 0) continue;       // bytes: nothing to lock, nothing to say
+        const std::string who = ex.names.empty() ? "a " + ex.type : bare_label(ex.names);
+        std::string holders;
+        constexpr size_t kNamed = 3;
+        for (size_t i = 0; i < ex.views.size() && i < kNamed; ++i) {
+            const SceneView* v = find_view(app, ex.views[i]);
+            holders += (i ? ", " : "") + (v ? lane_look(app, *v).label : fmt::format("view #{}", ex.views[i]));
         }
-        const float room = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - x - 8;
-        if (ex.locked && ImGui::CalcTextSize(lock.c_str()).x > room)  // too long: count the holders
-            lock = fmt::format("LOCKED  {} export{}, {} view{}", ex.exports, ex.exports == 1 ? "" : "s",
-                               ex.views.size(), ex.views.size() == 1 ? "" : "s");
-        const ImU32 c = ex.locked ? kLockedColour : kFreeColour;
-        const ImVec2 sz = ImGui::CalcTextSize(lock.c_str());
-        const ImVec2 a(x - 4, y - 2), z(x + sz.x + 4, y + sz.y + 2);
-        dl->AddRect(a, z, c, 3.0f);
-        dl->AddText(ImVec2(x, y), c, lock.c_str());
-        if (ex.locked && ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(a, z)) {
+        if (ex.views.size() > kNamed) holders += fmt::format(" and {} more", ex.views.size() - kNamed);
+        const std::string count = fmt::format("{} export{}", ex.exports, ex.exports == 1 ? "" : "s");
+        std::string badge, state;
+        if (ex.exports > 0 && !ex.readonly) {
+            badge = fmt::format("{}: LOCKED, {}{}", who, count, holders.empty() ? "" : " held by " + holders);
+            state = "locked";
+        } else if (ex.exports > 0) {
+            badge = fmt::format("{}: exported, {}{}", who, count, holders.empty() ? "" : " to " + holders);
+            state = "exported";
+        } else {
+            badge = fmt::format("{}: {}", who, ex.readonly ? "read-only, not exported" : "unlocked");
+            state = "unlocked";
+        }
+        const SceneRefusal* refused = nullptr;
+        for (const auto& r : app.overview.refusals)
+            if (r.object == ex.id) refused = &r;
+        if (refused) badge += "  -  REFUSED";
+        ImVec2 sz = ImGui::CalcTextSize(badge.c_str());
+        if (x + sz.x + 8 > right && x > o.x + 8) {
+            // No room on this line for another badge: count the rest.
+            break;
+        }
+        const ImU32 c = state == "locked" ? kLockedColour : state == "exported" ? kExportedColour : kFreeColour;
+        const ImVec2 a(x - 4, by - 2), z(x + sz.x + 4, by + sz.y + 2);
+        if (refused) dl->AddRectFilled(a, z, IM_COL32(255, 80, 60, static_cast<int>(60 + 120 * pulse)), 3.0f);
+        dl->AddRect(a, z, c, 3.0f, 0, refused ? 2.0f : 1.0f);
+        dl->PushClipRect(a, ImVec2(std::max(a.x + 10, right), z.y), true);
+        dl->AddText(ImVec2(x, by), refused ? IM_COL32(255, 255, 255, 255) : c, badge.c_str());
+        dl->PopClipRect();
+        probe_mark(app, "badge", b.block, 0, badge, state, a, z);
+        if (refused) probe_mark(app, "refusal", b.block, 0, refused->text, state, a, z);
+        if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(a, z)) {
             ImGui::BeginTooltip();
-            ImGui::Text("%s: %lld export%s; resizing or closing it raises BufferError", block_label(*block).c_str(),
-                        static_cast<long long>(ex.exports), ex.exports == 1 ? "" : "s");
+            ImGui::TextUnformatted(badge.c_str());
+            if (state == "locked")
+                ImGui::TextDisabled("While a view holds an export, resizing or closing %s raises BufferError.",
+                                    who.c_str());
+            else if (state == "exported")
+                ImGui::TextDisabled("%s is read-only: nothing can change its bytes or size, so an export locks nothing.",
+                                    who.c_str());
             for (uint64_t id : ex.views)
-                if (const SceneView* v = find_view(app, id)) ImGui::BulletText("%s", view_label(*v).c_str());
+                if (const SceneView* v = find_view(app, id)) ImGui::BulletText("held by %s", view_label(*v).c_str());
+            if (refused) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "this step: %s", refused->text.c_str());
             ImGui::EndTooltip();
         }
-        break;
+        x = z.x + 12;
     }
 }
 
 struct RowMarks {
     std::vector<bool> shared;
     std::vector<ImU32> written;  // 0: not written this step
+    std::vector<bool> read;      // read this step
 };
 
 RowMarks row_marks(App& app, const Scene& scene, uint64_t block, uint64_t row_begin, float flash) {
     const int n = app.bytes_per_row;
-    RowMarks m{std::vector<bool>(static_cast<size_t>(n), false), std::vector<ImU32>(static_cast<size_t>(n), 0)};
+    RowMarks m{std::vector<bool>(static_cast<size_t>(n), false), std::vector<ImU32>(static_cast<size_t>(n), 0),
+               std::vector<bool>(static_cast<size_t>(n), false)};
     const uint64_t row_end = row_begin + static_cast<uint64_t>(n);
     for (const auto& ov : scene.overlaps) {
         if (ov.block != block) continue;
@@ -144,6 +206,15 @@ RowMarks row_marks(App& app, const Scene& scene, uint64_t block, uint64_t row_be
         if (w.pieces.empty()) mark(w.begin, w.end);
         for (const auto& p : w.pieces) mark(p.begin, p.end);
     }
+    for (const auto& r : scene.reads) {
+        if (r.block != block) continue;
+        auto mark = [&](uint64_t a, uint64_t b) {
+            for (uint64_t i = std::max(a, row_begin); i < std::min(b, row_end); ++i)
+                m.read[static_cast<size_t>(i - row_begin)] = true;
+        };
+        if (r.pieces.empty()) mark(r.begin, r.end);
+        for (const auto& p : r.pieces) mark(p.begin, p.end);
+    }
     return m;
 }
 
@@ -156,7 +227,8 @@ void draw_row(App& app, ImDrawList* dl, ImVec2 o, const BlockPlacement& b, const
     const float text_dy = (s.cell_h - ImGui::GetTextLineHeight()) * 0.5f;
     const engine::scene::SceneBlock* sb = scene.blocks.empty() ? nullptr : &scene.blocks.front();
 
-    std::string addr = fmt::format("{:012x}", (sb ? sb->address : 0) + row_begin);
+    // The row's first offset (the address is in the block's header and the byte's tooltip).
+    std::string addr = fmt::format("[{}]", row_begin);
     dl->AddText(ImVec2(o.x + 4, y + text_dy), kGutterText, addr.c_str());
 
     const RowMarks marks = row_marks(app, scene, b.block, row_begin, flash);
@@ -172,6 +244,12 @@ void draw_row(App& app, ImDrawList* dl, ImVec2 o, const BlockPlacement& b, const
         if (ImU32 w = marks.written[static_cast<size_t>(col)]) {
             dl->AddRectFilled(a, z, w, 2.0f);
             dl->AddRectFilled(ImVec2(o.x + ascii_x(s, col), y), ImVec2(o.x + ascii_x(s, col) + s.char_w, z.y), w);
+        }
+        if (marks.read[static_cast<size_t>(col)]) {
+            // Read this step: a bright bar over the cell and a thin outline.
+            dl->AddRect(a, z, kReadMark, 2.0f, 0, 1.5f);
+            dl->AddRectFilled(ImVec2(a.x + 1, a.y), ImVec2(z.x - 1, a.y + 3), kReadMark);
+            probe_mark(app, "read", b.block, off, "", "", a, z);
         }
         if (selected) {
             dl->AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(z.x + 1, z.y + 1), kSelection, 2.0f, 0, 2.0f);
@@ -200,26 +278,39 @@ void draw_row(App& app, ImDrawList* dl, ImVec2 o, const BlockPlacement& b, const
     }
 
     // One lane per view: its elements under the bytes they cover.
+    const float font = ImGui::GetFontSize();
     for (size_t lane = 0; lane < b.lanes.size(); ++lane) {
         const SceneView* v = view_in(scene, b.lanes[lane]);
         const SceneView* ov = find_view(app, b.lanes[lane]);
         if (!v || !ov) continue;
-        const bool released = v->state != ViewState::Alive;
+        const LaneLook look = lane_look(app, *ov);
+        const bool tomb = look.kind == LaneLook::Tombstone;
+        const bool temp = look.kind == LaneLook::Temporary;
         const float ly = y + s.cell_h + static_cast<float>(lane) * s.lane_h;
-        const ImU32 colour = released ? kReleasedColour : view_colour(v->color);
+        const ImU32 colour = tomb ? kReleasedColour : view_colour(v->color);
         const bool hot = app.hovered_view == v->id || app.selected_view == v->id;
-        // The view's name in the gutter, in its colour.
-        std::string name = view_label(*ov);
-        if (name.size() > 16) name = name.substr(0, 15) + "~";
-        const float fs = s.lane_h * 0.95f;
+        // The view's name in the gutter, in its colour, at the UI font size when the lane has room.
+        const float fs = std::min(font, s.lane_h);
+        const std::string full = look.label;
+        const float room = s.gutter_w - 12;
+        std::string name = full;
+        const float cw = ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, 0.0f, "M").x;
+        if (cw > 0) name = elide(full, static_cast<size_t>(std::max(3.0f, room / cw)));
         const float tw = ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, 0.0f, name.c_str()).x;
-        dl->AddText(nullptr, fs, ImVec2(o.x + s.gutter_w - tw - 8, ly + (s.lane_h - fs) * 0.5f), colour,
-                    name.c_str());
+        const ImVec2 na(o.x + s.gutter_w - tw - 8, ly + (s.lane_h - fs) * 0.5f);
+        dl->AddText(nullptr, fs, na, colour, name.c_str());
+        if (name != full && ImGui::IsWindowHovered() &&
+            ImGui::IsMouseHoveringRect(na, ImVec2(na.x + tw, na.y + fs)))
+            ImGui::SetTooltip("%s", full.c_str());
+        float span0 = FLT_MAX, span1 = -FLT_MAX;
         for (const LaneCell& c : lane_cells(*v, row_begin, app.bytes_per_row)) {
             float x0 = o.x + hex_x(s, c.col), x1 = o.x + hex_x(s, c.col + c.len - 1) + s.cell_w - 2;
             if (c.starts_element) x0 += 1.5f;
             if (c.ends_element) x1 -= 1.5f;
-            const ImVec2 a(x0, ly + 1), z(x1, ly + s.lane_h - 1);
+            span0 = std::min(span0, x0);
+            span1 = std::max(span1, x1);
+            const float inset = std::max(1.0f, (s.lane_h - std::max(6.0f, font * 0.55f)) * 0.5f);
+            const ImVec2 a(x0, ly + inset), z(x1, ly + s.lane_h - inset);
             if (app.probe) {
                 for (int k = 0; k < c.len; ++k) {
                     ProbeItem p;
@@ -235,21 +326,43 @@ void draw_row(App& app, ImDrawList* dl, ImVec2 o, const BlockPlacement& b, const
             }
             const bool element_hot = hot && app.hovered_element >= 0 &&
                                      c.element == static_cast<uint64_t>(app.hovered_element);
-            if (released) {
+            if (tomb) {
                 draw_dashed_rect(dl, a, z, colour);
+            } else if (temp) {
+                // A temporary's window: its colour, outlined, dashed fill.
+                dl->AddRect(a, z, colour, 1.5f, 0, 1.5f);
+                draw_pattern(dl, a, z, LanePattern::Stripes, view_colour(v->color, 0.6f));
             } else {
                 const LanePattern p = view_pattern(v->color);
                 dl->AddRectFilled(a, z, view_colour(v->color, p == LanePattern::Solid ? 0.95f : 0.45f), 1.5f);
                 draw_pattern(dl, a, z, p, view_colour(v->color));
             }
-            if (hot) {
-                // Outline the covered bytes of the hovered/selected view.
+            if (hot || temp) {
+                // Outline the covered bytes of the hovered/selected view (a temporary's always).
                 const ImVec2 ca(x0 - 1, y), cz(x1 + 1, y + s.cell_h - 1);
                 dl->AddRect(ca, cz, view_colour(v->color, element_hot ? 1.0f : 0.55f), 2.0f, 0,
-                            element_hot ? 2.5f : 1.0f);
+                            element_hot || temp ? 2.5f : 1.0f);
             }
         }
+        if (tomb && span1 > span0) {
+            // The tombstone / temporary says what it is, inside its lane.
+            const char* word = look.word.c_str();
+            const float ww = ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, 0.0f, word).x;
+            const ImVec2 wa(span0 + 4, ly + (s.lane_h - fs) * 0.5f);
+            if (ww + 8 < span1 - span0) {
+                dl->AddRectFilled(ImVec2(wa.x - 2, ly + 1), ImVec2(wa.x + ww + 2, ly + s.lane_h - 1),
+                                  IM_COL32(23, 25, 29, 230));
+                dl->AddText(nullptr, fs, wa, kTombText, word);
+            }
+        }
+        if ((tomb || temp) && span1 > span0) {
+            probe_mark(app, temp ? "temporary" : "tombstone", b.block, row_begin, look.probe_label,
+                       engine::trace::view_state_name(v->state), ImVec2(span0, ly), ImVec2(span1, ly + s.lane_h));
+        }
     }
+
+    draw_fields(app, dl, o, b, row_begin, y + b.fields_y);
+    draw_carets(app, dl, o, b, row_begin, y + b.carets_y);
 }
 
 void draw_tooltip(App& app, const ByteHit& hit) {
@@ -286,6 +399,11 @@ void draw_tooltip(App& app, const ByteHit& hit) {
 }
 
 void draw_toolbar(App& app) {
+    // The legend first: always in sight, however narrow the panel.
+    if (ImGui::SmallButton("?")) legend_open() = !legend_open();
+    probe_last_item(app, "button", "?");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Legend: what each mark means");
+    ImGui::SameLine();
     ImGui::TextDisabled("bytes/row");
     ImGui::SameLine();
     for (int n : {8, 16, 32}) {
@@ -304,6 +422,7 @@ void draw_toolbar(App& app) {
     ImGui::SliderFloat("##zoom", &app.zoom, 0.6f, 2.0f, "%.1fx");
     ImGui::SameLine();
     ImGui::Checkbox("temporaries", &app.show_unnamed);
+
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Also show buffers that no name refers to and no view shows");
     if (app.session) {
         // The copy meter, always in sight.
@@ -349,15 +468,39 @@ void handle_selection(App& app, bool hovering, const std::optional<LaneHit>& lan
 }  // namespace
 
 void draw_memory_canvas(App& app) {
+    if (app.session) draw_frames_strip(app);
     draw_toolbar(app);
+    draw_legend(app);
     if (!app.session) {
         ImGui::TextDisabled("Run a program to see its buffers.");
         return;
     }
     ImGui::BeginChild("##canvas", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
-    ImGui::SetWindowFontScale(app.zoom);
-    app.canvas = make_canvas_settings(app.bytes_per_row, ImGui::CalcTextSize("0").x, ImGui::GetTextLineHeight());
-    app.canvas.show_unnamed = app.show_unnamed;
+    // Settings at the zoom, then scaled up so that a row fills the panel (small
+    // buffers get big cells), and full-height lanes when there are few views.
+    size_t max_lanes = 0;
+    int cols = app.bytes_per_row;
+    {
+        ImGui::SetWindowFontScale(app.zoom);
+        app.canvas = make_canvas_settings(app.bytes_per_row, ImGui::CalcTextSize("0").x, ImGui::GetTextLineHeight());
+        app.canvas.show_unnamed = app.show_unnamed;
+        std::vector<uint64_t> sizes;
+        for (const BlockPlacement& b : place_blocks(app.overview, app.canvas)) {
+            max_lanes = std::max(max_lanes, b.lanes.size());
+            sizes.push_back(b.size);
+        }
+        cols = columns_needed(sizes, app.bytes_per_row);
+        app.canvas.shown_cols = cols;
+        const float avail = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
+        const float fit = fit_scale(app.canvas, avail);
+        if (fit > 1.01f) {
+            ImGui::SetWindowFontScale(app.zoom * fit);
+            app.canvas = make_canvas_settings(app.bytes_per_row, ImGui::CalcTextSize("0").x, ImGui::GetTextLineHeight());
+            app.canvas.show_unnamed = app.show_unnamed;
+            app.canvas.shown_cols = cols;
+        }
+    }
+    if (max_lanes <= 8) app.canvas.lane_h = std::round(ImGui::GetTextLineHeight() + 2.0f);
     app.placements = place_blocks(app.overview, app.canvas);
     if (app.placements.empty()) ImGui::TextDisabled("No buffers at this step.");
 

@@ -145,7 +145,17 @@ void fit_canvas(GLFWwindow* window) {
     const int w = static_cast<int>(css_w * dpr + 0.5), h = static_cast<int>(css_h * dpr + 0.5);
     int cur_w = 0, cur_h = 0;
     glfwGetWindowSize(window, &cur_w, &cur_h);
-    if (w > 0 && h > 0 && (w != cur_w || h != cur_h)) glfwSetWindowSize(window, w, h);
+    if (w <= 0 || h <= 0 || (w == cur_w && h == cur_h)) return;
+    // Not glfwSetWindowSize: Emscripten's GLFW (library_glfw.js, setWindowSize)
+    // takes a size equal to screen.width x screen.height for a request to go
+    // full screen, and calls Browser.requestFullscreen(), which also asks for
+    // pointer lock and moves the canvas into a wrapper DIV. A page as big as
+    // the screen (F11, kiosk, a maximised window, playwright's default) then
+    // failed both requests every frame. Resizing the canvas through Browser
+    // tells GLFW through its resize listener (onCanvasResize) instead: the
+    // window and framebuffer sizes follow and no Fullscreen or Pointer Lock
+    // API is called.
+    EM_ASM({ Browser.setCanvasSize($0, $1); }, w, h);
 }
 
 // Emscripten 3.1.6's GLFW hands the scroll callback the wheel event's raw
@@ -235,7 +245,10 @@ void frame(void* arg) {
         if (!ctx.options.probe_path.empty()) {
             // ImGui coordinates are window points; the PNG has framebuffer pixels.
             const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
-            for (auto& p : probe) p.x0 *= scale.x, p.x1 *= scale.x, p.y0 *= scale.y, p.y1 *= scale.y;
+            for (auto& p : probe) {
+                p.x0 *= scale.x, p.x1 *= scale.x, p.y0 *= scale.y, p.y1 *= scale.y;
+                p.px0 *= scale.x, p.px1 *= scale.x, p.py0 *= scale.y, p.py1 *= scale.y, p.text_w *= scale.x;
+            }
             std::ofstream(ctx.options.probe_path) << app::probe_json(probe);
         }
         ctx.app.quit_requested = true;

@@ -3,6 +3,8 @@
 #include <array>
 #include <fstream>
 
+#include "imgui_app/deflate.hpp"
+
 namespace app {
 namespace {
 
@@ -47,26 +49,7 @@ std::vector<uint8_t> encode_png(const uint8_t* rgba, int width, int height) {
         raw.push_back(0);
         raw.insert(raw.end(), rgba + row * y, rgba + row * (y + 1));
     }
-    // zlib stream of stored (uncompressed) deflate blocks, at most 65535 bytes each.
-    std::vector<uint8_t> z = {0x78, 0x01};
-    size_t pos = 0;
-    do {
-        const size_t n = std::min<size_t>(65535, raw.size() - pos);
-        const bool last = pos + n == raw.size();
-        z.push_back(last ? 1 : 0);
-        z.push_back(uint8_t(n));
-        z.push_back(uint8_t(n >> 8));
-        z.push_back(uint8_t(~n));
-        z.push_back(uint8_t(~n >> 8));
-        z.insert(z.end(), raw.begin() + pos, raw.begin() + pos + n);
-        pos += n;
-    } while (pos < raw.size());
-    uint32_t a = 1, b = 0;
-    for (uint8_t c : raw) {
-        a = (a + c) % 65521;
-        b = (b + a) % 65521;
-    }
-    put_be32(z, (b << 16) | a);
+    const std::vector<uint8_t> z = zlib_compress(raw.data(), raw.size());
 
     std::vector<uint8_t> png = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     std::vector<uint8_t> ihdr;

@@ -1,5 +1,5 @@
-// A minimal PNG encoder (8-bit RGBA, zlib "stored" blocks): enough for
-// screenshots of the app without another dependency.
+// A minimal PNG encoder (8-bit RGBA, filter 0, compressed by deflate.hpp):
+// enough for screenshots of the app without another dependency.
 #pragma once
 
 #include <cstdint>

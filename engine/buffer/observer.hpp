@@ -51,6 +51,30 @@ struct WriteEvent {
     const uint8_t* old_bytes = nullptr;  // block bytes [begin, end) before the write
 };
 
+// Bytes read out of a block: an item or a copied slice of a view, tobytes(),
+// tolist(), hex(), bytes(x), struct.unpack*, int.from_bytes, a file write from
+// a buffer. Reported after the checks passed, as the bytes are read.
+struct ReadEvent {
+    uint64_t block_id = 0;
+    uint64_t begin = 0, end = 0;    // covering range
+    std::vector<ByteRange> pieces;  // exact element ranges when not one run; else empty
+    uint64_t through_id = 0;        // the view or object read through
+    std::string_view what;          // "item", "slice", "tobytes", "unpack_from", ...
+};
+
+// One item of a struct read or write (unpack*, iter_unpack, pack_into):
+// `index` is its position among the format's items ("IHH": 0, 1, 2).
+struct FieldEvent {
+    uint64_t block_id = 0;
+    uint64_t begin = 0, end = 0;  // the item's bytes
+    uint64_t through_id = 0;
+    int index = 0;
+    char code = 'B';   // 'I', 'H', 's', ...
+    char order = '@';  // '@', '=', '<', '>', '!'
+    std::string_view value;  // repr of the value: "3405691582", "b'BV'", "True"
+    bool write = false;      // pack_into; else a read
+};
+
 struct CopyEvent {
     uint64_t bytes = 0;
     uint64_t from_block = 0;  // 0: from outside any block (a C++ string, a literal)
@@ -96,6 +120,9 @@ public:
     // the use of a released view (ValueError), reported as it is raised (caught
     // or not). text: "BufferError: Existing exports of data: ...".
     virtual void on_refused(uint64_t /*object_id*/, std::string_view /*text*/) {}
+
+    virtual void on_read(const ReadEvent&) {}
+    virtual void on_field(const FieldEvent&) {}
 };
 
 }  // namespace engine

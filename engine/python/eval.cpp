@@ -78,6 +78,7 @@ Result<Value> Interpreter::eval(const Expr& e, const std::shared_ptr<Frame>& f) 
         case ExprKind::Subscript: {
             BV_TRY(obj, eval(*e.a, f));
             BV_TRY(key, eval_subscript_key(*e.b, f));
+            if (options_.index_hook) report_index(*e.b, obj);
             return getitem(*this, obj, key);
         }
         default:
@@ -424,6 +425,23 @@ std::string callee_display_name(const Value& callee) {
         }
     }
     return ok();
+}
+
+void Interpreter::report_index(const Expr& index, const Value& object) {
+    switch (index.kind) {
+        case ExprKind::Name: options_.index_hook(index.name, object); return;
+        case ExprKind::Unary:
+        case ExprKind::Binary:
+        case ExprKind::Slice:
+            for (const Expr* part : {index.a.get(), index.b.get(), index.c.get()}) {
+                if (part) report_index(*part, object);
+            }
+            return;
+        case ExprKind::Tuple:
+            for (const auto& item : index.items) report_index(*item, object);
+            return;
+        default: return;
+    }
 }
 
 Result<Value> Interpreter::eval_subscript_key(const Expr& e, const std::shared_ptr<Frame>& f) {

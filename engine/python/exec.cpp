@@ -42,6 +42,7 @@ Result<void> Interpreter::assign(const Expr& target, Value value, const std::sha
         case ExprKind::Subscript: {
             BV_TRY(obj, eval(*target.a, f));
             BV_TRY(key, eval_subscript_key(*target.b, f));
+            if (options_.index_hook) report_index(*target.b, obj);
             auto r = setitem(*this, obj, key, value);
             if (!r) return stamp(std::move(r).error(), target);
             return ok();
@@ -337,6 +338,7 @@ Result<Interpreter::Flow> Interpreter::exec_augassign(const Stmt& s,
         case ExprKind::Subscript: {
             BV_TRY(obj, eval(*t.a, f));
             BV_TRY(key, eval_subscript_key(*t.b, f));
+            if (options_.index_hook) report_index(*t.b, obj);
             BV_TRY(old, getitem(*this, obj, key));
             BV_TRY(rhs, eval(*s.value, f));
             BV_TRY(result, inplace_op(*this, s.bin_op, old, rhs));

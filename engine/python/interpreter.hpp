@@ -44,6 +44,10 @@ struct RunOptions {
     std::string filename = "<string>";
     std::function<void(std::string_view)> output;  // print(); default: collected in output()
     std::function<void(int line)> line_hook;       // called for each executed line
+    // Called for each variable a subscript's index or slice bounds mention
+    // (`mv[left]`, `buf[a:a + n]`, `data[i] = x`), with the subscripted object,
+    // before the item is read or written. For the trace's carets.
+    std::function<void(std::string_view name, const Value& object)> index_hook;
 };
 
 // Where on its line an exception was raised: the expression being evaluated,
@@ -96,6 +100,8 @@ public:
                                             std::string_view name, const Value& value)>;
     void visit_frames(const FrameVisitor& fn) const;
     int64_t steps() const { return steps_; }
+    // Active function and comprehension frames (visit_frames' deepest depth).
+    int active_depth() const { return static_cast<int>(active_.size()); }
 
     // Interp
     void write_output(std::string_view text) override;
@@ -134,6 +140,7 @@ private:
     Result<Value> eval_call(const Expr& e, const std::shared_ptr<Frame>& f);
     Result<Value> eval_super(const Expr& e, const std::shared_ptr<Frame>& f);
     Result<Value> eval_subscript_key(const Expr& e, const std::shared_ptr<Frame>& f);
+    void report_index(const Expr& index, const Value& object);  // options_.index_hook
     Result<Value> eval_display(const Expr& e, const std::shared_ptr<Frame>& f);
     Result<Value> eval_listcomp(const Expr& e, const std::shared_ptr<Frame>& f);
     Result<Value> eval_genexp(const Expr& e, const std::shared_ptr<Frame>& f);

@@ -5,6 +5,7 @@
 #include "engine/scene/overlaps.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <unordered_map>
 
 namespace engine::scene {
@@ -93,6 +94,120 @@ bool view_meets(const ViewInfo& v, uint64_t b, uint64_t e) {
 
 // Pieces at most this many are checked one by one for seen_by; more use the covering range.
 constexpr size_t kExactPieces = 4096;
+
+const trace::FrameRecord* frame_at(const trace::FrameSet& set, int depth) {
+    for (const trace::FrameRecord& f : set.frames) {
+        if (f.depth == depth) return &f;
+    }
+    return nullptr;
+}
+
+const trace::VarRecord* var_in(const trace::FrameSet& set, const trace::FrameRecord& f,
+                               int32_t name) {
+    for (uint32_t i = 0; i < f.var_count; ++i) {
+        if (set.vars[f.first_var + i].name == name) return &set.vars[f.first_var + i];
+    }
+    return nullptr;
+}
+
+// The frames strip: each variable with `changed` when it was not bound the
+// same way at the previous step's end, or its buffer object's bytes were
+// written in this step.
+void add_frames(const Trace& trace, Scene& sc) {
+    const trace::FrameSet& now = trace.frames(sc.step);
+    static const trace::FrameSet kNone;
+    const trace::FrameSet& before = sc.step > 0 ? trace.frames(sc.step - 1) : kNone;
+    std::vector<uint64_t> written;  // blocks written in this step
+    for (const trace::Event& e : trace.events(sc.step)) {
+        if (e.kind == trace::EventKind::Write) written.push_back(e.block);
+    }
+    for (const trace::FrameRecord& f : now.frames) {
+        SceneFrame sf;
+        sf.function = trace.text(f.function);
+        sf.depth = f.depth;
+        sf.line = f.line;
+        const trace::FrameRecord* old = frame_at(before, f.depth);
+        if (old && old->function != f.function) old = nullptr;
+        for (uint32_t i = 0; i < f.var_count; ++i) {
+            const trace::VarRecord& v = now.vars[f.first_var + i];
+            SceneVariable sv;
+            sv.name = trace.text(v.name);
+            sv.type = trace.text(v.type);
+            sv.value = trace.text(v.value);
+            sv.target = v.target;
+            sv.is_view = v.is_view;
+            const trace::VarRecord* was = old ? var_in(before, *old, v.name) : nullptr;
+            sv.changed = !was || !(*was == v);
+            if (!sv.changed && v.target && !v.is_view) {
+                const trace::ObjectInfo* o = trace.object(v.target);
+                sv.changed = o && o->block &&
+                             std::find(written.begin(), written.end(), o->block) != written.end();
+            }
+            sf.variables.push_back(std::move(sv));
+        }
+        sc.frames.push_back(std::move(sf));
+    }
+}
+
+// Carets: each variable that has indexed a buffer and is still bound to an int
+// in its frame, at the byte its value points at in the object it indexed.
+template <class Wanted>
+void add_carets(const Trace& trace, Scene& sc, const Wanted& wanted) {
+    const trace::FrameSet& now = trace.frames(sc.step);
+    const trace::TraceState& st = trace.state();
+    for (const trace::CaretRef& c : trace.carets(sc.step)) {
+        const trace::FrameRecord* f = frame_at(now, c.depth);
+        if (!f || f->function != c.function) continue;
+        const trace::VarRecord* v = var_in(now, *f, c.name);
+        if (!v || trace.text(v->type) != "int") continue;
+        const std::string& text = trace.text(v->value);
+        int64_t value = 0;
+        auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (ec != std::errc() || ptr != text.data() + text.size()) continue;  // elided big int
+        // The element's byte: offset + index * stride of a 1-D view; the byte
+        // itself for an object with 1-byte items.
+        uint64_t block = 0;
+        int64_t offset = 0, stride = 1, len = 0;
+        if (const ViewInfo* view = trace.view(c.target)) {
+            if (!view->has_geometry || view->ndim != 1 || view->shape.size() != 1 ||
+                view->strides.size() != 1) {
+                continue;
+            }
+            block = view->block;
+            offset = view->offset;
+            stride = view->strides[0];
+            len = view->shape[0];
+        } else if (const trace::ObjectInfo* o = trace.object(c.target)) {
+            if (o->type_name == "array.array") continue;  // item size not in the trace
+            block = o->block;
+            auto bit = st.blocks.find(block);
+            if (bit == st.blocks.end()) continue;
+            len = static_cast<int64_t>(bit->second.size);
+        }
+        if (block == 0 || !wanted(block) || !st.blocks.count(block)) continue;
+        int64_t index = value < 0 ? value + len : value;
+        if (index < 0 || index > len) continue;
+        SceneCaret caret;
+        caret.name = trace.text(c.name);
+        caret.function = trace.text(c.function);
+        caret.depth = c.depth;
+        caret.value = value;
+        caret.target = c.target;
+        caret.block = block;
+        caret.past_end = index == len;
+        // |index| <= len and the view's bytes lie in its block: no overflow.
+        int64_t byte = offset + index * stride;
+        if (byte < 0) continue;
+        caret.byte = static_cast<uint64_t>(byte);
+        for (const trace::Event& e : trace.events(sc.step)) {
+            if (e.kind == trace::EventKind::IndexUse && e.text == c.name && e.line == c.depth &&
+                e.id == c.target) {
+                caret.used_here = true;
+            }
+        }
+        sc.carets.push_back(std::move(caret));
+    }
+}
 
 }  // namespace
 
@@ -306,6 +421,41 @@ Scene build_scene(const Trace& trace, const SceneOptions& options) {
             if (sees) w.seen_by.push_back(id);
         }
         sc.writes.push_back(std::move(w));
+    }
+
+    add_frames(trace, sc);
+    add_carets(trace, sc, wanted);
+    // Reads and struct fields of this step, restricted to the window.
+    for (const trace::Event& e : trace.events(sc.step)) {
+        if (!wanted(e.block)) continue;
+        if (e.kind == trace::EventKind::Read) {
+            SceneRead r;
+            r.block = e.block;
+            r.begin = e.begin;
+            r.end = e.end;
+            r.through = e.through;
+            r.what = trace.text(e.text);
+            auto pieces = trace.pieces(e);
+            std::vector<trace::Range> all(pieces.begin(), pieces.end());
+            if (all.empty()) all.push_back(trace::Range{e.begin, e.end});
+            for (const trace::Range& x : all) {
+                uint64_t b = std::max(x.begin, wbegin), en = std::min(x.end, wend);
+                if (b < en) r.pieces.push_back(trace::Range{b, en});
+            }
+            sc.reads.push_back(std::move(r));
+        } else if (e.kind == trace::EventKind::Field) {
+            SceneField f;
+            f.block = e.block;
+            f.begin = e.begin;
+            f.end = e.end;
+            f.through = e.through;
+            f.index = static_cast<int>(e.other);
+            f.code = Trace::field_code(e);
+            f.order = Trace::field_order(e);
+            f.write = Trace::field_write(e);
+            f.value = trace.text(e.text);
+            sc.fields.push_back(std::move(f));
+        }
     }
     return sc;
 }

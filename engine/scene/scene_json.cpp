@@ -88,6 +88,23 @@ void write_event(JsonWriter& w, const trace::Trace& t, const trace::Event& e) {
             for (uint64_t h : t.holders(e)) w.value(h);
             w.end_array();
             break;
+        case EventKind::IndexUse:
+            w.field("target", e.id).field("name", t.text(e.text)).field("depth", e.line);
+            break;
+        case EventKind::Read: {
+            w.field("block", e.block).field("begin", e.begin).field("end", e.end);
+            w.field("through", e.through).field("what", t.text(e.text));
+            auto p = t.pieces(e);
+            if (!p.empty()) write_ranges(w, "pieces", {p.begin(), p.end()});
+            break;
+        }
+        case EventKind::Field:
+            w.field("block", e.block).field("begin", e.begin).field("end", e.end);
+            w.field("through", e.through).field("index", e.other);
+            w.field("code", std::string(1, trace::Trace::field_code(e)));
+            w.field("order", std::string(1, trace::Trace::field_order(e)));
+            w.field("value", t.text(e.text)).field("write", trace::Trace::field_write(e));
+            break;
     }
     w.end_object();
 }
@@ -178,6 +195,45 @@ std::string scene_json(const Scene& sc) {
         w.begin_object().field("text", r.text).field("object", r.object);
         w.field("released_view", r.released_view).field("exports", r.exports);
         w.array("holders", r.holders).end_object();
+    }
+    w.end_array();
+
+    w.key("frames").begin_array();
+    for (const SceneFrame& f : sc.frames) {
+        w.begin_object().field("function", f.function).field("depth", f.depth);
+        w.field("line", f.line).key("variables").begin_array();
+        for (const SceneVariable& v : f.variables) {
+            w.begin_object().field("name", v.name).field("type", v.type).field("value", v.value);
+            w.field("target", v.target).field("is_view", v.is_view).field("changed", v.changed);
+            w.end_object();
+        }
+        w.end_array().end_object();
+    }
+    w.end_array();
+
+    w.key("carets").begin_array();
+    for (const SceneCaret& c : sc.carets) {
+        w.begin_object().field("name", c.name).field("function", c.function);
+        w.field("depth", c.depth).field("value", c.value).field("target", c.target);
+        w.field("block", c.block).field("byte", c.byte).field("past_end", c.past_end);
+        w.field("used_here", c.used_here).end_object();
+    }
+    w.end_array();
+
+    w.key("reads").begin_array();
+    for (const SceneRead& r : sc.reads) {
+        w.begin_object().field("block", r.block).field("begin", r.begin).field("end", r.end);
+        write_ranges(w, "pieces", r.pieces);
+        w.field("through", r.through).field("what", r.what).end_object();
+    }
+    w.end_array();
+
+    w.key("fields").begin_array();
+    for (const SceneField& f : sc.fields) {
+        w.begin_object().field("block", f.block).field("begin", f.begin).field("end", f.end);
+        w.field("through", f.through).field("index", f.index);
+        w.field("code", std::string(1, f.code)).field("order", std::string(1, f.order));
+        w.field("value", f.value).field("write", f.write).end_object();
     }
     w.end_array();
 

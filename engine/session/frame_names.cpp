@@ -85,6 +85,20 @@ private:
 
 }  // namespace
 
+uint64_t buffer_target(const py::Value& v, bool* is_view) {
+    if (is_view) *is_view = v.kind() == Kind::MemoryView;
+    switch (v.kind()) {
+        case Kind::MemoryView: return v.obj<MemoryView>().id();
+        case Kind::Bytes: return v.obj<BytesObject>().id();
+        case Kind::ByteArray: return v.obj<ByteArrayObject>().id();
+        case Kind::Array: return v.obj<ArrayObject>().id();
+        case Kind::BytesIO: return v.obj<BytesIOObject>().id();
+        case Kind::Mmap: return v.obj<MmapObject>().id();
+        case Kind::TempFile: return v.obj<TempFile>().id();
+        default: return 0;
+    }
+}
+
 std::vector<trace::NameRef> collect_names(const py::Interpreter& interp) {
     std::vector<trace::NameRef> out;
     Walker walker(out);

@@ -12,4 +12,8 @@ namespace engine::session {
 
 std::vector<trace::NameRef> collect_names(const py::Interpreter& interp);
 
+// The id of the view or buffer object `v` is (bytes, bytearray, array, BytesIO,
+// mmap, temporary file), else 0; *is_view when it is a memoryview.
+uint64_t buffer_target(const py::Value& v, bool* is_view = nullptr);
+
 }  // namespace engine::session

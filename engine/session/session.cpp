@@ -4,6 +4,7 @@
 #include "engine/python/interpreter.hpp"
 #include "engine/scene/trace_json.hpp"
 #include "engine/session/frame_names.hpp"
+#include "engine/session/variables.hpp"
 
 namespace engine::session {
 
@@ -35,9 +36,25 @@ bool Session::run() {
         rec.note_print(text);
     };
     py::Interpreter* interp_ptr = nullptr;
+    std::vector<int> lines;  // the last line run at each frame depth
+    auto end_step = [&] {
+        if (!interp_ptr || !rec.recording()) return;
+        rec.set_names(collect_names(*interp_ptr));
+        rec.set_frames(collect_frames(*interp_ptr, rec, lines));
+    };
     ro.line_hook = [&](int line) {
-        if (interp_ptr && rec.recording()) rec.set_names(collect_names(*interp_ptr));
+        end_step();
         rec.begin_step(line);
+        if (interp_ptr) {
+            lines.resize(static_cast<size_t>(interp_ptr->active_depth()) + 1, 0);
+            lines.back() = line;
+        }
+    };
+    ro.index_hook = [&](std::string_view name, const py::Value& object) {
+        if (!interp_ptr || !rec.recording()) return;
+        if (uint64_t target = buffer_target(object)) {
+            rec.note_index_use(name, interp_ptr->active_depth(), target);
+        }
     };
     {
         py::Interpreter interp(ro);
@@ -49,7 +66,7 @@ bool Session::run() {
             traceback_ = interp.format_traceback(r.error());
             rec.note_exception(py::Interpreter::format_exception_line(r.error()), r.error().line);
         }
-        if (rec.recording()) rec.set_names(collect_names(interp));
+        end_step();
         rec.finish();
         // What the interpreter frees from here on is not part of the program's run.
         interp.buffer_context().set_observer(nullptr);

@@ -49,6 +49,7 @@ void Recorder::begin_step(int line) {
             trace_.stopped_ = true;
             trace_.stopped_line_ = line;
             dirty_.clear();
+            pending_uses_.clear();
         }
     }
     if (!recording()) {
@@ -60,6 +61,8 @@ void Recorder::begin_step(int line) {
     s.first_event = static_cast<uint32_t>(trace_.events_.size());
     s.first_op = static_cast<uint32_t>(trace_.ops_.size());
     s.names = trace_.steps_.back().names;
+    s.frames = trace_.steps_.back().frames;
+    s.carets = trace_.steps_.back().carets;
     trace_.steps_.push_back(s);
     trace_.position_ = trace_.step_count();
 }
@@ -140,6 +143,84 @@ void Recorder::set_names(std::vector<NameRef> names) {
     if (same) return;
     sets.push_back(std::move(names));
     trace_.steps_.back().names = static_cast<uint32_t>(sets.size() - 1);
+}
+
+int32_t Recorder::intern(std::string_view text) {
+    auto it = interned_.find(text);
+    if (it != interned_.end()) return it->second;
+    auto index = static_cast<int32_t>(trace_.texts_.size());
+    trace_.texts_.emplace_back(text);
+    interned_.emplace(std::string(text), index);
+    return index;
+}
+
+void Recorder::note_index_use(std::string_view name, int depth, uint64_t target) {
+    if (!recording() || target == 0) return;
+    Event e;
+    e.kind = EventKind::IndexUse;
+    e.id = target;
+    e.text = intern(name);
+    e.line = depth;
+    pending_uses_.push_back(static_cast<uint32_t>(trace_.events_.size()));
+    push_event(std::move(e));
+}
+
+namespace {
+
+const VarRecord* find_var(const FrameSet& set, const FrameRecord& f, int32_t name) {
+    for (uint32_t i = 0; i < f.var_count; ++i) {
+        const VarRecord& v = set.vars[f.first_var + i];
+        if (v.name == name) return &v;
+    }
+    return nullptr;
+}
+
+const FrameRecord* frame_at(const FrameSet& set, int depth) {
+    for (const FrameRecord& f : set.frames) {
+        if (f.depth == depth) return &f;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+void Recorder::set_frames(FrameSet frames) {
+    if (!recording()) return;
+    // Carets: the step's index uses, resolved to the frame that binds the name
+    // (the frame that was running, else the module), then the carets of
+    // variables still bound in the same frame.
+    std::vector<CaretRef> carets = trace_.caret_sets_[trace_.steps_.back().carets];
+    for (uint32_t index : pending_uses_) {
+        Event& e = trace_.events_[index];
+        const FrameRecord* f = frame_at(frames, e.line);
+        if (!f || !find_var(frames, *f, e.text)) f = frame_at(frames, 0);
+        if (!f || !find_var(frames, *f, e.text)) continue;
+        e.line = f->depth;
+        CaretRef ref{f->function, e.text, f->depth, e.id};
+        auto same = [&](const CaretRef& c) {
+            return c.name == ref.name && c.depth == ref.depth && c.function == ref.function;
+        };
+        auto it = std::find_if(carets.begin(), carets.end(), same);
+        if (it == carets.end()) {
+            carets.push_back(ref);
+        } else {
+            it->target = ref.target;
+        }
+    }
+    pending_uses_.clear();
+    std::erase_if(carets, [&](const CaretRef& c) {
+        const FrameRecord* f = frame_at(frames, c.depth);
+        return !f || f->function != c.function || !find_var(frames, *f, c.name);
+    });
+    Step& step = trace_.steps_.back();
+    if (carets != trace_.caret_sets_[step.carets]) {
+        trace_.caret_sets_.push_back(std::move(carets));
+        step.carets = static_cast<uint32_t>(trace_.caret_sets_.size() - 1);
+    }
+    if (frames != trace_.frame_sets_[step.frames]) {
+        trace_.frame_sets_.push_back(std::move(frames));
+        step.frames = static_cast<uint32_t>(trace_.frame_sets_.size() - 1);
+    }
 }
 
 void Recorder::note_print(std::string_view text) {
@@ -376,6 +457,41 @@ void Recorder::on_refused(uint64_t object_id, std::string_view text) {
         }
     }
     e.piece_count = static_cast<uint32_t>(trace_.holders_.size()) - e.first_piece;
+    push_event(std::move(e));
+}
+
+}  // namespace engine::trace
+
+namespace engine::trace {
+
+void Recorder::on_read(const ReadEvent& ev) {
+    if (!recording() || ev.begin >= ev.end) return;
+    Event e;
+    e.kind = EventKind::Read;
+    e.block = ev.block_id;
+    e.begin = ev.begin;
+    e.end = ev.end;
+    e.through = ev.through_id;
+    e.text = intern(ev.what);
+    e.first_piece = static_cast<uint32_t>(trace_.pieces_.size());
+    e.piece_count = static_cast<uint32_t>(ev.pieces.size());
+    for (const ByteRange& p : ev.pieces) trace_.pieces_.push_back(Range{p.begin, p.end});
+    push_event(std::move(e));
+}
+
+void Recorder::on_field(const FieldEvent& ev) {
+    if (!recording()) return;
+    Event e;
+    e.kind = EventKind::Field;
+    e.block = ev.block_id;
+    e.begin = ev.begin;
+    e.end = ev.end;
+    e.through = ev.through_id;
+    e.other = static_cast<uint64_t>(ev.index);
+    e.bytes = static_cast<uint64_t>(static_cast<uint8_t>(ev.code)) |
+              static_cast<uint64_t>(static_cast<uint8_t>(ev.order)) << 8 |
+              static_cast<uint64_t>(ev.write ? 1 : 0) << 16;
+    e.text = intern(ev.value);
     push_event(std::move(e));
 }
 

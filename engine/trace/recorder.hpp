@@ -22,6 +22,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -46,6 +47,15 @@ public:
 
     // Names at the end of the current step (call just before begin_step/finish).
     void set_names(std::vector<NameRef> names);
+    // The frames strip at the end of the current step (call just before
+    // begin_step/finish). Resolves this step's index uses to their frames and
+    // drops the carets of variables that no longer live.
+    void set_frames(FrameSet frames);
+    // A variable named `name` indexed `target` (a view or buffer object) while
+    // `depth` frames were active (0: module code): `mv[left]`, `buf[a:a + n]`.
+    void note_index_use(std::string_view name, int depth, uint64_t target);
+    // The Trace::text() index of `s`, the same for equal strings.
+    int32_t intern(std::string_view s);
     void note_print(std::string_view text);
     void note_exception(std::string text, int line);  // "ValueError: message"
 
@@ -68,6 +78,8 @@ public:
     void on_view_released(uint64_t view_id) override;
     void on_view_destroyed(uint64_t view_id) override;
     void on_refused(uint64_t object_id, std::string_view text) override;
+    void on_read(const ReadEvent& ev) override;
+    void on_field(const FieldEvent& ev) override;
 
 private:
     void end_step();
@@ -86,6 +98,12 @@ private:
     // Live blocks of the recorded state, from their allocation events (see above).
     std::unordered_map<uint64_t, const Block*> blocks_;
     std::unordered_map<uint64_t, std::vector<Range>> dirty_;  // touched this step
+    struct StringHash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, int32_t, StringHash, std::equal_to<>> interned_;
+    std::vector<uint32_t> pending_uses_;  // IndexUse events of this step, not yet resolved
 };
 
 }  // namespace engine::trace

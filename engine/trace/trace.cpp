@@ -24,6 +24,9 @@ const char* event_kind_name(EventKind kind) {
         case EventKind::Print: return "print";
         case EventKind::Exception: return "exception";
         case EventKind::Refused: return "refused";
+        case EventKind::IndexUse: return "index_use";
+        case EventKind::Read: return "read";
+        case EventKind::Field: return "field";
     }
     return "?";
 }
@@ -40,6 +43,8 @@ const char* view_state_name(ViewState s) {
 Trace::Trace() {
     steps_.emplace_back();     // the prologue
     name_sets_.emplace_back();  // no names
+    frame_sets_.emplace_back();   // no frames
+    caret_sets_.emplace_back();   // no carets
 }
 
 std::span<const Event> Trace::events(int64_t n) const {
@@ -48,6 +53,7 @@ std::span<const Event> Trace::events(int64_t n) const {
 }
 
 std::span<const Range> Trace::pieces(const Event& e) const {
+    if (e.kind == EventKind::Refused) return {};
     return {pieces_.data() + e.first_piece, e.piece_count};
 }
 

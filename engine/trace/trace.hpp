@@ -45,6 +45,11 @@ enum class EventKind : uint8_t {
     Exception,        // text = "TypeError: message", line
     Refused,          // id = exporter or released view, text = "BufferError: ...",
                       // bytes = exports then, Trace::holders(): the views holding them
+    IndexUse,         // a variable indexed a buffer: id = the object or view indexed,
+                      // text = the variable's name, line = its frame's depth
+    Read,             // block, [begin, end), pieces, through, text = what ("item", "tobytes")
+    Field,            // block, [begin, end), through, text = the value's repr,
+                      // other = index in the format, bytes = code | order << 8 | write << 16
 };
 
 const char* event_kind_name(EventKind kind);
@@ -84,12 +89,48 @@ struct NameRef {
     bool is_view = false;
 };
 
+// The frames strip at a step's end: each live frame (module first) with its
+// variables in binding order. Strings are Trace::text() indices, interned, so
+// equal strings have equal indices and a step that changes nothing shares the
+// previous step's set.
+struct VarRecord {
+    int32_t name = -1, type = -1, value = -1;  // value: a short repr
+    uint64_t target = 0;                       // view or buffer object id, else 0
+    bool is_view = false;
+    bool operator==(const VarRecord&) const = default;
+};
+
+struct FrameRecord {
+    int32_t function = -1;  // "<module>", the function, "<listcomp>"
+    int depth = 0;          // 0: module; 1..: active frames outermost first
+    int line = 0;           // the frame's current line (0: not known)
+    uint32_t first_var = 0, var_count = 0;  // in FrameSet::vars
+    bool operator==(const FrameRecord&) const = default;
+};
+
+struct FrameSet {
+    std::vector<FrameRecord> frames;
+    std::vector<VarRecord> vars;
+    bool operator==(const FrameSet&) const = default;
+};
+
+// A variable that has indexed a buffer (`mv[left]`): its caret follows its value
+// while the variable lives in that frame.
+struct CaretRef {
+    int32_t function = -1, name = -1;  // Trace::text() indices
+    int depth = 0;
+    uint64_t target = 0;  // the view or object it last indexed
+    bool operator==(const CaretRef&) const = default;
+};
+
 struct Step {
     int line = 0;
     uint32_t first_event = 0, event_count = 0;
     uint32_t first_op = 0, op_count = 0;
     CopyMeter meter;
-    uint32_t names = 0;  // index into Trace::name_set()
+    uint32_t names = 0;   // index into Trace::name_set()
+    uint32_t frames = 0;  // index into the frame sets
+    uint32_t carets = 0;  // index into the caret sets
 };
 
 // View geometry: never changes after creation.
@@ -164,6 +205,12 @@ public:
     std::span<const uint64_t> holders(const Event& e) const;  // Refused: views holding exports
     const std::string& text(int32_t index) const { return texts_.at(static_cast<size_t>(index)); }
     const std::vector<NameRef>& names(int64_t n) const { return name_sets_.at(step(n).names); }
+    const FrameSet& frames(int64_t n) const { return frame_sets_.at(step(n).frames); }
+    const std::vector<CaretRef>& carets(int64_t n) const { return caret_sets_.at(step(n).carets); }
+    // Field events: code, byte order, write flag (packed in Event::bytes).
+    static char field_code(const Event& e) { return static_cast<char>(e.bytes & 0xff); }
+    static char field_order(const Event& e) { return static_cast<char>((e.bytes >> 8) & 0xff); }
+    static bool field_write(const Event& e) { return ((e.bytes >> 16) & 1) != 0; }
     const ViewInfo* view(uint64_t id) const;
     const ObjectInfo* object(uint64_t id) const;
     const std::map<uint64_t, ViewInfo>& views() const { return views_; }
@@ -196,6 +243,8 @@ private:
     std::vector<Op> ops_;
     std::vector<uint8_t> pool_;
     std::vector<std::vector<NameRef>> name_sets_;
+    std::vector<FrameSet> frame_sets_;
+    std::vector<std::vector<CaretRef>> caret_sets_;
     std::map<uint64_t, ViewInfo> views_;
     std::unordered_map<uint64_t, ObjectInfo> objects_;
     std::map<int, CopyMeter> line_meters_;

@@ -37,18 +37,60 @@ Scene two_blocks() {
     return s;
 }
 
-TEST(CanvasLayoutTest, BlocksStackWithOneLanePerLiveOrReleasedView) {
+TEST(CanvasLayoutTest, BlocksStackWithOneLanePerViewOfTheStep) {
     CanvasSettings s;
     const auto blocks = place_blocks(two_blocks(), s);
     ASSERT_EQ(blocks.size(), 2u);
     EXPECT_EQ(blocks[0].rows, 3u);
     EXPECT_EQ(blocks[1].rows, 1u);
-    // Lanes in colour (creation) order; the destroyed view gets none.
+    // Lanes in colour (creation) order; the view destroyed in this step gets
+    // one too (its tombstone: the scene carries it for this step only).
     EXPECT_EQ(blocks[0].lanes, (std::vector<uint64_t>{11, 10}));
-    EXPECT_EQ(blocks[1].lanes, (std::vector<uint64_t>{12}));
+    EXPECT_EQ(blocks[1].lanes, (std::vector<uint64_t>{12, 13}));
     EXPECT_FLOAT_EQ(blocks[0].row_h, s.cell_h + 2 * s.lane_h + 3);
     EXPECT_GT(blocks[1].top, blocks[0].bottom());
     EXPECT_FLOAT_EQ(canvas_height(blocks), blocks[1].bottom());
+}
+
+TEST(CanvasLayoutTest, FieldAndCaretStripsOnlyWhereTheStepHasThem) {
+    CanvasSettings s;
+    Scene sc = two_blocks();
+    engine::scene::SceneField f;
+    f.block = 1;
+    f.begin = 0;
+    f.end = 4;
+    sc.fields.push_back(f);
+    engine::scene::SceneCaret c;
+    c.block = 2;
+    sc.carets.push_back(c);
+    const auto blocks = place_blocks(sc, s);
+    ASSERT_EQ(blocks.size(), 2u);
+    // Block 1: two lanes, then the fields' strip; no caret strip.
+    EXPECT_FLOAT_EQ(blocks[0].fields_y, s.cell_h + 2 * s.lane_h + 2);
+    EXPECT_FLOAT_EQ(blocks[0].carets_y, blocks[0].fields_y + s.fields_h);
+    EXPECT_FLOAT_EQ(blocks[0].row_h, s.cell_h + 2 * s.lane_h + s.fields_h + 3);
+    // Block 2: no fields, a caret strip.
+    EXPECT_FLOAT_EQ(blocks[1].carets_y, blocks[1].fields_y);
+    EXPECT_FLOAT_EQ(blocks[1].row_h, s.cell_h + 2 * s.lane_h + s.carets_h + 3);
+    // A lane hit never lands in the strips.
+    EXPECT_FALSE(hit_lane(blocks, s, hex_x(s, 0), blocks[0].rows_top + blocks[0].fields_y + 2));
+}
+
+TEST(CanvasLayoutTest, SmallBuffersFillThePanelUpToAMaximum) {
+    CanvasSettings s;
+    const float w = canvas_width(s);
+    EXPECT_FLOAT_EQ(fit_scale(s, w * 0.5f), 1.0f);   // narrower panel: never shrink
+    EXPECT_FLOAT_EQ(fit_scale(s, w * 1.5f), 1.5f);   // fill the width
+    EXPECT_FLOAT_EQ(fit_scale(s, w * 4.0f), 1.8f);   // up to the maximum
+    // A 6-byte buffer needs 6 columns: the ASCII column follows them, the row is narrower, the cells grow.
+    EXPECT_EQ(columns_needed({6, 2}, 16), 6);
+    EXPECT_EQ(columns_needed({40}, 16), 16);
+    CanvasSettings narrow = s;
+    narrow.shown_cols = 6;
+    EXPECT_FLOAT_EQ(ascii_x(narrow, 0), hex_x(s, 6) + s.ascii_gap);
+    EXPECT_GT(fit_scale(narrow, w), 1.0f);
+    EXPECT_EQ(elide("reverse_inplace(): mv", 10), "reverse_..");
+    EXPECT_EQ(elide("mv", 10), "mv");
 }
 
 TEST(CanvasLayoutTest, HitTestingFindsBytesAndLanes) {

@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
+#include <string>
 
 #include "engine/session/session.hpp"
 
@@ -25,6 +27,27 @@ TEST(Lessons, HeaderGivesTitleTrackOrderAndNarrative) {
     EXPECT_EQ(l->narrative, "A slice is a window, not a copy.\n\nSecond paragraph.");
     EXPECT_FALSE(parse_lesson("y.py", "# title: No track\nx = 1\n", error));
     EXPECT_EQ(error, "y.py: the header needs '# title:', '# track:' and '# order:'");
+}
+
+TEST(Lessons, TheCodePanelShowsTheHeaderAsATitle) {
+    int lines = -1;
+    std::string title;
+    const std::string src = "# title: Reverse in place\n# track: B\n# order: 1\n#\n# The story.\nx = 1\n";
+    const size_t n = lesson_header_length(src, lines, title);
+    EXPECT_EQ(src.substr(n), "# The story.\nx = 1\n");  // the narrative is code's comments
+    EXPECT_EQ(lines, 4);
+    EXPECT_EQ(title, "Reverse in place");
+    EXPECT_EQ(lesson_header_length("x = 1\n", lines, title), 0u);
+    EXPECT_EQ(lines, 0);
+    EXPECT_EQ(lesson_header_length("# track: A\n# order: 2\nx = 1\n", lines, title), 0u);  // no title
+    EXPECT_EQ(lesson_header_length("# title: T", lines, title), 0u);  // unfinished line
+    // Every embedded lesson has one, and its body starts right after it.
+    for (const Lesson& l : lessons()) {
+        const size_t len = lesson_header_length(l.program, lines, title);
+        EXPECT_GT(len, 0u) << l.file;
+        EXPECT_EQ(title, l.title) << l.file;
+        EXPECT_EQ(lines, static_cast<int>(std::count(l.program.begin(), l.program.begin() + static_cast<long>(len), '\n')));
+    }
 }
 
 TEST(Lessons, EveryFileIsEmbeddedAndTracksHaveNoGaps) {

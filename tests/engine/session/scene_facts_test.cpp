@@ -188,6 +188,36 @@ bool contains(const std::vector<int64_t>& v, int64_t x) {
     return std::find(v.begin(), v.end(), x) != v.end();
 }
 
+const scene::SceneFrame* frame_of(const scene::Scene& sc, const std::string& function) {
+    for (const auto& f : sc.frames) {
+        if (f.function == function) return &f;
+    }
+    return nullptr;
+}
+
+const scene::SceneVariable* var_of(const scene::SceneFrame* f, const std::string& name) {
+    if (!f) return nullptr;
+    for (const auto& v : f->variables) {
+        if (v.name == name) return &v;
+    }
+    return nullptr;
+}
+
+const scene::SceneCaret* caret_of(const scene::Scene& sc, const std::string& name) {
+    for (const auto& c : sc.carets) {
+        if (c.name == name) return &c;
+    }
+    return nullptr;
+}
+
+// The text after `label` up to the end of its line in `out`.
+std::string printed_value(const std::string& out, const std::string& label) {
+    size_t at = out.find(label);
+    if (at == std::string::npos) return "";
+    at += label.size();
+    return out.substr(at, out.find('\n', at) - at);
+}
+
 TEST(SceneFactsTest, LessonA6RefusedAppendNamesItsHolders) {
     auto s = run_program(kLessonA6);
     ASSERT_FALSE(s->error()) << s->traceback();
@@ -384,6 +414,208 @@ TEST(SceneFactsTest, PacketAssemblyTemporarySliceWindow) {
         EXPECT_EQ(sc.writes[0].begin, 4u * static_cast<uint64_t>(k));
         EXPECT_EQ(sc.writes[0].end, 4u * static_cast<uint64_t>(k) + 4);
     }
+}
+
+TEST(SceneFactsTest, ReverseFramesShowLeftAndRightMovingIn) {
+    auto s = run_program(kCase1);
+    ASSERT_FALSE(s->error()) << s->traceback();
+    const std::string src = kCase1;
+    const int swap = line_with(src, "mv[left], mv[right] = mv[right], mv[left]");
+    for (int k = 0; k < 13; ++k) {
+        const int64_t n = step_of(*s, swap, k + 1);
+        ASSERT_GT(n, 0) << k;
+        auto sc = s->scene(n);
+        ASSERT_EQ(sc.frames.size(), 2u);
+        EXPECT_EQ(sc.frames[0].function, "<module>");
+        EXPECT_EQ(sc.frames[0].depth, 0);
+        const auto* fn = frame_of(sc, "reverse_inplace");
+        ASSERT_TRUE(fn);
+        EXPECT_EQ(fn->depth, 1);
+        EXPECT_EQ(fn->line, swap);
+        std::vector<std::string> names;
+        for (const auto& v : fn->variables) names.push_back(v.name);
+        EXPECT_EQ(names, (std::vector<std::string>{"data", "mv", "left", "right"}));
+        const auto* left = var_of(fn, "left");
+        const auto* right = var_of(fn, "right");
+        ASSERT_TRUE(left && right);
+        EXPECT_EQ(left->type, "int");
+        EXPECT_EQ(left->value, std::to_string(k));
+        EXPECT_EQ(right->value, std::to_string(25 - k));
+        EXPECT_FALSE(left->changed);  // the swap line rebinds neither
+        const auto* mv = view_named(sc, "mv");
+        ASSERT_TRUE(mv);
+        const auto* mvar = var_of(fn, "mv");
+        EXPECT_EQ(mvar->type, "memoryview");
+        EXPECT_TRUE(mvar->is_view);
+        EXPECT_EQ(mvar->target, mv->id);
+        EXPECT_EQ(mvar->value, "<memory>");
+        const auto* data = var_of(fn, "data");
+        EXPECT_EQ(data->target, exporter_named(sc, "ba")->id);
+        EXPECT_TRUE(data->changed);  // its bytes were written through mv
+        // The carets of left and right under the bytes they index.
+        const auto* cl = caret_of(sc, "left");
+        const auto* cr = caret_of(sc, "right");
+        ASSERT_TRUE(cl && cr) << k;
+        EXPECT_EQ(cl->value, k);
+        EXPECT_EQ(cl->byte, static_cast<uint64_t>(k));
+        EXPECT_EQ(cr->byte, static_cast<uint64_t>(25 - k));
+        EXPECT_EQ(cl->target, mv->id);
+        EXPECT_EQ(cl->block, mv->block);
+        EXPECT_EQ(cl->function, "reverse_inplace");
+        EXPECT_EQ(cl->depth, 1);
+        EXPECT_TRUE(cl->used_here);
+        EXPECT_TRUE(cr->used_here);
+        EXPECT_FALSE(cl->past_end);
+        // The next step, `left += 1`: the caret follows, not used there.
+        auto next = s->scene(n + 1);
+        const auto* cl2 = caret_of(next, "left");
+        ASSERT_TRUE(cl2);
+        EXPECT_EQ(cl2->byte, static_cast<uint64_t>(k + 1));
+        EXPECT_FALSE(cl2->used_here);
+        EXPECT_TRUE(var_of(frame_of(next, "reverse_inplace"), "left")->changed);
+        EXPECT_FALSE(var_of(frame_of(next, "reverse_inplace"), "right")->changed);
+    }
+    // Before the first swap, left and right have indexed nothing: no carets.
+    EXPECT_TRUE(s->scene(step_of(*s, swap) - 1).carets.empty());
+    // After the call returned: its frame and carets are gone.
+    auto last = s->scene(s->step_count());
+    EXPECT_EQ(last.frames.size(), 1u);
+    EXPECT_TRUE(last.carets.empty());
+    const auto* ba = var_of(frame_of(last, "<module>"), "ba");
+    ASSERT_TRUE(ba);
+    EXPECT_EQ(ba->type, "bytearray");
+    EXPECT_EQ(ba->value, "bytearray(b'zyxwvutsrqponmlkjihgfedcba')");  // CPython's repr
+    EXPECT_EQ(var_of(frame_of(last, "<module>"), "reverse_inplace")->type, "function");
+}
+
+TEST(SceneFactsTest, HeaderParseFramesHoldTheUnpackedValues) {
+    auto s = run_program(kCase2);
+    ASSERT_FALSE(s->error()) << s->traceback();
+    const std::string src = kCase2;
+    const int64_t n = step_of(*s, line_with(src, "magic, major, minor = struct.unpack_from"));
+    ASSERT_GT(n, 0);
+    auto sc = s->scene(n);
+    ASSERT_EQ(sc.frames.size(), 1u);
+    const auto* module = frame_of(sc, "<module>");
+    const std::string out = s->output();
+    const std::pair<const char*, const char*> expect[] = {
+        {"magic", "Parsed header magic: "}, {"major", "Major version: "}, {"minor", "Minor version: "}};
+    for (const auto& [name, label] : expect) {
+        const auto* v = var_of(module, name);
+        ASSERT_TRUE(v) << name;
+        EXPECT_EQ(v->type, "int");
+        EXPECT_EQ(v->value, printed_value(out, label)) << name;
+        EXPECT_TRUE(v->changed);
+        EXPECT_EQ(v->target, 0u);
+    }
+    EXPECT_FALSE(var_of(module, "header")->changed);
+    EXPECT_EQ(var_of(module, "struct")->type, "module");
+    // The step before: not yet bound.
+    EXPECT_EQ(var_of(frame_of(s->scene(n - 1), "<module>"), "magic"), nullptr);
+}
+
+TEST(SceneFactsTest, PacketAssemblyOffsetCaretMoves) {
+    auto s = run_program(kCase5);
+    ASSERT_FALSE(s->error()) << s->traceback();
+    const std::string src = kCase5;
+    const int line = line_with(src, "mv[offset:offset + part_length] = part");
+    for (int k = 0; k < 3; ++k) {
+        auto sc = s->scene(step_of(*s, line, k + 1));
+        const auto* mv = view_named(sc, "mv");
+        const auto* offset = caret_of(sc, "offset");
+        ASSERT_TRUE(mv && offset) << k;
+        EXPECT_EQ(offset->value, 4 * k);
+        EXPECT_EQ(offset->byte, 4u * static_cast<uint64_t>(k));
+        EXPECT_EQ(offset->target, mv->id);
+        EXPECT_TRUE(offset->used_here);
+        EXPECT_EQ(offset->function, "build_packet");
+        const auto* fn = frame_of(sc, "build_packet");
+        ASSERT_TRUE(fn);
+        EXPECT_EQ(var_of(fn, "part")->value, k == 0 ? "b'HEAD'" : k == 1 ? "b'DATA'" : "b'TAIL'");
+        EXPECT_EQ(var_of(fn, "part_length")->value, "4");
+    }
+    // `offset += part_length` after the last part: offset == len(mv), past the end.
+    auto sc = s->scene(step_of(*s, line_with(src, "offset += part_length"), 3));
+    const auto* offset = caret_of(sc, "offset");
+    ASSERT_TRUE(offset);
+    EXPECT_EQ(offset->value, 12);
+    EXPECT_TRUE(offset->past_end);
+    EXPECT_EQ(offset->byte, 12u);
+    EXPECT_FALSE(offset->used_here);
+}
+
+TEST(SceneFactsTest, CaretsOfModuleNamesNegativeIndicesAndObjects) {
+    auto s = run_program(
+        "ba = bytearray(b'abcdefgh')\n"
+        "mv = memoryview(ba)[1::2]\n"
+        "i = -1\n"
+        "x = mv[i]\n"
+        "ba[i - 2] = 65\n"
+        "def f(n):\n"
+        "    v = ba[n]\n"
+        "    return v\n"
+        "y = f(3)\n"
+        "i = 'no longer an int'\n");
+    ASSERT_FALSE(s->error()) << s->traceback();
+    auto sc = s->scene(4);
+    ASSERT_EQ(sc.carets.size(), 1u);
+    EXPECT_EQ(sc.carets[0].name, "i");
+    EXPECT_EQ(sc.carets[0].depth, 0);
+    EXPECT_EQ(sc.carets[0].byte, 7u);  // mv[-1] is ba[7]
+    EXPECT_EQ(sc.carets[0].target, view_named(sc, "mv")->id);
+    auto sc2 = s->scene(5);  // ba[i - 2]: now i indexes ba itself
+    ASSERT_EQ(sc2.carets.size(), 1u);
+    EXPECT_EQ(sc2.carets[0].target, exporter_named(sc2, "ba")->id);
+    EXPECT_EQ(sc2.carets[0].byte, 7u);  // caret at i's own value, -1 of ba
+    EXPECT_TRUE(sc2.carets[0].used_here);
+    // Inside f: n indexes ba; it dies with the frame.
+    bool seen_n = false;
+    for (int64_t k = 1; k <= s->step_count(); ++k) {
+        for (const auto& c : s->scene(k).carets) {
+            if (c.name == "n") {
+                seen_n = true;
+                EXPECT_EQ(c.byte, 3u);
+                EXPECT_EQ(c.function, "f");
+            }
+        }
+    }
+    EXPECT_TRUE(seen_n);
+    EXPECT_EQ(caret_of(s->scene(s->step_count()), "n"), nullptr);
+    // i rebound to a str: no caret.
+    EXPECT_EQ(caret_of(s->scene(s->step_count()), "i"), nullptr);
+}
+
+TEST(SceneFactsTest, VariablesShowCPythonReprsShortened) {
+    auto s = run_program(
+        "t = (1, 'a', b'x\\x00', [1, 2.5, None, True], (3,))\n"
+        "q = \"it's\"\n"
+        "d = {'k': [1, 2]}\n"
+        "u = (1, 'a', b'x\\x00', [None, True], (3,))\n"
+        "big = 2 ** 70\n"
+        "one = (1,)\n"
+        "r = range(0, 10)\n"
+        "long = 'x' * 50\n"
+        "huge = bytearray(1 << 20)\n"
+        "import array\n"
+        "a = array.array('B', [1, 2, 3])\n");
+    ASSERT_FALSE(s->error()) << s->traceback();
+    auto sc = s->scene(s->step_count());
+    const auto* m = frame_of(sc, "<module>");
+    // Expected strings: CPython 3.11's repr() of the same values.
+    EXPECT_EQ(var_of(m, "t")->value, "(1, 'a', b'x\\x00', [1, 2.5, None, True],…");
+    EXPECT_EQ(var_of(m, "t")->type, "tuple");
+    EXPECT_EQ(var_of(m, "u")->value, "(1, 'a', b'x\\x00', [None, True], (3,))");
+    EXPECT_EQ(var_of(m, "q")->value, "\"it's\"");
+    EXPECT_EQ(var_of(m, "d")->value, "{'k': [1, 2]}");
+    EXPECT_EQ(var_of(m, "big")->value, "1180591620717411303424");
+    EXPECT_EQ(var_of(m, "one")->value, "(1,)");
+    EXPECT_EQ(var_of(m, "r")->value, "range(0, 10)");
+    EXPECT_EQ(var_of(m, "a")->value, "array('B', [1, 2, 3])");
+    EXPECT_EQ(var_of(m, "a")->type, "array");
+    // Past 40 characters: the first 40 of CPython's repr and an ellipsis.
+    EXPECT_EQ(var_of(m, "long")->value, "'" + std::string(39, 'x') + "…");
+    const std::string h = var_of(m, "huge")->value;
+    EXPECT_EQ(h, "bytearray(b'\\x00\\x00\\x00\\x00\\x00\\x00\\x00…");
 }
 
 TEST(SceneFactsTest, UseCasesRunEveryStep) {
