@@ -585,6 +585,8 @@ Result<Interpreter::Flow> Interpreter::exec_raise(const Stmt& s, const std::shar
         BV_TRY(instance, call_class(*this, exc, CallArgs{}));  // raise C: C()
         exc = std::move(instance);
     }
+    if (as_class(exc) || (exc.is(Kind::Instance) && !instance_class(exc)->exc_base))
+        return raise(ExcType::TypeError, "exceptions must derive from BaseException");
     Error err = error_from_raise(exc);
     if (exc.is(Kind::Exception) || exc.is(Kind::Instance)) {
         raised_value_ = std::move(exc);
@@ -620,6 +622,26 @@ Result<Interpreter::Flow> Interpreter::exec_with(const Stmt& s, size_t index,
     }
     auto flow = exec_with(s, index + 1, f);
     f->line = s.line;
+    if (!flow && manager.is(Kind::Instance)) {
+        // A user __exit__ sees the exception; a true result swallows it.
+        Error error = std::move(flow).error();
+        Value exc = exception_value(error);
+        auto saved_traceback = traceback_;
+        const SourceSpan saved_span = span_;
+        auto saved_raised = raised_value_;
+        const Error saved_error = raised_error_;
+        auto suppress = instance_exit_with(*this, manager, Value::type(type_of(exc)), exc);
+        traceback_ = std::move(saved_traceback);
+        span_ = saved_span;
+        raised_value_ = std::move(saved_raised);
+        raised_error_ = saved_error;
+        if (!suppress) return stamp(std::move(suppress).error(), s.line);
+        if (*suppress) {
+            raised_value_.reset();
+            return Flow::Normal;
+        }
+        return error;
+    }
     auto exit = context_exit(*this, manager);
     if (!exit) return stamp(std::move(exit).error(), s.line);
     return flow;

@@ -107,6 +107,10 @@ public:
     void write_output(std::string_view text) override;
     engine::BufferContext& buffer_context() override { return buffers_; }
     Result<void> tick() override;
+    void exception_swallowed() override {
+        traceback_.clear();
+        raised_value_.reset();
+    }
 
     // Used by function and generator objects (call.cpp, comprehension.cpp).
     Result<Value> call_user(const UserFunction& fn, CallArgs args);

@@ -281,7 +281,14 @@ Result<Value> bi_isinstance(Interp&, const Value&, CallArgs& args) {
 
 Result<Value> bi_hex_oct_bin(CallArgs& args, const char* name, int base, const char* prefix) {
     BV_CHECK(check_positional(args, name, 1, 1));
-    const Value& x = args.args[0];
+    Value x = args.args[0];
+    if (x.is(Kind::Instance) && current_interp()) {  // __index__
+        BV_TRY(r, call_slot(*current_interp(), x, Slot::Index, {}));
+        if (r && !r->is_int())
+            return raise(ExcType::TypeError,
+                         "__index__ returned non-int (type " + type_name(*r) + ")");
+        if (r) x = std::move(*r);
+    }
     if (!is_intlike(x))
         return raise(ExcType::TypeError,
                      "'" + type_name(x) + "' object cannot be interpreted as an integer");
@@ -458,8 +465,10 @@ Result<Value> bi_getattr(Interp& interp, const Value&, CallArgs& args) {
         return raise(ExcType::TypeError,
                      "attribute name must be string, not '" + type_name(args.args[1]) + "'");
     auto r = getattr(interp, args.args[0], args.args[1].str_utf8());
-    if (!r && args.args.size() == 3 && r.error().type == ExcType::AttributeError)
+    if (!r && args.args.size() == 3 && r.error().type == ExcType::AttributeError) {
+        interp.exception_swallowed();
         return args.args[2];
+    }
     return r;
 }
 
@@ -469,7 +478,10 @@ Result<Value> bi_hasattr(Interp& interp, const Value&, CallArgs& args) {
         return raise(ExcType::TypeError,
                      "attribute name must be string, not '" + type_name(args.args[1]) + "'");
     auto r = getattr(interp, args.args[0], args.args[1].str_utf8());
-    if (!r && r.error().type == ExcType::AttributeError) return Value::boolean(false);
+    if (!r && r.error().type == ExcType::AttributeError) {
+        interp.exception_swallowed();
+        return Value::boolean(false);
+    }
     if (!r) return r.error();
     return Value::boolean(true);
 }
@@ -525,6 +537,7 @@ struct TypeEntry {
 
 const TypeEntry kTypes[] = {
     {"int", TypeId::Int},
+    {"object", TypeId::Object},
     {"float", TypeId::Float},
     {"bool", TypeId::Bool},
     {"str", TypeId::Str},
@@ -853,6 +866,9 @@ Result<Value> construct(Interp& interp, const TypeObject& type, CallArgs& args) 
         case TypeId::BytesIO:
         case TypeId::Struct:
             return construct_module_object(interp, type, args);
+        case TypeId::Object:
+            return raise(ExcType::NotImplementedError,
+                         "object() instances are not supported in the playground");
         default:
             break;
     }

@@ -196,7 +196,7 @@ Result<Value> make_class(std::string name, std::string qualname, const Value& ba
     auto cls = std::make_shared<ClassObject>();
     cls->name = std::move(name);
     cls->qualname = std::move(qualname);
-    if (!base.is_none()) {
+    if (!base.is_none() && !(base.is(Kind::Type) && base.obj<TypeObject>().id == TypeId::Object)) {
         if (!base.is(Kind::Type)) {
             return raise(ExcType::TypeError, "bases must be types");
         }
@@ -504,6 +504,7 @@ Result<Value> builtin_issubclass(Interp&, const Value&, CallArgs& args) {
             continue;
         }
         const TypeObject& t = s.obj<TypeObject>();
+        if (t.id == TypeId::Object) return Value::boolean(true);
         if (c) {
             if (c->exc_base && t.id == TypeId::Exception && exc_is_subclass(*c->exc_base, t.exc))
                 return Value::boolean(true);
@@ -546,6 +547,33 @@ private:
     Value obj_;
 };
 
+// iter(obj) of an instance with __getitem__ and no __iter__: obj[0], obj[1],
+// ... until IndexError (CPython's sequence iterator, type name "iterator").
+class GetItemIterator final : public IteratorObject {
+public:
+    explicit GetItemIterator(Value obj) : obj_(std::move(obj)) {}
+    Result<std::optional<Value>> next(Interp& interp) override {
+        if (done_) return std::optional<Value>();
+        auto r = call_slot(interp, obj_, Slot::GetItem, {Value::integer(index_)});
+        if (!r) {
+            done_ = true;
+            if (r.error().type == ExcType::IndexError || r.error().type == ExcType::StopIteration) {
+                interp.exception_swallowed();
+                return std::optional<Value>();
+            }
+            return std::move(r).error();
+        }
+        if (index_ == INT64_MAX) return raise(ExcType::OverflowError, "iter index too large");
+        ++index_;
+        return std::move(*r);
+    }
+
+private:
+    Value obj_;
+    int64_t index_ = 0;
+    bool done_ = false;
+};
+
 std::string quoted_type(const Value& v) { return "'" + type_name(v) + "'"; }
 
 }  // namespace
@@ -574,7 +602,12 @@ Result<void> instance_delitem(Interp& interp, const Value& obj, const Value& key
 
 Result<Value> instance_iter(Interp& interp, const Value& obj) {
     BV_TRY(r, call_slot(interp, obj, Slot::Iter, {}));
-    if (!r) return raise(ExcType::TypeError, quoted_type(obj) + " object is not iterable");
+    if (!r) {
+        if (instance_class(obj)->slot(Slot::GetItem))
+            return Value::wrap(
+                std::shared_ptr<IteratorObject>(std::make_shared<GetItemIterator>(obj)));
+        return raise(ExcType::TypeError, quoted_type(obj) + " object is not iterable");
+    }
     if (r->is(Kind::Iterator)) return std::move(*r);
     const ClassObject* cls = instance_class(*r);
     if (!cls || !cls->slot(Slot::Next)) {
@@ -587,7 +620,10 @@ Result<Value> instance_iter(Interp& interp, const Value& obj) {
 Result<std::optional<Value>> instance_next(Interp& interp, const Value& obj) {
     auto r = call_slot(interp, obj, Slot::Next, {});
     if (!r) {
-        if (r.error().type == ExcType::StopIteration) return std::optional<Value>();
+        if (r.error().type == ExcType::StopIteration) {
+            interp.exception_swallowed();
+            return std::optional<Value>();
+        }
         return std::move(r).error();
     }
     if (!*r) return raise(ExcType::TypeError, quoted_type(obj) + " object is not an iterator");
@@ -600,7 +636,7 @@ Result<bool> instance_contains(Interp& interp, const Value& obj, const Value& it
         BV_TRY(r, call_slot(interp, obj, Slot::Contains, {item}));
         return truthy(*r);
     }
-    if (!cls->slot(Slot::Iter)) {
+    if (!cls->slot(Slot::Iter) && !cls->slot(Slot::GetItem)) {
         return raise(ExcType::TypeError, "argument of type " + quoted_type(obj) + " is not iterable");
     }
     BV_TRY(it, instance_iter(interp, obj));
@@ -629,6 +665,13 @@ Result<void> instance_exit(Interp& interp, const Value& obj) {
     BV_TRY(r, call_slot(interp, obj, Slot::Exit, {Value(), Value(), Value()}));
     (void)r;
     return ok();
+}
+
+Result<bool> instance_exit_with(Interp& interp, const Value& obj, const Value& type,
+                                const Value& value) {
+    BV_TRY(r, call_slot(interp, obj, Slot::Exit, {type, value, Value()}));
+    if (!r) return false;
+    return truthy(*r);
 }
 
 Result<Value> instance_call(Interp& interp, const Value& obj, CallArgs args) {

@@ -131,6 +131,9 @@ Result<std::optional<Value>> instance_next(Interp& interp, const Value& obj);
 Result<bool> instance_contains(Interp& interp, const Value& obj, const Value& item);
 Result<Value> instance_enter(Interp& interp, const Value& obj);
 Result<void> instance_exit(Interp& interp, const Value& obj);
+// __exit__(type, value, None) for an exception in flight: whether it is swallowed.
+Result<bool> instance_exit_with(Interp& interp, const Value& obj, const Value& type,
+                                const Value& value);
 Result<Value> instance_call(Interp& interp, const Value& obj, CallArgs args);
 Result<void> class_setattr(const Value& cls, std::string_view name, const Value& value);
 // attribute access on the staticmethod/classmethod/property/super objects;

@@ -178,6 +178,8 @@ std::string type_name(const TypeObject& t) {
             return t.iter_name ? t.iter_name : "iterator";
         case TypeId::Class:
             return t.cls ? t.cls->name : "object";
+        case TypeId::Object:
+            return "object";
     }
     return "object";
 }
@@ -193,6 +195,7 @@ std::string type_short_name(const TypeObject& t) {
 namespace {
 bool type_is_subclass(const TypeObject& t, const TypeObject& base) {
     if (t == base) return true;
+    if (base.id == TypeId::Object) return true;
     if (t.id == TypeId::Class) {
         if (base.id == TypeId::Class) return t.cls->is_subclass_of(*base.cls);
         return t.cls->exc_base && base.id == TypeId::Exception &&
@@ -393,6 +396,8 @@ namespace {
             return fmt::format("{}({})", exc_name(e.type), args);
         }
         case Kind::Type:
+            if (const auto& t = v.obj<TypeObject>(); t.id == TypeId::Class && t.cls)
+                return "<class '__main__." + t.cls->qualname + "'>";
             return "<class '" + type_name(v.obj<TypeObject>()) + "'>";
         case Kind::Iterator: {
             if (auto* view = as_dict_view(v)) {

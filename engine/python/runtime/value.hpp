@@ -318,6 +318,7 @@ enum class TypeId : uint8_t {
     DictItems,
     Iterator /* any other */,
     Class /* a user class: TypeObject::cls */,
+    Object /* the built-in `object`, base of every class */,
 };
 
 struct TypeObject {
@@ -408,6 +409,9 @@ public:
     // Called once per item by builtins that loop (sum, sorted, list(), join,
     // ...), so long loops inside one line still meet the step budget.
     virtual Result<void> tick() { return ok(); }
+    // The runtime caught an exception that user code raised (hasattr, a
+    // StopIteration ending __next__): the evaluator forgets its traceback.
+    virtual void exception_swallowed() {}
     // Deterministic os.urandom: a per-run xorshift64* state; reset per run by
     // the evaluator if it wants lessons to replay identically.
     uint64_t urandom_state = 0x9E3779B97F4A7C15ULL;
