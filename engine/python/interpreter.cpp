@@ -6,6 +6,7 @@
 #include "engine/python/frame.hpp"
 #include "engine/python/lexer.hpp"
 #include "engine/python/parser.hpp"
+#include "engine/python/runtime/class_object.hpp"
 #include "engine/python/runtime/ops.hpp"
 
 namespace engine::py {
@@ -86,8 +87,16 @@ Result<void> Interpreter::run(std::string_view source) {
     const Module& module = *modules_.back();
     char base = 0;
     stack_base_ = &base;
+    Interp* previous = current_interp();
+    set_current_interp(this);  // user __repr__/__eq__/__bool__ reached from the runtime
     auto flow = exec_block(module.body, globals_);
+    set_current_interp(previous);
     stack_base_ = nullptr;
+    uncaught_class_.clear();
+    if (!flow && raised_value_ && raised_error_.type == flow.error().type &&
+        raised_error_.message == flow.error().message) {
+        if (auto name = exception_class_name(*raised_value_)) uncaught_class_ = *name;
+    }
     raised_value_.reset();
     if (!flow) {
         Error e = std::move(flow).error();
@@ -223,6 +232,9 @@ std::string Interpreter::format_traceback(const Error& error) const {
         out += "  File \"" + options_.filename + "\", line " + std::to_string(entry.line) +
                ", in " + entry.function + "\n";
         if (has_file) out += source_and_carets(raw_line(source_, entry.line), entry.line, entry.span);
+    }
+    if (!uncaught_class_.empty()) {
+        return out + uncaught_class_ + (error.message.empty() ? "" : ": " + error.message) + "\n";
     }
     return out + format_exception_line(error) + "\n";
 }

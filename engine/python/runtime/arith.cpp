@@ -5,6 +5,7 @@
 #include "engine/buffer/bytearray_object.hpp"
 #include "engine/buffer/bytes_object.hpp"
 #include "engine/buffer/memory_view.hpp"
+#include "engine/python/runtime/class_object.hpp"
 #include "engine/python/runtime/convert.hpp"
 #include "engine/python/runtime/dict.hpp"
 #include "engine/python/runtime/format.hpp"
@@ -392,6 +393,8 @@ Result<Value> unary_op(UnaryOp op, const Value& v) {
 
 Result<bool> contains(Interp& interp, const Value& container, const Value& item) {
     switch (container.kind()) {
+        case Kind::Instance:
+            return instance_contains(interp, container, item);
         case Kind::Str:
             if (!item.is_str())
                 return raise(

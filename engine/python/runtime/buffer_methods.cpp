@@ -12,6 +12,7 @@
 #include "engine/buffer/mmap_object.hpp"
 #include "engine/buffer/struct_codec.hpp"
 #include "engine/buffer/temp_file.hpp"
+#include "engine/python/runtime/class_object.hpp"
 #include "engine/python/runtime/args.hpp"
 #include "engine/python/runtime/builtins.hpp"
 #include "engine/python/runtime/convert.hpp"
@@ -774,6 +775,8 @@ Result<std::optional<Value>> buffer_attribute(Interp&, const Value& obj, std::st
 
 Result<Value> context_enter(Interp& interp, const Value& v) {
     switch (v.kind()) {
+        case Kind::Instance:
+            return instance_enter(interp, v);
         case Kind::MemoryView:
         case Kind::Mmap:
         case Kind::BytesIO:
@@ -789,6 +792,7 @@ Result<Value> context_enter(Interp& interp, const Value& v) {
 }
 
 Result<void> context_exit(Interp& interp, const Value& v) {
+    if (v.is(Kind::Instance)) return instance_exit(interp, v);
     BV_TRY(m, getattr(interp, v, "__exit__"));
     BV_TRY(r, call(interp, m, std::vector<Value>{Value(), Value(), Value()}));
     (void)r;

@@ -1,4 +1,5 @@
 // Built-in functions and type constructors.
+#include "engine/python/runtime/class_object.hpp"
 #include "engine/python/runtime/builtins.hpp"
 
 #include <fmt/format.h>
@@ -16,6 +17,7 @@
 #include "engine/python/runtime/dict.hpp"
 #include "engine/python/runtime/format.hpp"
 #include "engine/python/runtime/iter.hpp"
+#include "engine/python/runtime/lazy_iters.hpp"
 #include "engine/python/runtime/methods.hpp"
 #include "engine/python/runtime/modules.hpp"
 #include "engine/python/runtime/numbers.hpp"
@@ -279,7 +281,14 @@ Result<Value> bi_isinstance(Interp&, const Value&, CallArgs& args) {
 
 Result<Value> bi_hex_oct_bin(CallArgs& args, const char* name, int base, const char* prefix) {
     BV_CHECK(check_positional(args, name, 1, 1));
-    const Value& x = args.args[0];
+    Value x = args.args[0];
+    if (x.is(Kind::Instance) && current_interp()) {  // __index__
+        BV_TRY(r, call_slot(*current_interp(), x, Slot::Index, {}));
+        if (r && !r->is_int())
+            return raise(ExcType::TypeError,
+                         "__index__ returned non-int (type " + type_name(*r) + ")");
+        if (r) x = std::move(*r);
+    }
     if (!is_intlike(x))
         return raise(ExcType::TypeError,
                      "'" + type_name(x) + "' object cannot be interpreted as an integer");
@@ -345,11 +354,6 @@ Result<Value> bi_id(Interp&, const Value&, CallArgs& args) {
     // Inline values: a stable number per value (None, True, small ints).
     return Value::integer(0x10000 + static_cast<int64_t>(x.kind()) * 0x1000 +
                           (x.is_float() ? 0 : x.small_int()));
-}
-
-Result<Value> bi_iter(Interp& interp, const Value&, CallArgs& args) {
-    BV_CHECK(check_positional(args, "iter", 1, 1));
-    return get_iter(interp, args.args[0]);
 }
 
 Result<Value> bi_next(Interp& interp, const Value&, CallArgs& args) {
@@ -450,6 +454,8 @@ Result<Value> bi_format(Interp&, const Value&, CallArgs& args) {
 Result<Value> bi_callable(Interp&, const Value&, CallArgs& args) {
     BV_CHECK(check_positional(args, "callable", 1, 1));
     Kind k = args.args[0].kind();
+    if (const ClassObject* cls = instance_class(args.args[0]))
+        return Value::boolean(cls->slot(Slot::Call) != nullptr);
     return Value::boolean(k == Kind::Function || k == Kind::Builtin || k == Kind::Type);
 }
 
@@ -459,8 +465,10 @@ Result<Value> bi_getattr(Interp& interp, const Value&, CallArgs& args) {
         return raise(ExcType::TypeError,
                      "attribute name must be string, not '" + type_name(args.args[1]) + "'");
     auto r = getattr(interp, args.args[0], args.args[1].str_utf8());
-    if (!r && args.args.size() == 3 && r.error().type == ExcType::AttributeError)
+    if (!r && args.args.size() == 3 && r.error().type == ExcType::AttributeError) {
+        interp.exception_swallowed();
         return args.args[2];
+    }
     return r;
 }
 
@@ -470,7 +478,10 @@ Result<Value> bi_hasattr(Interp& interp, const Value&, CallArgs& args) {
         return raise(ExcType::TypeError,
                      "attribute name must be string, not '" + type_name(args.args[1]) + "'");
     auto r = getattr(interp, args.args[0], args.args[1].str_utf8());
-    if (!r && r.error().type == ExcType::AttributeError) return Value::boolean(false);
+    if (!r && r.error().type == ExcType::AttributeError) {
+        interp.exception_swallowed();
+        return Value::boolean(false);
+    }
     if (!r) return r.error();
     return Value::boolean(true);
 }
@@ -499,7 +510,13 @@ const BuiltinEntry kFunctions[] = {
     {"chr", bi_chr},
     {"hash", bi_hash},
     {"id", bi_id},
-    {"iter", bi_iter},
+    {"iter", builtin_iter},
+    {"map", builtin_map},
+    {"filter", builtin_filter},
+    {"staticmethod", builtin_staticmethod},
+    {"classmethod", builtin_classmethod},
+    {"property", builtin_property},
+    {"issubclass", builtin_issubclass},
     {"next", bi_next},
     {"divmod", bi_divmod},
     {"round", bi_round},
@@ -520,6 +537,7 @@ struct TypeEntry {
 
 const TypeEntry kTypes[] = {
     {"int", TypeId::Int},
+    {"object", TypeId::Object},
     {"float", TypeId::Float},
     {"bool", TypeId::Bool},
     {"str", TypeId::Str},
@@ -846,6 +864,9 @@ Result<Value> construct(Interp& interp, const TypeObject& type, CallArgs& args) 
         case TypeId::BytesIO:
         case TypeId::Struct:
             return construct_module_object(interp, type, args);
+        case TypeId::Object:
+            return raise(ExcType::NotImplementedError,
+                         "object() instances are not supported in the playground");
         default:
             break;
     }
@@ -864,9 +885,12 @@ Result<Value> call(Interp& interp, const Value& callee, CallArgs args) {
             return fn->call(interp, std::move(args));
         }
         case Kind::Type: {
+            if (as_class(callee)) return call_class(interp, callee, std::move(args));
             TypeObject t = callee.obj<TypeObject>();
             return construct(interp, t, args);
         }
+        case Kind::Instance:
+            return instance_call(interp, callee, std::move(args));
         default:
             return raise(ExcType::TypeError, "'" + type_name(callee) + "' object is not callable");
     }

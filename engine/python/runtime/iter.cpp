@@ -2,6 +2,7 @@
 //
 // Sequence iterators walk live objects by index, as CPython's do: appending to
 // a list while iterating it is seen by the loop.
+#include "engine/python/runtime/class_object.hpp"
 #include "engine/python/runtime/iter.hpp"
 
 #include <fmt/format.h>
@@ -405,6 +406,8 @@ Result<Value> get_iter(Interp& interp, const Value& v) {
     (void)interp;
     auto wrap = [](auto p) { return Value::wrap(std::shared_ptr<IteratorObject>(std::move(p))); };
     switch (v.kind()) {
+        case Kind::Instance:
+            return instance_iter(interp, v);
         case Kind::List:
             return wrap(std::make_shared<ListIter>(v));
         case Kind::Tuple:
@@ -438,6 +441,7 @@ Result<Value> get_iter(Interp& interp, const Value& v) {
 }
 
 Result<std::optional<Value>> iter_next(Interp& interp, const Value& iterator) {
+    if (iterator.is(Kind::Instance)) return instance_next(interp, iterator);
     if (!iterator.is(Kind::Iterator) || as_dict_view(iterator))
         return raise(ExcType::TypeError, "'" + type_name(iterator) + "' object is not an iterator");
     return iterator.obj<IteratorObject>().next(interp);

@@ -64,6 +64,8 @@ class Callable;
 class BuiltinFunction;
 class IteratorObject;
 struct StructObject;  // struct.Struct: defined in modules.hpp
+struct ClassObject;     // a user class: class_object.hpp
+struct InstanceObject;  // an instance of a user class: class_object.hpp
 
 // Kind -> class behind the pointer:
 //   None, Bool, Int (small), Float, Ellipsis, NotImplemented: inline, no pointer
@@ -81,6 +83,7 @@ struct StructObject;  // struct.Struct: defined in modules.hpp
 //   Struct      StructObject (struct.Struct, runtime-owned)
 //   Exporter    engine::Exporter: another buffer exporter handed out by the
 //               buffer layer (mv.obj of a BytesIO's getbuffer(): _io._BytesIOBuffer)
+//   Instance    InstanceObject (an instance of a user class)
 enum class Kind : uint8_t {
     None,
     Bool,
@@ -109,6 +112,7 @@ enum class Kind : uint8_t {
     TempFile,
     Struct,
     Exporter,
+    Instance,
 };
 
 class Value {
@@ -189,6 +193,9 @@ public:
         return Value(Kind::Iterator, std::move(p));
     }
     static Value wrap(std::shared_ptr<ModuleObject> p) { return Value(Kind::Module, std::move(p)); }
+    static Value wrap(std::shared_ptr<InstanceObject> p) {
+        return Value(Kind::Instance, std::move(p));
+    }
 
     Kind kind() const { return kind_; }
     bool is(Kind k) const { return kind_ == k; }
@@ -418,14 +425,18 @@ enum class TypeId : uint8_t {
     DictValues,
     DictItems,
     Iterator /* any other */,
+    Class /* a user class: TypeObject::cls */,
+    Object /* the built-in `object`, base of every class */,
 };
 
 struct TypeObject {
     TypeId id = TypeId::NoneType;
     ExcType exc = ExcType::Exception;  // meaningful when id == Exception
     const char* iter_name = nullptr;   // id == Iterator: "list_iterator", "enumerate", ...
+    std::shared_ptr<ClassObject> cls;  // id == Class
     bool operator==(const TypeObject& o) const {
         if (id != o.id) return false;
+        if (id == TypeId::Class) return cls == o.cls;
         if (id == TypeId::Exception) return exc == o.exc;
         if (id == TypeId::Iterator)
             return std::string_view(iter_name ? iter_name : "") ==
@@ -506,6 +517,9 @@ public:
     // Called once per item by builtins that loop (sum, sorted, list(), join,
     // ...), so long loops inside one line still meet the step budget.
     virtual Result<void> tick() { return ok(); }
+    // The runtime caught an exception that user code raised (hasattr, a
+    // StopIteration ending __next__): the evaluator forgets its traceback.
+    virtual void exception_swallowed() {}
     // Deterministic os.urandom: a per-run xorshift64* state; reset per run by
     // the evaluator if it wants lessons to replay identically.
     uint64_t urandom_state = 0x9E3779B97F4A7C15ULL;
