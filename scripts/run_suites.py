@@ -8,6 +8,7 @@ Used by scripts/test. Each suite reports its own counts:
   node     node --test's `# pass N` / `# fail M`
   oracle   programs run under CPython and bufview, outputs compared live
   command  a single pass/fail check (exit status)
+  counted  a runner of its own ending with `N passed, M failed`
 """
 import json, os, re, subprocess, sys, time
 
@@ -118,6 +119,16 @@ def node_tests(label, cwd, files):
     report(label, passed, failed, secs, out if failed else None)
 
 
+def counted(label, cmd, cwd=None):
+    """A runner of its own that ends with `N passed, M failed` (tests/hostile)."""
+    out, code, secs = run(cmd, cwd=cwd)
+    m = re.search(r"^(\d+) passed, (\d+) failed$", out, re.M)
+    passed, failed = (int(m.group(1)), int(m.group(2))) if m else (0, 1)
+    if code != 0 and failed == 0:
+        failed = 1
+    report(label, passed, failed, secs, out if failed else None)
+
+
 def command(label, cmd, cwd=None):
     out, code, secs = run(cmd, cwd=cwd)
     report(label, 1 if code == 0 else 0, 0 if code == 0 else 1, secs, out if code else None)
@@ -128,7 +139,7 @@ def main():
     for step in plan:
         kind = step.pop("kind")
         {"gtest": gtest, "corpus": corpus, "oracle": oracle, "tasks": tasks, "node": node_tests,
-         "command": command}[kind](**step)
+         "command": command, "counted": counted}[kind](**step)
     passed = sum(r[1] for r in RESULTS)
     failed = sum(r[2] for r in RESULTS)
     print(f"{passed} passed, {failed} failed")

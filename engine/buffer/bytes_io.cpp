@@ -103,9 +103,13 @@ Result<int64_t> BytesIOObject::readinto(Exporter& buffer) {
     return n;
 }
 
-Result<int64_t> BytesIOObject::write(std::string_view data) {
+Result<void> BytesIOObject::check_writable() const {
     BV_CHECK(check_closed());
-    BV_CHECK(check_exports());
+    return check_exports();
+}
+
+Result<int64_t> BytesIOObject::write(std::string_view data) {
+    BV_CHECK(check_writable());
     const int64_t n = static_cast<int64_t>(data.size());
     if (n == 0) return int64_t{0};
     if (pos_ > INT64_MAX - n) return raise(ExcType::OverflowError, "new buffer size too large");

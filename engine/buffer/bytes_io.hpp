@@ -40,6 +40,9 @@ public:
     Result<std::string> read(std::optional<int64_t> n = std::nullopt);
     Result<int64_t> readinto(Exporter& buffer);
     Result<int64_t> write(std::string_view data);
+    // write_bytes' checks (closed, then exports), made before the argument is read:
+    // bio.write(1) while exported is BufferError, not TypeError.
+    Result<void> check_writable() const;
     Result<int64_t> seek(int64_t pos, int whence = 0);
     Result<int64_t> tell() const;
     Result<int64_t> truncate(std::optional<int64_t> size = std::nullopt);

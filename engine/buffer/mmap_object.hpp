@@ -40,6 +40,8 @@ public:
                                                       int64_t offset = 0);
     ~MmapObject() override;
     std::string_view type_name() const override { return "mmap.mmap"; }
+    // No tp_hash and no __eq__: the identity hash, so hash(memoryview(mm).toreadonly()) works.
+    bool hashable() const override { return true; }
 
     bool closed() const { return closed_; }
     Access access() const { return access_; }

@@ -32,7 +32,7 @@ enum class ExprKind {
     BoolOp,          // name: "and"/"or"; items: operands
     Compare,         // a: first operand; items: the others; cmp_ops: one per item
     IfExp,           // a: test, b: body, c: orelse
-    Call,            // a: callee; items: positional (Starred for *x); keywords
+    Call,            // a: callee; items: positional (Starred for *x); keywords (name "" for **x)
     Attribute,       // a: object; name: attribute
     Subscript,       // a: object; b: index (a Slice node for a[i:j])
     Slice,           // a, b, c: lower, upper, step (each may be null)
@@ -40,9 +40,10 @@ enum class ExprKind {
     List,            // items
     Dict,            // items: keys; values
     ListComp,        // a: element; generators
+    DictComp,        // a: key, b: value; generators
     GenExp,          // a: element; generators
     Lambda,          // fn
-    Starred,         // a (only as a call argument)
+    Starred,         // a: *a in a call, a display or an assignment target
 };
 
 enum class ConstKind { None, True, False, Ellipsis, Int, Float, Str, Bytes };
@@ -74,10 +75,13 @@ struct FunctionSpec {
     std::vector<Param> params;         // positional-or-keyword
     std::string vararg;                // *args name, empty when none
     std::vector<Param> kwonly;         // after *args or a bare *
+    std::string kwarg;                 // **kwargs name, empty when none
     Block body;                        // def
     ExprPtr body_expr;                 // lambda
     std::vector<std::string> locals;   // every name bound in this scope (params first)
     std::vector<std::string> globals;  // names declared `global`
+    std::vector<std::string> nonlocals;  // names declared `nonlocal`
+    bool is_class = false;             // a class body (StmtKind::ClassDef), not a function
     bool uses_enclosing = false;       // reads names of an enclosing function scope
     // Locals that nested scopes (functions, lambdas, comprehensions) may read:
     // CPython's cell variables. Only these outlive the call in a frame that a
@@ -116,7 +120,8 @@ enum class StmtKind {
     Break,
     Continue,
     Pass,
-    FunctionDef,  // fn
+    FunctionDef,  // fn; targets: decorators, outermost first
+    ClassDef,     // fn: the class body's scope; value: base (may be null); targets: decorators
     Return,       // value (may be null)
     Try,          // body; handlers; orelse; finalbody
     Raise,        // value: exception (null: bare raise); target: cause (from ...)
@@ -126,6 +131,7 @@ enum class StmtKind {
     Delete,       // targets
     Assert,       // value: test; target: message
     Global,       // names (name only)
+    Nonlocal,     // names (name only)
 };
 
 struct Handler {

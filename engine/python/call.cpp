@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "engine/python/frame.hpp"
+#include "engine/python/runtime/dict.hpp"
 #include "engine/python/runtime/ops.hpp"
 
 namespace engine::py {
@@ -15,6 +16,18 @@ bool Frame::is_local(const std::string& name) const {
 bool Frame::is_global_decl(const std::string& name) const {
     return spec &&
            std::find(spec->globals.begin(), spec->globals.end(), name) != spec->globals.end();
+}
+
+bool Frame::is_nonlocal_decl(const std::string& name) const {
+    return spec && std::find(spec->nonlocals.begin(), spec->nonlocals.end(), name) !=
+                       spec->nonlocals.end();
+}
+
+Frame* Frame::enclosing_owner(const std::string& name) {
+    for (Frame* f = outer.get(); f != nullptr; f = f->outer.get()) {
+        if (f->kind == FrameKind::Function && f->is_local(name)) return f;
+    }
+    return globals;
 }
 
 void Frame::forget(const std::string& name) {
@@ -128,6 +141,7 @@ Result<void> Interpreter::enter_call(int line) {
         }
         for (size_t i = nparams; i < given; ++i) extra.push_back(std::move(args.args[i]));
     }
+    std::optional<Value> extra_kw;  // **kwargs
     for (auto& [name, value] : args.kwargs) {
         bool found = false;
         for (size_t i = 0; i < nparams && !found; ++i) {
@@ -147,8 +161,12 @@ Result<void> Interpreter::enter_call(int line) {
             }
         }
         if (!found) {
-            return raise(ExcType::TypeError,
-                         qual + "() got an unexpected keyword argument '" + name + "'");
+            if (spec.kwarg.empty()) {
+                return raise(ExcType::TypeError,
+                             qual + "() got an unexpected keyword argument '" + name + "'");
+            }
+            if (!extra_kw) extra_kw = Value::dict();
+            BV_CHECK(extra_kw->obj<DictObject>().set(Value::str(name), std::move(value)));
         }
     }
     std::vector<std::string> absent;
@@ -183,6 +201,10 @@ Result<void> Interpreter::enter_call(int line) {
         frame->vars[spec.kwonly[i].name] = std::move(*kw_slots[i]);
         frame->order.push_back(spec.kwonly[i].name);
     }
+    if (!spec.kwarg.empty()) {
+        frame->vars[spec.kwarg] = extra_kw ? std::move(*extra_kw) : Value::dict();
+        frame->order.push_back(spec.kwarg);
+    }
     return ok();
 }
 
@@ -200,6 +222,7 @@ Result<Value> Interpreter::call_user(const UserFunction& fn, CallArgs args) {
     auto frame = std::make_shared<Frame>();
     frame->kind = FrameKind::Function;
     frame->spec = &spec;
+    frame->function = &fn;
     frame->outer = fn.closure();
     frame->globals = fn.globals();
     frame->line = spec.line;

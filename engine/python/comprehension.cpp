@@ -3,6 +3,7 @@
 // enclosing scope when the comprehension starts; the rest runs in the
 // comprehension's scope, which counts as one frame against the recursion limit.
 #include "engine/python/frame.hpp"
+#include "engine/python/runtime/dict.hpp"
 #include "engine/python/runtime/ops.hpp"
 
 namespace engine::py {
@@ -55,6 +56,10 @@ Result<void> Interpreter::comp_level(const Expr& e, size_t level, const Value& i
         } else {
             BV_TRY(v, eval(*e.a, cf));
             out.push_back(std::move(v));
+            if (e.kind == ExprKind::DictComp) {  // key, then value (CPython 3.8+)
+                BV_TRY(value, eval(*e.b, cf));
+                out.push_back(std::move(value));
+            }
         }
     }
 }
@@ -62,14 +67,24 @@ Result<void> Interpreter::comp_level(const Expr& e, size_t level, const Value& i
 Result<Value> Interpreter::eval_listcomp(const Expr& e, const std::shared_ptr<Frame>& f) {
     BV_TRY(first, eval(*e.generators[0].iter, f));
     BV_TRY(iter, get_iter(*this, first));
-    auto cf = comprehension_frame(f, "<listcomp>");
+    const bool dict = e.kind == ExprKind::DictComp;
+    const char* name = dict ? "<dictcomp>" : "<listcomp>";
+    auto cf = comprehension_frame(f, name);
     BV_CHECK(enter_call(e.line));
     std::vector<Value> out;
     active_.push_back(cf.get());  // its loop variables are named while it runs
     auto r = comp_level(e, 0, iter, cf, out);
+    Value result;
+    if (r && dict) {
+        result = Value::dict();
+        for (size_t i = 0; r && i + 1 < out.size(); i += 2) {
+            r = result.obj<DictObject>().set(out[i], std::move(out[i + 1]));
+        }
+    }
     active_.pop_back();
     leave_call();
-    if (!r) return leave_scope_with(std::move(r).error(), "<listcomp>", e.line);
+    if (!r) return leave_scope_with(std::move(r).error(), name, e.line);
+    if (dict) return result;
     return Value::list(std::move(out));
 }
 

@@ -8,6 +8,7 @@
 #include "engine/python/frame.hpp"
 #include "engine/python/runtime/bigint.hpp"
 #include "engine/python/runtime/builtins.hpp"
+#include "engine/python/runtime/class_object.hpp"
 #include "engine/python/runtime/convert.hpp"
 #include "engine/python/runtime/dict.hpp"
 #include "engine/python/runtime/format.hpp"
@@ -112,6 +113,7 @@ Result<Value> Interpreter::eval_inner(const Expr& e, const std::shared_ptr<Frame
         case ExprKind::Dict:
             return eval_display(e, f);
         case ExprKind::ListComp:
+        case ExprKind::DictComp:
             return eval_listcomp(e, f);
         case ExprKind::GenExp:
             return eval_genexp(e, f);
@@ -167,6 +169,45 @@ Result<Value> Interpreter::eval_constant(const Expr& e) {
     return v;
 }
 
+namespace {
+
+// CPython 3.11's builtins (dir(builtins)): a name the playground lacks is
+// refused by name (NotImplementedError), never reported as undefined.
+bool is_cpython_builtin(const std::string& name) {
+    static const char* const kNames[] = {
+        "ArithmeticError", "AssertionError", "AttributeError", "BaseException",
+        "BaseExceptionGroup", "BlockingIOError", "BrokenPipeError", "BufferError",
+        "BytesWarning", "ChildProcessError", "ConnectionAbortedError", "ConnectionError",
+        "ConnectionRefusedError", "ConnectionResetError", "DeprecationWarning", "EOFError",
+        "EncodingWarning", "EnvironmentError", "Exception", "ExceptionGroup", "FileExistsError",
+        "FileNotFoundError", "FloatingPointError", "FutureWarning", "GeneratorExit", "IOError",
+        "ImportError", "ImportWarning", "IndentationError", "IndexError", "InterruptedError",
+        "IsADirectoryError", "KeyError", "KeyboardInterrupt", "LookupError", "MemoryError",
+        "ModuleNotFoundError", "NameError", "NotADirectoryError", "NotImplementedError",
+        "OSError", "OverflowError", "PendingDeprecationWarning", "PermissionError",
+        "ProcessLookupError", "RecursionError", "ReferenceError", "ResourceWarning",
+        "RuntimeError", "RuntimeWarning", "StopAsyncIteration", "StopIteration", "SyntaxError",
+        "SyntaxWarning", "SystemError", "SystemExit", "TabError", "TimeoutError", "TypeError",
+        "UnboundLocalError", "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeError",
+        "UnicodeTranslateError", "UnicodeWarning", "UserWarning", "ValueError", "Warning",
+        "ZeroDivisionError", "__import__", "__build_class__", "__name__", "__doc__",
+        "__spec__", "__loader__", "__package__", "__debug__", "abs", "aiter", "all", "anext",
+        "any", "ascii", "bin", "bool", "breakpoint", "bytearray", "bytes", "callable", "chr",
+        "classmethod", "compile", "complex", "copyright", "credits", "delattr", "dict", "dir",
+        "divmod", "enumerate", "eval", "exec", "exit", "filter", "float", "format",
+        "frozenset", "getattr", "globals", "hasattr", "hash", "help", "hex", "id", "input",
+        "int", "isinstance", "issubclass", "iter", "len", "license", "list", "locals", "map",
+        "max", "memoryview", "min", "next", "object", "oct", "open", "ord", "pow", "print",
+        "property", "quit", "range", "repr", "reversed", "round", "set", "setattr", "slice",
+        "sorted", "staticmethod", "str", "sum", "super", "tuple", "type", "vars", "zip",
+    };
+    for (const char* n : kNames)
+        if (name == n) return true;
+    return false;
+}
+
+}  // namespace
+
 Result<Value> Interpreter::eval_name(const Expr& e, const std::shared_ptr<Frame>& f) {
     const std::string& name = e.name;
     Frame* frame = f.get();
@@ -175,6 +216,13 @@ Result<Value> Interpreter::eval_name(const Expr& e, const std::shared_ptr<Frame>
         if (frame->kind == FrameKind::Comprehension) {
             auto it = frame->vars.find(name);
             if (it != frame->vars.end()) return it->second;
+        } else if (frame->spec && frame->spec->is_class) {
+            // A class body sees its own names; the functions inside it do not.
+            if (innermost) {
+                auto it = frame->vars.find(name);
+                if (it != frame->vars.end()) return it->second;
+            }
+            innermost = false;
         } else {
             if (frame->is_global_decl(name)) break;
             if (frame->is_local(name)) {
@@ -197,6 +245,10 @@ Result<Value> Interpreter::eval_name(const Expr& e, const std::shared_ptr<Frame>
     auto it = globals->vars.find(name);
     if (it != globals->vars.end()) return it->second;
     if (auto b = lookup_builtin(name)) return *b;
+    if (is_cpython_builtin(name)) {
+        return raise(ExcType::NotImplementedError,
+                     "the built-in '" + name + "' is not supported in the playground");
+    }
     return raise(ExcType::NameError, "name '" + name + "' is not defined");
 }
 
@@ -274,6 +326,7 @@ Result<Value> Interpreter::eval_compare(const Expr& e, const std::shared_ptr<Fra
 }
 
 Result<Value> Interpreter::eval_call(const Expr& e, const std::shared_ptr<Frame>& f) {
+    if (e.a->kind == ExprKind::Name && e.a->name == "super") return eval_super(e, f);
     BV_TRY(callee, eval(*e.a, f));
     CallArgs args;
     BV_CHECK(eval_args(e, callee, args, f));
@@ -290,6 +343,22 @@ Result<Value> Interpreter::eval_call(const Expr& e, const std::shared_ptr<Frame>
     return r;
 }
 
+namespace {
+
+// How CPython's call errors name the callee: "__main__.f" for a user
+// function (module and qualname), "print" for a builtin.
+std::string callee_display_name(const Value& callee) {
+    if (callee.is(Kind::Function)) {
+        if (auto* user = dynamic_cast<UserFunction*>(&callee.obj<Callable>()))
+            return "__main__." + user->spec().qualname;
+        return callee.obj<Callable>().name();
+    }
+    if (callee.is(Kind::Builtin)) return callee.obj<BuiltinFunction>().name();
+    return "function";
+}
+
+}  // namespace
+
 [[gnu::noinline]] Result<void> Interpreter::eval_args(const Expr& e, const Value& callee,
                                                       CallArgs& args,
                                                       const std::shared_ptr<Frame>& f) {
@@ -300,11 +369,7 @@ Result<Value> Interpreter::eval_call(const Expr& e, const std::shared_ptr<Frame>
             auto items = collect(*this, seq);
             if (!items) {
                 if (items.error().type == ExcType::TypeError) {
-                    std::string callee_name = "function";
-                    if (callee.is(Kind::Function)) callee_name = callee.obj<Callable>().name();
-                    if (callee.is(Kind::Builtin))
-                        callee_name = callee.obj<BuiltinFunction>().name();
-                    return raise(ExcType::TypeError, callee_name +
+                    return raise(ExcType::TypeError, callee_display_name(callee) +
                                                          "() argument after * must be an "
                                                          "iterable, not " +
                                                          type_name(seq));
@@ -317,9 +382,47 @@ Result<Value> Interpreter::eval_call(const Expr& e, const std::shared_ptr<Frame>
         BV_TRY(v, eval(*item, f));
         args.args.push_back(std::move(v));
     }
+    bool unpacked = false;
     for (const auto& kw : e.keywords) {
         BV_TRY(v, eval(*kw.value, f));
-        args.kwargs.emplace_back(kw.name, std::move(v));
+        if (!kw.name.empty()) {
+            if (unpacked) {  // f(**d, x=1): x may already have come from d
+                for (const auto& seen : args.kwargs) {
+                    if (seen.first == kw.name) {
+                        return raise(ExcType::TypeError,
+                                     callee_display_name(callee) +
+                                         "() got multiple values for keyword argument '" +
+                                         kw.name + "'");
+                    }
+                }
+            }
+            args.kwargs.emplace_back(kw.name, std::move(v));
+            continue;
+        }
+        unpacked = true;
+        // f(**mapping): its str keys become keyword arguments, in order.
+        std::string callee_name = callee_display_name(callee);
+        if (!v.is(Kind::Dict)) {
+            return raise(ExcType::TypeError, callee_name +
+                                                 "() argument after ** must be a mapping, not " +
+                                                 type_name(v));
+        }
+        for (const auto& entry : v.obj<DictObject>().entries()) {
+            if (!entry.live) continue;
+            if (!entry.key.is_str())
+                return raise(ExcType::TypeError, "keywords must be strings");
+            const std::string& name = entry.key.str_utf8();
+            for (const auto& [seen, unused] : args.kwargs) {
+                (void)unused;
+                if (seen == name) {
+                    return raise(ExcType::TypeError, callee_name +
+                                                         "() got multiple values for keyword "
+                                                         "argument '" +
+                                                         name + "'");
+                }
+            }
+            args.kwargs.emplace_back(name, entry.value);
+        }
     }
     return ok();
 }
@@ -377,6 +480,20 @@ Result<Value> Interpreter::eval_display(const Expr& e, const std::shared_ptr<Fra
     std::vector<Value> items;
     items.reserve(e.items.size());
     for (const auto& item : e.items) {
+        if (item->kind == ExprKind::Starred) {  // [*a, b]
+            BV_TRY(seq, eval(*item->a, f));
+            auto more = collect(*this, seq);
+            if (!more) {
+                if (more.error().type == ExcType::TypeError) {
+                    return stamp(raise(ExcType::TypeError, "Value after * must be an iterable, not " +
+                                                               type_name(seq)),
+                                 *item);
+                }
+                return std::move(more).error();
+            }
+            for (auto& v : *more) items.push_back(std::move(v));
+            continue;
+        }
         BV_TRY(v, eval(*item, f));
         items.push_back(std::move(v));
     }
@@ -403,9 +520,47 @@ Result<Value> Interpreter::make_function(const std::shared_ptr<FunctionSpec>& sp
     if ((spec->uses_enclosing && f->kind != FrameKind::Module) ||
         f->kind == FrameKind::Comprehension) {
         closure = f;
+        // A method's enclosing scope is the class body's, not the class body.
+        while (closure && closure->spec && closure->spec->is_class) closure = closure->outer;
     }
     return Value::wrap(std::shared_ptr<Callable>(std::make_shared<UserFunction>(
         spec, std::move(defaults), std::move(kw_defaults), std::move(closure), f->globals)));
+}
+
+// super() in a method: the class the method was defined in and its first
+// argument; super(C, obj) names them.
+[[gnu::noinline]] Result<Value> Interpreter::eval_super(const Expr& e,
+                                                        const std::shared_ptr<Frame>& f) {
+    if (!e.keywords.empty()) return raise(ExcType::TypeError, "super() takes no keyword arguments");
+    if (e.items.size() == 2) {
+        BV_TRY(cls, eval(*e.items[0], f));
+        BV_TRY(self, eval(*e.items[1], f));
+        const ClassObject* c = as_class(cls);
+        if (!c) {
+            if (cls.is(Kind::Type)) {
+                return raise(ExcType::NotImplementedError,
+                             "super() of a built-in type is not supported in the playground");
+            }
+            return raise(ExcType::TypeError,
+                         "super() argument 1 must be a type, not " + type_name(cls));
+        }
+        return make_super(c->base, std::move(self));
+    }
+    if (!e.items.empty()) {
+        return raise(ExcType::TypeError,
+                     "super() takes 0 or 2 arguments (" + std::to_string(e.items.size()) + " given)");
+    }
+    const Frame* frame = f.get();
+    while (frame && frame->kind == FrameKind::Comprehension) frame = frame->outer.get();
+    if (!frame || frame->kind != FrameKind::Function || !frame->function) {
+        return raise(ExcType::RuntimeError, "super(): no arguments");
+    }
+    std::shared_ptr<ClassObject> owner = frame->function->owner();
+    if (!owner) return raise(ExcType::RuntimeError, "super(): __class__ cell not found");
+    if (frame->spec->params.empty()) return raise(ExcType::RuntimeError, "super(): no arguments");
+    auto it = frame->vars.find(frame->spec->params[0].name);
+    if (it == frame->vars.end()) return raise(ExcType::RuntimeError, "super(): arg[0] deleted");
+    return make_super(owner->base, it->second);
 }
 
 }  // namespace engine::py

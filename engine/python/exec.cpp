@@ -1,6 +1,7 @@
 // Statements, assignment targets and exception handling.
 #include "engine/python/frame.hpp"
 #include "engine/python/runtime/builtins.hpp"
+#include "engine/python/runtime/class_object.hpp"
 #include "engine/python/runtime/modules.hpp"
 #include "engine/python/runtime/ops.hpp"
 
@@ -13,6 +14,8 @@ Result<void> Interpreter::store_name(const std::string& name, Value value,
     Frame* target = f.get();
     if (target->kind == FrameKind::Function && target->is_global_decl(name)) {
         target = target->globals;
+    } else if (target->kind == FrameKind::Function && target->is_nonlocal_decl(name)) {
+        target = target->enclosing_owner(name);
     }
     auto it = target->vars.find(name);
     if (it != target->vars.end()) {
@@ -54,6 +57,10 @@ Result<void> Interpreter::assign(const Expr& target, Value value, const std::sha
 
 Result<void> Interpreter::unpack(const Expr& target, const Value& value,
                                  const std::shared_ptr<Frame>& f) {
+    size_t star = target.items.size();
+    for (size_t i = 0; i < target.items.size(); ++i)
+        if (target.items[i]->kind == ExprKind::Starred) star = i;
+    if (star < target.items.size()) return unpack_starred(target, star, value, f);
     const size_t want = target.items.size();
     auto iter = get_iter(*this, value);
     if (!iter) {
@@ -85,12 +92,44 @@ Result<void> Interpreter::unpack(const Expr& target, const Value& value,
     return ok();
 }
 
+// a, *rest, z = value: the starred target takes a list of what the others leave.
+Result<void> Interpreter::unpack_starred(const Expr& target, size_t star, const Value& value,
+                                         const std::shared_ptr<Frame>& f) {
+    const size_t before = star, after = target.items.size() - star - 1;
+    auto all = collect(*this, value);
+    if (!all) {
+        if (all.error().type == ExcType::TypeError) {
+            return raise(ExcType::TypeError,
+                         "cannot unpack non-iterable " + type_name(value) + " object");
+        }
+        return std::move(all).error();
+    }
+    std::vector<Value>& items = *all;
+    if (items.size() < before + after) {
+        return raise(ExcType::ValueError, "not enough values to unpack (expected at least " +
+                                              std::to_string(before + after) + ", got " +
+                                              std::to_string(items.size()) + ")");
+    }
+    const size_t rest_end = items.size() - after;
+    for (size_t i = 0; i < before; ++i) BV_CHECK(assign(*target.items[i], std::move(items[i]), f));
+    std::vector<Value> rest;
+    for (size_t i = before; i < rest_end; ++i) rest.push_back(std::move(items[i]));
+    BV_CHECK(assign(*target.items[star]->a, Value::list(std::move(rest)), f));
+    for (size_t i = 0; i < after; ++i) {
+        BV_CHECK(assign(*target.items[star + 1 + i], std::move(items[rest_end + i]), f));
+    }
+    return ok();
+}
+
 Result<void> Interpreter::delete_target(const Expr& target, const std::shared_ptr<Frame>& f) {
     switch (target.kind) {
         case ExprKind::Name: {
             Frame* frame = f.get();
             if (frame->kind == FrameKind::Function && frame->is_global_decl(target.name)) {
                 frame = frame->globals;
+            } else if (frame->kind == FrameKind::Function &&
+                       frame->is_nonlocal_decl(target.name)) {
+                frame = frame->enclosing_owner(target.name);
             }
             auto it = frame->vars.find(target.name);
             if (it == frame->vars.end()) {
@@ -163,6 +202,7 @@ Result<Interpreter::Flow> Interpreter::exec_inner(const Stmt& s, const std::shar
             return Flow::Continue;
         case StmtKind::Pass:
         case StmtKind::Global:
+        case StmtKind::Nonlocal:
             return Flow::Normal;
         case StmtKind::Try:
             return exec_try(s, f);
@@ -208,8 +248,22 @@ Result<Interpreter::Flow> Interpreter::exec_inner(const Stmt& s, const std::shar
             return Flow::Continue;
         case StmtKind::Pass:
             return Flow::Normal;
+        case StmtKind::ClassDef:
+            return exec_class(s, f);
         case StmtKind::FunctionDef: {
+            // Decorators are evaluated first, then applied innermost first.
+            std::vector<Value> decorators;
+            for (const auto& d : s.targets) {
+                BV_TRY(v, eval(*d, f));
+                decorators.push_back(std::move(v));
+            }
             BV_TRY(fn, make_function(s.fn, f));
+            for (size_t i = decorators.size(); i-- > 0;) {
+                f->line = s.targets[i]->line;
+                auto r = call(*this, decorators[i], std::vector<Value>{std::move(fn)});
+                if (!r) return stamp(std::move(r).error(), *s.targets[i]);
+                fn = std::move(*r);
+            }
             BV_CHECK(store_name(s.fn->name, std::move(fn), f));
             return Flow::Normal;
         }
@@ -240,6 +294,7 @@ Result<Interpreter::Flow> Interpreter::exec_inner(const Stmt& s, const std::shar
         case StmtKind::Assert:
             return exec_assert(s, f);
         case StmtKind::Global:
+        case StmtKind::Nonlocal:
             return Flow::Normal;
     }
     return Flow::Normal;
@@ -355,6 +410,87 @@ Value Interpreter::exception_value(const Error& error) {
     return exception_from_error(error);
 }
 
+// `except spec`: built-in classes match by type; a user exception class
+// matches the instance in flight when it is one of its instances.
+Result<bool> Interpreter::handler_matches(const Error& error, const Value& spec, int depth) {
+    if (const ClassObject* cls = as_class(spec)) {
+        if (!cls->exc_base) {
+            return raise(ExcType::TypeError,
+                         "catching classes that do not inherit from BaseException is not allowed");
+        }
+        Value current = exception_value(error);
+        const ClassObject* raised = instance_class(current);
+        return raised != nullptr && raised->is_subclass_of(*cls);
+    }
+    if (spec.is(Kind::Tuple) && depth < 50) {
+        bool hit = false;
+        for (const auto& item : spec.obj<TupleObject>().items) {
+            BV_TRY(m, handler_matches(error, item, depth + 1));
+            hit = hit || m;
+        }
+        return hit;
+    }
+    return exception_matches(error.type, spec);
+}
+
+// class C(Base): the body runs in its own frame; what it binds, in binding
+// order, becomes the class's attribute table.
+Result<Interpreter::Flow> Interpreter::exec_class(const Stmt& s, const std::shared_ptr<Frame>& f) {
+    std::vector<Value> decorators;
+    for (const auto& d : s.targets) {
+        BV_TRY(v, eval(*d, f));
+        decorators.push_back(std::move(v));
+    }
+    Value base;
+    if (s.value) {
+        BV_TRY(b, eval(*s.value, f));
+        base = std::move(b);
+    }
+    auto cf = std::make_shared<Frame>();
+    cf->kind = FrameKind::Function;
+    cf->spec = s.fn.get();
+    cf->outer = f->kind == FrameKind::Module ? nullptr : f;
+    cf->globals = f->globals;
+    cf->line = s.line;
+    BV_CHECK(enter_call(s.line));
+    active_.push_back(cf.get());
+    auto flow = exec_block(s.fn->body, cf);
+    active_.pop_back();
+    leave_call();
+    if (!flow) {
+        Error e = std::move(flow).error();
+        if (e.line == 0) e = stamp(std::move(e), cf->line);
+        traceback_.push_back({s.fn->name, e.line, span_});
+        e.line = 0;
+        span_ = SourceSpan{};
+        return e;
+    }
+    std::vector<std::pair<std::string, Value>> attrs;
+    for (const auto& name : cf->order) {
+        auto it = cf->vars.find(name);
+        if (it != cf->vars.end()) attrs.emplace_back(name, std::move(it->second));
+    }
+    cf->clear();
+    BV_TRY(cls, make_class(s.fn->name, s.fn->qualname, base, std::move(attrs)));
+    // Methods learn their class (zero-argument super()).
+    const TypeObject& t = cls.obj<TypeObject>();
+    for (const auto& [name, attr] : t.cls->attrs) {
+        (void)name;
+        for (const Value& fn : underlying_functions(attr)) {
+            if (!fn.is(Kind::Function)) continue;
+            if (auto* user = dynamic_cast<UserFunction*>(&fn.obj<Callable>())) user->set_owner(t.cls);
+        }
+    }
+    for (size_t i = decorators.size(); i-- > 0;) {
+        f->line = s.targets[i]->line;
+        auto r = call(*this, decorators[i], std::vector<Value>{std::move(cls)});
+        if (!r) return stamp(std::move(r).error(), *s.targets[i]);
+        cls = std::move(*r);
+    }
+    BV_CHECK(store_name(s.fn->name, std::move(cls), f));
+    return Flow::Normal;
+}
+
 Result<Interpreter::Flow> Interpreter::exec_try(const Stmt& s, const std::shared_ptr<Frame>& f) {
     auto body = exec_block(s.body, f);
     Result<Flow> outcome = Flow::Normal;
@@ -374,7 +510,7 @@ Result<Interpreter::Flow> Interpreter::exec_try(const Stmt& s, const std::shared
                 outcome = std::move(spec).error();
                 break;
             }
-            auto m = exception_matches(error.type, *spec);
+            auto m = handler_matches(error, *spec, 0);
             if (!m) {
                 outcome = stamp(std::move(m).error(), h.line);
                 break;
@@ -445,8 +581,14 @@ Result<Interpreter::Flow> Interpreter::exec_raise(const Stmt& s, const std::shar
         BV_TRY(cause, eval(*s.target, f));
         (void)cause;  // __cause__ only changes the traceback text above the last line
     }
+    if (const ClassObject* cls = as_class(exc); cls && cls->exc_base) {
+        BV_TRY(instance, call_class(*this, exc, CallArgs{}));  // raise C: C()
+        exc = std::move(instance);
+    }
+    if (as_class(exc) || (exc.is(Kind::Instance) && !instance_class(exc)->exc_base))
+        return raise(ExcType::TypeError, "exceptions must derive from BaseException");
     Error err = error_from_raise(exc);
-    if (exc.is(Kind::Exception)) {
+    if (exc.is(Kind::Exception) || exc.is(Kind::Instance)) {
         raised_value_ = std::move(exc);
     } else if (!exc.is(Kind::Type)) {
         raised_value_.reset();  // not an exception: the TypeError travels alone
@@ -480,6 +622,26 @@ Result<Interpreter::Flow> Interpreter::exec_with(const Stmt& s, size_t index,
     }
     auto flow = exec_with(s, index + 1, f);
     f->line = s.line;
+    if (!flow && manager.is(Kind::Instance)) {
+        // A user __exit__ sees the exception; a true result swallows it.
+        Error error = std::move(flow).error();
+        Value exc = exception_value(error);
+        auto saved_traceback = traceback_;
+        const SourceSpan saved_span = span_;
+        auto saved_raised = raised_value_;
+        const Error saved_error = raised_error_;
+        auto suppress = instance_exit_with(*this, manager, Value::type(type_of(exc)), exc);
+        traceback_ = std::move(saved_traceback);
+        span_ = saved_span;
+        raised_value_ = std::move(saved_raised);
+        raised_error_ = saved_error;
+        if (!suppress) return stamp(std::move(suppress).error(), s.line);
+        if (*suppress) {
+            raised_value_.reset();
+            return Flow::Normal;
+        }
+        return error;
+    }
     auto exit = context_exit(*this, manager);
     if (!exit) return stamp(std::move(exit).error(), s.line);
     return flow;

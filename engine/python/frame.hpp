@@ -20,9 +20,12 @@ namespace engine::py {
 
 enum class FrameKind { Module, Function, Comprehension };
 
+class UserFunction;
+
 struct Frame {
     FrameKind kind = FrameKind::Module;
-    const FunctionSpec* spec = nullptr;  // Function frames
+    const FunctionSpec* spec = nullptr;  // Function frames (and class bodies: spec->is_class)
+    const UserFunction* function = nullptr;  // the function being run (super())
     const char* scope_name = nullptr;    // Comprehension frames: "<listcomp>", "<genexpr>"
     std::shared_ptr<Frame> outer;        // enclosing scope for lookups (not the caller)
     Frame* globals = nullptr;            // the module frame (self for the module)
@@ -33,6 +36,10 @@ struct Frame {
 
     bool is_local(const std::string& name) const;
     bool is_global_decl(const std::string& name) const;
+    bool is_nonlocal_decl(const std::string& name) const;
+    // The enclosing function frame whose local `name` is (a `nonlocal name`
+    // target); the module frame when none (the parser refuses that case).
+    Frame* enclosing_owner(const std::string& name);
     // Removes a deleted name from `order` (it is appended again if rebound).
     void forget(const std::string& name);
     // Drops every variable not in `names`, in binding order.
@@ -60,6 +67,9 @@ public:
     const std::vector<Value>& kw_defaults() const { return kw_defaults_; }  // for kwonly
     const std::shared_ptr<Frame>& closure() const { return closure_; }
     Frame* globals() const { return globals_; }
+    // The class whose body defined this function (zero-argument super()).
+    std::shared_ptr<ClassObject> owner() const { return owner_.lock(); }
+    void set_owner(const std::shared_ptr<ClassObject>& cls) const { owner_ = cls; }
 
 private:
     std::shared_ptr<FunctionSpec> spec_;
@@ -67,6 +77,7 @@ private:
     std::vector<Value> kw_defaults_;  // one per kwonly param
     std::shared_ptr<Frame> closure_;
     Frame* globals_;
+    mutable std::weak_ptr<ClassObject> owner_;
 };
 
 // A generator expression, evaluated lazily like CPython's: the first

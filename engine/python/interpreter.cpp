@@ -4,13 +4,16 @@
 #include <algorithm>
 
 #include "engine/python/frame.hpp"
+#include "engine/python/lexer.hpp"
 #include "engine/python/parser.hpp"
+#include "engine/python/runtime/class_object.hpp"
 #include "engine/python/runtime/ops.hpp"
 
 namespace engine::py {
 
 Interpreter::Interpreter(RunOptions options)
     : options_(std::move(options)), buffers_(options_.memory_budget) {
+    heap.attach(&buffers_, options_.memory_budget);
     globals_ = std::make_shared<Frame>();
     globals_->kind = FrameKind::Module;
     globals_->globals = globals_.get();
@@ -26,6 +29,7 @@ Interpreter::~Interpreter() {
     constants_.clear();
     if (globals_) globals_->clear();
     globals_.reset();
+    heap.detach();  // Values still alive (none should be) only uncount themselves
 }
 
 void Interpreter::write_output(std::string_view text) {
@@ -41,6 +45,8 @@ Result<void> Interpreter::tick() {
         return raise(ExcType::TimeoutError, "the program ran past its step budget of " +
                                                 std::to_string(options_.step_budget) + " steps");
     }
+    // A growth no producer checked first took the heap past its budget.
+    if (heap.over()) return raise(ExcType::MemoryError, "");
     return ok();
 }
 
@@ -74,14 +80,23 @@ Result<void> Interpreter::run(std::string_view source) {
     raised_value_.reset();
     depth_ = 1;  // the module frame
     source_ = std::string(source);
+    HeapScope heap_scope(&heap);
     auto parsed = parse(source);
-    if (!parsed) return std::move(parsed).error();
+    if (!parsed) return name_source_file(std::move(parsed).error(), options_.filename);
     modules_.push_back(std::make_unique<Module>(std::move(*parsed)));
     const Module& module = *modules_.back();
     char base = 0;
     stack_base_ = &base;
+    Interp* previous = current_interp();
+    set_current_interp(this);  // user __repr__/__eq__/__bool__ reached from the runtime
     auto flow = exec_block(module.body, globals_);
+    set_current_interp(previous);
     stack_base_ = nullptr;
+    uncaught_class_.clear();
+    if (!flow && raised_value_ && raised_error_.type == flow.error().type &&
+        raised_error_.message == flow.error().message) {
+        if (auto name = exception_class_name(*raised_value_)) uncaught_class_ = *name;
+    }
     raised_value_.reset();
     if (!flow) {
         Error e = std::move(flow).error();
@@ -217,6 +232,9 @@ std::string Interpreter::format_traceback(const Error& error) const {
         out += "  File \"" + options_.filename + "\", line " + std::to_string(entry.line) +
                ", in " + entry.function + "\n";
         if (has_file) out += source_and_carets(raw_line(source_, entry.line), entry.line, entry.span);
+    }
+    if (!uncaught_class_.empty()) {
+        return out + uncaught_class_ + (error.message.empty() ? "" : ": " + error.message) + "\n";
     }
     return out + format_exception_line(error) + "\n";
 }

@@ -107,6 +107,10 @@ public:
     void write_output(std::string_view text) override;
     engine::BufferContext& buffer_context() override { return buffers_; }
     Result<void> tick() override;
+    void exception_swallowed() override {
+        traceback_.clear();
+        raised_value_.reset();
+    }
 
     // Used by function and generator objects (call.cpp, comprehension.cpp).
     Result<Value> call_user(const UserFunction& fn, CallArgs args);
@@ -138,6 +142,7 @@ private:
     Result<Value> eval_boolop(const Expr& e, const std::shared_ptr<Frame>& f);
     Result<Value> eval_compare(const Expr& e, const std::shared_ptr<Frame>& f);
     Result<Value> eval_call(const Expr& e, const std::shared_ptr<Frame>& f);
+    Result<Value> eval_super(const Expr& e, const std::shared_ptr<Frame>& f);
     Result<Value> eval_subscript_key(const Expr& e, const std::shared_ptr<Frame>& f);
     void report_index(const Expr& index, const Value& object);  // options_.index_hook
     Result<Value> eval_display(const Expr& e, const std::shared_ptr<Frame>& f);
@@ -148,6 +153,8 @@ private:
     Result<void> comp_level(const Expr& e, size_t level, const Value& iter,
                             const std::shared_ptr<Frame>& cf, std::vector<Value>& out);
     Result<void> unpack(const Expr& target, const Value& value, const std::shared_ptr<Frame>& f);
+    Result<void> unpack_starred(const Expr& target, size_t star, const Value& value,
+                                const std::shared_ptr<Frame>& f);
     Result<void> store_name(const std::string& name, Value value, const std::shared_ptr<Frame>& f);
     Result<void> delete_target(const Expr& target, const std::shared_ptr<Frame>& f);
 
@@ -159,6 +166,8 @@ private:
     Result<Flow> exec_while(const Stmt& s, const std::shared_ptr<Frame>& f);
     Result<Flow> exec_for(const Stmt& s, const std::shared_ptr<Frame>& f);
     Result<Flow> exec_try(const Stmt& s, const std::shared_ptr<Frame>& f);
+    Result<bool> handler_matches(const Error& error, const Value& spec, int depth);
+    Result<Flow> exec_class(const Stmt& s, const std::shared_ptr<Frame>& f);
     Result<Flow> exec_with(const Stmt& s, size_t item, const std::shared_ptr<Frame>& f);
     Result<Flow> exec_raise(const Stmt& s, const std::shared_ptr<Frame>& f);
     Result<Flow> exec_import(const Stmt& s, const std::shared_ptr<Frame>& f);
@@ -191,6 +200,9 @@ private:
     // Exceptions being handled (innermost last), for a bare `raise`.
     std::vector<std::pair<Error, Value>> handling_;
     Value return_value_;
+    // The class name of the last uncaught exception when it was a user
+    // exception class (format_traceback's last line); empty otherwise.
+    std::string uncaught_class_;
 
     friend class UserFunction;
     friend class GeneratorExpression;

@@ -42,6 +42,8 @@ size_t utf8_length(std::string_view s, size_t i) {
     return n;
 }
 
+constexpr size_t kMaxStrDigits = 4300;
+
 const char* const kOps3[] = {"**=", "//=", ">>=", "<<=", "...", nullptr};
 const char* const kOps2[] = {"->", "**", "//", "<<", ">>", "<=", ">=", "==", "!=", "+=",
                              "-=", "*=", "/=", "%=", "&=", "|=", "^=", ":=", "@=", nullptr};
@@ -52,16 +54,30 @@ public:
     explicit Lexer(std::string_view src) : s_(src) {}
 
     Result<std::vector<Token>> run() {
-        for (size_t i = 0; i < s_.size();) {
+        // CPython 3.11 skips a UTF-8 byte order mark at the very start.
+        if (s_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = line_begin_ = 3;
+        // CPython reads the file line by line: the first line holding a NUL
+        // byte or a byte that is not UTF-8 stops it, with these messages.
+        int line = 1;
+        for (size_t i = pos_; i < s_.size();) {
+            if (s_[i] == '\0') return syntax_error("source code cannot contain null bytes", line);
             size_t n = utf8_length(s_, i);
             if (n == 0) {
-                int line = 1;
-                for (size_t k = 0; k < i; ++k) line += s_[k] == '\n';
-                return syntax_error("(unicode error) 'utf-8' codec can't decode source text", line);
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned char>(s_[i]));
+                // No line of its own: CPython prints no source line for it.
+                return syntax_error(std::string("Non-UTF-8 code starting with '") + buf +
+                                        "' in file " + std::string(kSourceFileMarker) +
+                                        " on line " + std::to_string(line) +
+                                        ", but no encoding declared; see "
+                                        "https://peps.python.org/pep-0263/ for details",
+                                    0);
             }
+            line += s_[i] == '\n';
             i += n;
         }
         indents_.push_back(0);
+        alt_indents_.push_back(0);
         while (pos_ < s_.size() || !at_line_start_) {
             if (at_line_start_) {
                 auto r = line_start();
@@ -118,15 +134,20 @@ private:
 
     // At the start of a logical line: measure indentation, skip blank lines.
     Result<void> line_start() {
-        int width = 0;
+        // `width` counts a tab to the next multiple of 8, `alt` as 1 column
+        // (CPython's col and altcol): indentation must compare the same way
+        // under both, or it depends on the tab size (TabError).
+        int width = 0, alt = 0;
         while (pos_ < s_.size()) {
             char c = s_[pos_];
             if (c == ' ') {
                 ++width;
+                ++alt;
             } else if (c == '\t') {
                 width = (width / 8 + 1) * 8;
+                ++alt;
             } else if (c == '\f') {
-                width = 0;
+                width = alt = 0;
             } else {
                 break;
             }
@@ -153,25 +174,38 @@ private:
         }
         if (pos_ >= s_.size()) return ok();
         at_line_start_ = false;
-        if (width > indents_.back()) {
+        if (width == indents_.back()) {
+            if (alt != alt_indents_.back()) return tab_error();
+        } else if (width > indents_.back()) {
             // CPython's tokenizer: MAXINDENT 100.
             if (indents_.size() >= 100) {
                 return syntax_error("too many levels of indentation", line_,
                                     ExcType::IndentationError);
             }
+            if (alt <= alt_indents_.back()) return tab_error();
             indents_.push_back(width);
+            alt_indents_.push_back(alt);
             push(Tok::Indent, "", line_, col());
         } else {
             while (width < indents_.back()) {
                 indents_.pop_back();
+                alt_indents_.pop_back();
                 push(Tok::Dedent, "", line_, col());
             }
             if (width != indents_.back()) {
                 return syntax_error("unindent does not match any outer indentation level", line_,
                                     ExcType::IndentationError);
             }
+            if (alt != alt_indents_.back()) return tab_error();
         }
         return ok();
+    }
+
+    Error tab_error() const {
+        // CPython raises TabError, a subclass of IndentationError; ExcType has no
+        // TabError yet (adding one rebuilds the whole engine), so this is its base.
+        return syntax_error("inconsistent use of tabs and spaces in indentation", line_,
+                            ExcType::IndentationError);
     }
 
     Result<void> next() {
@@ -300,9 +334,11 @@ private:
         for (;;) {
             if (pos_ >= s_.size()) {
                 if (triple) {
+                    // CPython names the line of the text's last character.
+                    const int last = line_ - (!s_.empty() && s_.back() == '\n' ? 1 : 0);
                     return syntax_error(
                         "unterminated triple-quoted string literal (detected at line " +
-                            std::to_string(line_) + ")",
+                            std::to_string(last) + ")",
                         line);
                 }
                 return syntax_error(
@@ -437,6 +473,15 @@ private:
                 "for octal integers",
                 line_);
         }
+        // CPython 3.11: sys.int_info.default_max_str_digits for decimal literals.
+        if (!is_float && text.size() > kMaxStrDigits) {
+            return syntax_error(
+                "Exceeds the limit (4300 digits) for integer string conversion: value has " +
+                    std::to_string(text.size()) +
+                    " digits; use sys.set_int_max_str_digits() to increase the limit - Consider "
+                    "hexadecimal for huge integer literals to avoid decimal conversion limits.",
+                line_);
+        }
         Token t;
         t.kind = is_float ? Tok::Float : Tok::Int;
         t.text = std::move(text);
@@ -452,6 +497,7 @@ private:
     int line_ = 1;
     bool at_line_start_ = true;
     std::vector<int> indents_;
+    std::vector<int> alt_indents_;  // the same levels with a tab as 1 column
     std::vector<Bracket> brackets_;
     std::vector<Token> out_;
 };
@@ -612,5 +658,11 @@ Result<std::string> decode_string_body(std::string_view body, bool bytes, bool r
 }
 
 Result<std::vector<Token>> tokenize(std::string_view source) { return Lexer(source).run(); }
+
+Error name_source_file(Error error, std::string_view filename) {
+    const size_t at = error.message.find(kSourceFileMarker);
+    if (at != std::string::npos) error.message.replace(at, kSourceFileMarker.size(), filename);
+    return error;
+}
 
 }  // namespace engine::py

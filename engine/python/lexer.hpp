@@ -19,6 +19,12 @@ namespace engine::py {
 
 Result<std::vector<Token>> tokenize(std::string_view source);
 
+// CPython's message for a source that is not UTF-8 names the file, which the
+// lexer does not know: it writes this marker, and the runner that knows the
+// file name replaces it (name_source_file).
+inline constexpr std::string_view kSourceFileMarker = "\x1f<source file>\x1f";
+Error name_source_file(Error error, std::string_view filename);
+
 // Applies the escapes of a string body (CPython's rules for str or bytes).
 // `line` stamps any error. Used for plain literals and f-string pieces.
 Result<std::string> decode_string_body(std::string_view body, bool bytes, bool raw, int line);

@@ -147,13 +147,13 @@ private:
             if (w == "def") return def_stmt(out);
             if (w == "try") return try_stmt(out);
             if (w == "with") return with_stmt(out);
-            if (w == "class") return refuse("class definitions are", t.line);
+            if (w == "class") return class_stmt(out);
             if (w == "async") return refuse("async functions are", t.line);
             if (w == "match" && peek(1).kind == Tok::Name && !is_keyword(peek(1).text)) {
                 return refuse("match statements are", t.line);
             }
         }
-        if (t.is_op("@")) return refuse("decorators are", t.line);
+        if (t.is_op("@")) return decorated(out);
         for (;;) {
             BV_CHECK(simple_stmt(out));
             if (!accept_op(";")) break;
@@ -227,7 +227,21 @@ private:
                 out.push_back(std::move(s));
                 return ok();
             }
-            if (w == "nonlocal") return refuse("nonlocal declarations are", line);
+            if (w == "nonlocal") {
+                ++i_;
+                if (fn_depth_ == 0 || scopes_.empty()) {
+                    return error_at(ExcType::SyntaxError,
+                                    "nonlocal declaration not allowed at module level", line);
+                }
+                auto s = new_stmt(StmtKind::Nonlocal, line);
+                do {
+                    BV_TRY(n, expect_name());
+                    s->names.push_back({n, ""});
+                    scopes_.back()->nonlocals.push_back(n);
+                } while (accept_op(","));
+                out.push_back(std::move(s));
+                return ok();
+            }
             if (w == "del") {
                 ++i_;
                 auto s = new_stmt(StmtKind::Delete, line);
@@ -264,9 +278,8 @@ private:
 
     Result<void> expr_stmt(Block& out) {
         int line = cur().line;
-        if (at_op("*")) return refuse("star-unpacking is", line);
         BV_TRY(first, expressions(true));
-        if (at_op(":")) return refuse("variable annotations are", line);
+        if (at_op(":")) return annotated(out, std::move(first), line);
         if (at_op(":=")) return refuse("assignment expressions (:=) are", line);
         static const char* const kAug[] = {"+=",  "-=",  "*=", "/=", "//=", "%=", "**=",
                                            "<<=", ">>=", "&=", "|=", "^=",  "@=", nullptr};
@@ -306,7 +319,6 @@ private:
             BV_CHECK(check_target(*value, false));
             bind_target(*value);
             s->targets.push_back(std::move(value));
-            if (at_op("*")) return refuse("star-unpacking is", line);
             BV_TRY(v, expressions(true));
             value = std::move(v);
         }
@@ -325,11 +337,27 @@ private:
                 return ok();
             case ExprKind::Tuple:
             case ExprKind::List:
+            {
+                int starred = 0;
                 for (const auto& item : e.items) {
-                    if (item->kind == ExprKind::Starred) return refuse("star-unpacking is", e.line);
+                    if (item->kind == ExprKind::Starred && !del) {
+                        if (++starred > 1) {
+                            return error_at(ExcType::SyntaxError,
+                                            "multiple starred expressions in assignment", e.line);
+                        }
+                        BV_CHECK(check_target(*item->a, del));
+                        continue;
+                    }
                     BV_CHECK(check_target(*item, del));
                 }
                 return ok();
+            }
+            case ExprKind::Starred:
+                if (!del) {
+                    return error_at(ExcType::SyntaxError,
+                                    "starred assignment target must be in a list or tuple", e.line);
+                }
+                return error_at(ExcType::SyntaxError, "cannot delete starred", e.line);
             default:
                 break;
         }
@@ -356,6 +384,7 @@ private:
     }
     void bind_target(const Expr& e) {
         if (e.kind == ExprKind::Name) bind_name(e.name);
+        if (e.kind == ExprKind::Starred) bind_target(*e.a);
         if (e.kind == ExprKind::Tuple || e.kind == ExprKind::List) {
             for (const auto& item : e.items) bind_target(*item);
         }
@@ -521,9 +550,8 @@ private:
         std::vector<ExprPtr> items;
         bool trailing = false;
         for (;;) {
-            if (at_op("*")) return refuse("star-unpacking is", cur().line);
-            BV_TRY(e, bitor_expr());
-            BV_CHECK(check_target(*e, false));
+            BV_TRY(e, at_op("*") ? star_item() : bitor_expr());
+            BV_CHECK(check_target(e->kind == ExprKind::Starred ? *e->a : *e, false));
             items.push_back(std::move(e));
             trailing = false;
             if (!accept_op(",")) break;
@@ -553,7 +581,10 @@ private:
         BV_CHECK(expect_op("("));
         BV_CHECK(parameters(*spec, ")"));
         BV_CHECK(expect_op(")"));
-        if (at_op("->")) return refuse("annotations are", line);
+        if (accept_op("->")) {
+            BV_TRY(returns, expression());  // accepted, not kept (CPython stores __annotations__)
+            (void)returns;
+        }
         scopes_.push_back(spec.get());
         ++fn_depth_;
         int saved_loops = loop_depth_;
@@ -570,9 +601,49 @@ private:
         return ok();
     }
 
+    // class Name[(Base)]: body. The body runs once, in a scope of its own
+    // (FunctionSpec::is_class) whose bindings become the class attributes.
+    Result<void> class_stmt(Block& out) {
+        int line = cur().line;
+        ++i_;
+        BV_TRY(name, expect_name());
+        bind_name(name);
+        auto s = new_stmt(StmtKind::ClassDef, line);
+        if (accept_op("(")) {
+            if (!at_op(")")) {
+                if (cur().kind == Tok::Name && peek(1).is_op("="))
+                    return refuse("class keywords (metaclass=...) are", line);
+                BV_TRY(base, expression());
+                s->value = std::move(base);
+                accept_op(",");
+                if (!at_op(")")) return refuse("multiple inheritance is", line);
+            }
+            BV_CHECK(expect_op(")"));
+        }
+        auto spec = std::make_shared<FunctionSpec>();
+        spec->name = name;
+        spec->qualname = qualify(name);
+        spec->line = line;
+        spec->is_class = true;
+        scopes_.push_back(spec.get());
+        int saved_loops = loop_depth_, saved_fn = fn_depth_;
+        loop_depth_ = 0;
+        fn_depth_ = 0;
+        auto r = block(spec->body, "class definition", line);
+        loop_depth_ = saved_loops;
+        fn_depth_ = saved_fn;
+        scopes_.pop_back();
+        BV_CHECK(std::move(r));
+        finish_scope(*spec);
+        s->fn = std::move(spec);
+        out.push_back(std::move(s));
+        return ok();
+    }
+
     std::string qualify(const std::string& name) const {
         for (auto it = scopes_.rbegin(); it != scopes_.rend(); ++it) {
-            if (*it != &comp_scope_) return (*it)->qualname + ".<locals>." + name;
+            if (*it != &comp_scope_)
+                return (*it)->qualname + ((*it)->is_class ? "." : ".<locals>.") + name;
         }
         return name;
     }
@@ -582,7 +653,9 @@ private:
         l.erase(std::remove_if(l.begin(), l.end(),
                                [&](const std::string& n) {
                                    return std::find(spec.globals.begin(), spec.globals.end(), n) !=
-                                          spec.globals.end();
+                                              spec.globals.end() ||
+                                          std::find(spec.nonlocals.begin(), spec.nonlocals.end(),
+                                                    n) != spec.nonlocals.end();
                                }),
                 l.end());
     }
@@ -594,7 +667,18 @@ private:
         std::set<std::string> seen;
         while (!at_op(close)) {
             int line = cur().line;
-            if (accept_op("**")) return refuse("**kwargs parameters are", line);
+            if (accept_op("**")) {
+                BV_TRY(n, expect_name());
+                if (!seen.insert(n).second) return duplicate(n, line);
+                BV_CHECK(skip_annotation(close));
+                spec.kwarg = n;
+                accept_op(",");
+                if (!at_op(close)) {
+                    return error_at(ExcType::SyntaxError,
+                                    "arguments cannot follow var-keyword argument", line);
+                }
+                break;
+            }
             if (accept_op("/")) return refuse("positional-only parameters are", line);
             if (accept_op("*")) {
                 if (star) return invalid();
@@ -602,12 +686,13 @@ private:
                 if (cur().kind == Tok::Name) {
                     BV_TRY(n, expect_name());
                     if (!seen.insert(n).second) return duplicate(n, line);
+                    BV_CHECK(skip_annotation(close));
                     spec.vararg = n;
                 }
             } else {
                 BV_TRY(n, expect_name());
                 if (!seen.insert(n).second) return duplicate(n, line);
-                if (at_op(":") && std::string(close) == ")") return refuse("annotations are", line);
+                BV_CHECK(skip_annotation(close));
                 Param p{n, nullptr};
                 if (accept_op("=")) {
                     BV_TRY(d, expression());
@@ -624,7 +709,79 @@ private:
         for (const auto& p : spec.params) spec.locals.push_back(p.name);
         if (!spec.vararg.empty()) spec.locals.push_back(spec.vararg);
         for (const auto& p : spec.kwonly) spec.locals.push_back(p.name);
+        if (!spec.kwarg.empty()) spec.locals.push_back(spec.kwarg);
         return ok();
+    }
+
+    // `name: annotation` in a def's parameters: parsed, then ignored.
+    Result<void> skip_annotation(const char* close) {
+        if (std::string(close) != ")" || !accept_op(":")) return ok();
+        BV_TRY(a, expression());
+        (void)a;
+        return ok();
+    }
+
+    // `x: int = 3`, `self.n: int`: an assignment (or nothing) whose annotation
+    // is parsed and not evaluated.
+    Result<void> annotated(Block& out, ExprPtr target, int line) {
+        ++i_;  // ':'
+        if (target->kind == ExprKind::Tuple) {
+            return error_at(ExcType::SyntaxError, "only single target (not tuple) can be annotated",
+                            line);
+        }
+        if (target->kind == ExprKind::List) {
+            return error_at(ExcType::SyntaxError, "only single target (not list) can be annotated",
+                            line);
+        }
+        if (target->kind != ExprKind::Name && target->kind != ExprKind::Attribute &&
+            target->kind != ExprKind::Subscript) {
+            return error_at(ExcType::SyntaxError, "illegal target for annotation", line);
+        }
+        BV_TRY(annotation, expression());
+        (void)annotation;
+        bind_target(*target);
+        if (!accept_op("=")) {
+            out.push_back(new_stmt(StmtKind::Pass, line));
+            return ok();
+        }
+        BV_TRY(value, expressions(true));
+        auto s = new_stmt(StmtKind::Assign, line);
+        s->targets.push_back(std::move(target));
+        s->value = std::move(value);
+        out.push_back(std::move(s));
+        return ok();
+    }
+
+    // @decorator lines, then the def they decorate (Stmt::targets: the decorators).
+    Result<void> decorated(Block& out) {
+        std::vector<ExprPtr> decorators;
+        while (at_op("@")) {
+            ++i_;
+            BV_TRY(d, named_expression());
+            decorators.push_back(std::move(d));
+            if (cur().kind != Tok::Newline) return invalid();
+            ++i_;
+        }
+        if (at_kw("class")) {
+            BV_CHECK(class_stmt(out));
+        } else if (at_kw("def")) {
+            BV_CHECK(def_stmt(out));
+        } else {
+            return invalid();
+        }
+        out.back()->targets = std::move(decorators);
+        return ok();
+    }
+
+    // *x in a display or an assignment target.
+    Result<ExprPtr> star_item() {
+        const Token& star = cur();
+        ++i_;
+        BV_TRY(v, bitor_expr());
+        auto s = make(ExprKind::Starred, star);
+        s->a = std::move(v);
+        finish(*s);
+        return ExprPtr(std::move(s));
     }
 
     Error duplicate(const std::string& name, int line) const {
@@ -730,14 +887,19 @@ private:
     Result<ExprPtr> expressions(bool allow_genexp_check) {
         (void)allow_genexp_check;
         const Token& start = cur();
-        BV_TRY(first, expression());
-        if (!at_op(",")) return std::move(first);
+        BV_TRY(first, at_op("*") ? star_item() : expression());
+        if (!at_op(",")) {
+            if (first->kind == ExprKind::Starred && !at_op("=")) {
+                return error_at(ExcType::SyntaxError, "can't use starred expression here",
+                                start.line);
+            }
+            return std::move(first);
+        }
         auto tuple = make(ExprKind::Tuple, start);
         tuple->items.push_back(std::move(first));
         while (accept_op(",")) {
             if (!starts_expression()) break;
-            if (at_op("*")) return refuse("star-unpacking is", cur().line);
-            BV_TRY(e, expression());
+            BV_TRY(e, at_op("*") ? star_item() : expression());
             tuple->items.push_back(std::move(e));
         }
         return ExprPtr(std::move(tuple));
@@ -1058,7 +1220,13 @@ private:
         bool seen_keyword = false;
         while (!at_op(")")) {
             int line = cur().line;
-            if (at_op("**")) return refuse("**kwargs arguments are", line);
+            if (accept_op("**")) {
+                BV_TRY(v, expression());
+                call.keywords.push_back({"", std::move(v)});  // "": a mapping to unpack
+                seen_keyword = true;
+                if (!accept_op(",")) break;
+                continue;
+            }
             if (at_op("*")) {
                 const Token& star = cur();
                 ++i_;
@@ -1229,9 +1397,12 @@ private:
         const Token& start = cur();
         ++i_;
         if (accept_op(")")) return ExprPtr(make(ExprKind::Tuple, start));
-        if (at_op("*")) return refuse("star-unpacking is", cur().line);
         if (at_kw("yield")) return refuse("generators (yield) are", cur().line);
-        BV_TRY(first, named_expression());
+        BV_TRY(first, at_op("*") ? star_item() : named_expression());
+        if (first->kind == ExprKind::Starred && !at_op(",")) {
+            return error_at(ExcType::SyntaxError, "cannot use starred expression here",
+                            start.line);
+        }
         if (at_kw("for")) {
             BV_TRY(gen, comprehension(ExprKind::GenExp, std::move(first), start));
             BV_CHECK(expect_op(")"));
@@ -1243,8 +1414,7 @@ private:
         tuple->items.push_back(std::move(first));
         while (accept_op(",")) {
             if (at_op(")")) break;
-            if (at_op("*")) return refuse("star-unpacking is", cur().line);
-            BV_TRY(e, named_expression());
+            BV_TRY(e, at_op("*") ? star_item() : named_expression());
             tuple->items.push_back(std::move(e));
         }
         BV_CHECK(expect_op(")"));
@@ -1256,9 +1426,8 @@ private:
         ++i_;
         auto list = make(ExprKind::List, start);
         if (accept_op("]")) return ExprPtr(std::move(list));
-        if (at_op("*")) return refuse("star-unpacking is", cur().line);
-        BV_TRY(first, named_expression());
-        if (at_kw("for")) {
+        BV_TRY(first, at_op("*") ? star_item() : named_expression());
+        if (at_kw("for") && first->kind != ExprKind::Starred) {
             BV_TRY(comp, comprehension(ExprKind::ListComp, std::move(first), start));
             BV_CHECK(expect_op("]"));
             return std::move(comp);
@@ -1266,8 +1435,7 @@ private:
         list->items.push_back(std::move(first));
         while (accept_op(",")) {
             if (at_op("]")) break;
-            if (at_op("*")) return refuse("star-unpacking is", cur().line);
-            BV_TRY(e, named_expression());
+            BV_TRY(e, at_op("*") ? star_item() : named_expression());
             list->items.push_back(std::move(e));
         }
         BV_CHECK(expect_op("]"));
@@ -1291,7 +1459,12 @@ private:
         }
         ++i_;
         BV_TRY(value, expression());
-        if (at_kw("for")) return refuse("dict comprehensions are", start.line);
+        if (at_kw("for")) {
+            BV_TRY(comp, comprehension(ExprKind::DictComp, std::move(key), start));
+            comp->b = std::move(value);
+            BV_CHECK(expect_op("}"));
+            return std::move(comp);
+        }
         dict->items.push_back(std::move(key));
         dict->values.push_back(std::move(value));
         while (accept_op(",")) {

@@ -69,6 +69,7 @@ struct Walker {
                 for (auto& p : s->fn->kwonly) expr(p.default_value.get());
                 on_fn(*s->fn);
             }
+            if (s->kind == StmtKind::ClassDef) on_fn(*s->fn);
         }
     }
 
@@ -83,7 +84,7 @@ void collect_globals(Block& block, FunctionSpec* spec) {
         if (s->kind == StmtKind::Global && spec) {
             for (const auto& a : s->names) spec->globals.push_back(a.name);
         }
-        if (s->kind == StmtKind::FunctionDef) {
+        if (s->kind == StmtKind::FunctionDef || s->kind == StmtKind::ClassDef) {
             collect_globals(s->fn->body, s->fn.get());
             auto& l = s->fn->locals;
             auto& g = s->fn->globals;
@@ -115,7 +116,8 @@ public:
         w.on_expr = [&](const Expr& e) {
             if (e.kind == ExprKind::Name) reads.insert(e.name);
             // Comprehensions are scopes of their own: all they read counts as nested.
-            if (e.kind == ExprKind::ListComp || e.kind == ExprKind::GenExp) {
+            if (e.kind == ExprKind::ListComp || e.kind == ExprKind::GenExp ||
+                e.kind == ExprKind::DictComp) {
                 Walker inner;
                 inner.on_fn = [&](FunctionSpec& f) {
                     const Names& names = free_names(f);
@@ -128,6 +130,8 @@ public:
             }
         };
         w.body(spec);
+        // `nonlocal n`: n belongs to an enclosing function even when only assigned.
+        reads.insert(spec.nonlocals.begin(), spec.nonlocals.end());
         Names free;
         for (const auto& n : reads) {
             if (!contains(spec.locals, n) && !contains(spec.globals, n)) free.insert(n);
@@ -144,7 +148,8 @@ public:
             if (enclosing.count(n)) spec.uses_enclosing = true;
         }
         Names inner = enclosing;
-        inner.insert(spec.locals.begin(), spec.locals.end());
+        // A class body's names are not visible to the functions inside it.
+        if (!spec.is_class) inner.insert(spec.locals.begin(), spec.locals.end());
         Walker w;
         w.on_fn = [&](FunctionSpec& f) { mark_enclosing(f, inner); };
         w.on_expr = [](const Expr&) {};

@@ -114,4 +114,48 @@ inline Result<void> check_positional(const CallArgs& args, std::string_view fnam
                                                  max, max == 1 ? "" : "s", n));
 }
 
+// Argument Clinic's binding (_PyArg_UnpackKeywords, CPython 3.11) for methods
+// whose parameters are all positional-or-keyword, the first `required`
+// mandatory: "cast() takes at most 2 arguments (3 given)", "cast() missing
+// required argument 'format' (pos 1)", "'x' is an invalid keyword argument for
+// cast()", "argument for cast() given by name ('format') and position (1)".
+inline Result<BoundArgs> bind_clinic_args(const CallArgs& args, std::string_view fname,
+                                          std::initializer_list<std::string_view> names,
+                                          size_t required) {
+    std::vector<std::string_view> n(names);
+    const size_t nargs = args.args.size(), total = nargs + args.kwargs.size();
+    if (total > n.size())
+        return raise(ExcType::TypeError,
+                     fmt::format("{}() takes at most {} {}argument{} ({} given)", fname, n.size(),
+                                 nargs == 0 ? "keyword " : "", n.size() == 1 ? "" : "s", total));
+    BoundArgs out;
+    out.slots.resize(n.size());
+    for (size_t i = 0; i < nargs; ++i) out.slots[i] = args.args[i];
+    size_t by_name = 0;
+    for (size_t i = nargs; i < n.size(); ++i) {
+        for (const auto& [key, value] : args.kwargs)
+            if (key == n[i]) out.slots[i] = value;
+        if (out.slots[i])
+            ++by_name;
+        else if (i < required)
+            return raise(ExcType::TypeError, fmt::format("{}() missing required argument '{}' (pos {})",
+                                                         fname, n[i], i + 1));
+    }
+    if (by_name == args.kwargs.size()) return out;
+    for (size_t i = 0; i < nargs; ++i)
+        for (const auto& kw : args.kwargs)
+            if (kw.first == n[i])
+                return raise(ExcType::TypeError,
+                             fmt::format("argument for {}() given by name ('{}') and position ({})",
+                                         fname, n[i], i + 1));
+    for (const auto& kw : args.kwargs) {
+        bool known = false;
+        for (auto name : n) known = known || kw.first == name;
+        if (!known)
+            return raise(ExcType::TypeError,
+                         fmt::format("'{}' is an invalid keyword argument for {}()", kw.first, fname));
+    }
+    return out;
+}
+
 }  // namespace engine::py

@@ -5,6 +5,7 @@
 #include "engine/buffer/bytearray_object.hpp"
 #include "engine/buffer/bytes_object.hpp"
 #include "engine/buffer/memory_view.hpp"
+#include "engine/python/runtime/class_object.hpp"
 #include "engine/python/runtime/convert.hpp"
 #include "engine/python/runtime/dict.hpp"
 #include "engine/python/runtime/format.hpp"
@@ -37,18 +38,30 @@ Result<int64_t> repeat_count(const Value& n, int64_t item_size, int64_t len) {
     int64_t k = n.small_int();
     if (k <= 0 || len == 0) return int64_t{0};
     if (k > kMaxSeqBytes / (len * item_size)) return raise(ExcType::MemoryError, "");
+    // The whole-heap budget (a list/tuple item is a Value slot there).
+    BV_CHECK(heap_reserve(static_cast<uint64_t>(len) * static_cast<uint64_t>(k),
+                          item_size == 16 ? kValueSlot : static_cast<uint64_t>(item_size)));
     return k;
+}
+
+// CPython 3.11 bytes_repeat / unicode_repeat: a size past PY_SSIZE_T_MAX is this
+// OverflowError (bytearray and list say MemoryError); below, the memory budget decides.
+Result<void> check_repeat_size(const Value& n, int64_t len, const char* message) {
+    if (n.is_big_int() || len == 0) return ok();
+    const int64_t k = n.small_int();
+    if (k > 0 && len > INT64_MAX / k) return raise(ExcType::OverflowError, message);
+    return ok();
 }
 
 Result<Value> repeat(Interp& interp, const Value& seq, const Value& n) {
     switch (seq.kind()) {
         case Kind::Str: {
             const std::string& s = seq.str_utf8();
+            BV_CHECK(check_repeat_size(n, static_cast<int64_t>(s.size()), "repeated string is too long"));
             BV_TRY(k, repeat_count(n, 1, static_cast<int64_t>(s.size())));
-            std::string out;
-            out.reserve(s.size() * k);
-            for (int64_t i = 0; i < k; ++i) out += s;
-            return Value::str(std::move(out));
+            const auto& so = seq.as_str();
+            return Value::str_known(repeat_bytes(s, static_cast<uint64_t>(k)), so.length * k,
+                                    so.ascii);
         }
         case Kind::List:
         case Kind::Tuple: {
@@ -63,10 +76,10 @@ Result<Value> repeat(Interp& interp, const Value& seq, const Value& n) {
         case Kind::Bytes:
         case Kind::ByteArray: {
             std::string_view s = *bytes_view(seq);
+            if (seq.is(Kind::Bytes))
+                BV_CHECK(check_repeat_size(n, static_cast<int64_t>(s.size()), "repeated bytes are too long"));
             BV_TRY(k, repeat_count(n, 1, static_cast<int64_t>(s.size())));
-            std::string out;
-            out.reserve(s.size() * k);
-            for (int64_t i = 0; i < k; ++i) out += s;
+            std::string out = repeat_bytes(s, static_cast<uint64_t>(k));
             return seq.is(Kind::Bytes) ? make_bytes(interp, out) : make_bytearray(interp, out);
         }
         default:
@@ -106,11 +119,16 @@ Result<Value> concat(Interp& interp, const Value& a, const Value& b) {
             if (!b.is_str())
                 return raise(ExcType::TypeError,
                              "can only concatenate str (not \"" + type_name(b) + "\") to str");
-            return Value::str(a.str_utf8() + b.str_utf8());
+            BV_CHECK(heap_reserve(a.str_utf8().size() + b.str_utf8().size()));
+            return Value::str_known(a.str_utf8() + b.str_utf8(),
+                                    a.as_str().length + b.as_str().length,
+                                    a.as_str().ascii && b.as_str().ascii);
         case Kind::List: {
             if (!b.is(Kind::List))
                 return raise(ExcType::TypeError,
                              "can only concatenate list (not \"" + type_name(b) + "\") to list");
+            BV_CHECK(heap_reserve(
+                a.obj<ListObject>().items.size() + b.obj<ListObject>().items.size(), kValueSlot));
             auto items = a.obj<ListObject>().items;
             const auto& more = b.obj<ListObject>().items;
             items.insert(items.end(), more.begin(), more.end());
@@ -120,6 +138,8 @@ Result<Value> concat(Interp& interp, const Value& a, const Value& b) {
             if (!b.is(Kind::Tuple))
                 return raise(ExcType::TypeError,
                              "can only concatenate tuple (not \"" + type_name(b) + "\") to tuple");
+            BV_CHECK(heap_reserve(
+                a.obj<TupleObject>().items.size() + b.obj<TupleObject>().items.size(), kValueSlot));
             auto items = a.obj<TupleObject>().items;
             const auto& more = b.obj<TupleObject>().items;
             items.insert(items.end(), more.begin(), more.end());
@@ -134,6 +154,7 @@ Result<Value> concat(Interp& interp, const Value& a, const Value& b) {
             // CPython 3.11 bytes_concat: an empty side gives the other bytes object itself.
             if (a.is(Kind::Bytes) && (*other)->data.empty()) return a;
             if (a.is(Kind::Bytes) && b.is(Kind::Bytes) && bytes_view(a)->empty()) return b;
+            BV_CHECK(heap_reserve(bytes_view(a)->size() + (*other)->data.size()));
             std::string out(*bytes_view(a));
             out += (*other)->data;
             BV_TRY(r, a.is(Kind::Bytes) ? make_bytes(interp, out) : make_bytearray(interp, out));
@@ -253,6 +274,7 @@ Result<Value> inplace_op(Interp& interp, BinOp op, const Value& a, const Value& 
     if (a.is(Kind::List)) {
         if (op == BinOp::Add) {
             BV_TRY(items, collect(interp, b));
+            BV_CHECK(a.obj<ListObject>().grow(items.size()));
             auto& l = a.obj<ListObject>().items;
             l.insert(l.end(), items.begin(), items.end());
             return a;
@@ -265,6 +287,7 @@ Result<Value> inplace_op(Interp& interp, BinOp op, const Value& a, const Value& 
                 l.clear();
                 return a;
             }
+            BV_CHECK(a.obj<ListObject>().grow(l.size() * static_cast<uint64_t>(k - 1)));
             std::vector<Value> copy = l;
             for (int64_t i = 1; i < k; ++i) l.insert(l.end(), copy.begin(), copy.end());
             return a;
@@ -273,6 +296,14 @@ Result<Value> inplace_op(Interp& interp, BinOp op, const Value& a, const Value& 
     if (a.is(Kind::ByteArray)) {
         auto& ba = a.obj<ByteArrayObject>();
         if (op == BinOp::Add) {
+            // CPython 3.11 bytearray_iconcat holds the operand's export over the resize, so
+            // `ba += ba` (a non-empty ba) is refused with BufferError, unlike ba.extend(ba).
+            if (b.identity() == a.identity()) {
+                auto held = ba.get_buffer(kBufSimple, ba.id());
+                if (!held) return held.error();
+                BV_CHECK(ba.iadd(std::string(held->bytes()), ba.block().id()));
+                return a;
+            }
             // CPython 3.11 bytearray_iconcat: any failure to get the buffer is this TypeError.
             auto other = buffer_bytes_of(b);
             if (!other || !*other)
@@ -362,6 +393,8 @@ Result<Value> unary_op(UnaryOp op, const Value& v) {
 
 Result<bool> contains(Interp& interp, const Value& container, const Value& item) {
     switch (container.kind()) {
+        case Kind::Instance:
+            return instance_contains(interp, container, item);
         case Kind::Str:
             if (!item.is_str())
                 return raise(

@@ -2,6 +2,7 @@
 // module attributes, type attributes (__name__, int.from_bytes, ...).
 #include <fmt/format.h>
 
+#include "engine/python/runtime/class_object.hpp"
 #include "engine/python/runtime/builtins.hpp"
 #include "engine/python/runtime/methods.hpp"
 #include "engine/python/runtime/ops.hpp"
@@ -94,6 +95,8 @@ struct UnboundCall {
 
 Result<Value> getattr(Interp& interp, const Value& obj, std::string_view name) {
     switch (obj.kind()) {
+        case Kind::Instance:
+            return instance_getattr(interp, obj, name);
         case Kind::Module: {
             const auto& m = obj.obj<ModuleObject>();
             if (const Value* v = m.find(name)) return *v;
@@ -103,6 +106,7 @@ Result<Value> getattr(Interp& interp, const Value& obj, std::string_view name) {
         }
         case Kind::Type: {
             const auto& t = obj.obj<TypeObject>();
+            if (t.id == TypeId::Class) return class_getattr(obj, name);
             if (name == "__name__" || name == "__qualname__") return Value::str(type_short_name(t));
             if (name == "__module__") {
                 std::string full = type_name(t);
@@ -134,6 +138,7 @@ Result<Value> getattr(Interp& interp, const Value& obj, std::string_view name) {
             return no_attr(obj, name);
         }
         case Kind::Function:
+            if (auto d = descriptor_getattr(obj, name)) return std::move(*d);
             if (name == "__name__" || name == "__qualname__")
                 return Value::str(obj.obj<Callable>().name());
             return no_attr(obj, name);
@@ -184,7 +189,9 @@ Result<Value> getattr(Interp& interp, const Value& obj, std::string_view name) {
     return no_attr(obj, name);
 }
 
-Result<void> setattr(Interp&, const Value& obj, std::string_view name, const Value&) {
+Result<void> setattr(Interp& interp, const Value& obj, std::string_view name, const Value& value) {
+    if (obj.is(Kind::Instance)) return instance_setattr(interp, obj, name, value);
+    if (as_class(obj)) return class_setattr(obj, name, value);
     if (obj.is(Kind::Module))
         return raise(ExcType::NotImplementedError, "assigning module attributes is not supported");
     bool has = false;

@@ -54,6 +54,28 @@ BigInt BigInt::from_double(double d) {
 std::optional<BigInt> BigInt::parse_digits(std::string_view digits, int base, bool negative) {
     if (digits.empty() || base < 2 || base > 36) return std::nullopt;
     BigInt r;
+    if ((base & (base - 1)) == 0) {
+        // A power-of-two base packs bits straight into limbs: linear time
+        // (a 200k-digit hex literal), as CPython's long_from_binary_base.
+        const int bits = base == 2 ? 1 : base == 4 ? 2 : base == 8 ? 3 : base == 16 ? 4 : 5;
+        r.mag_.assign((digits.size() * bits + 31) / 32, 0);
+        uint64_t pos = 0;
+        for (size_t k = digits.size(); k-- > 0;) {
+            char c = digits[k];
+            int d = c >= '0' && c <= '9'   ? c - '0'
+                    : c >= 'a' && c <= 'z' ? c - 'a' + 10
+                    : c >= 'A' && c <= 'Z' ? c - 'A' + 10
+                                           : 99;
+            if (d >= base) return std::nullopt;
+            const uint64_t v = static_cast<uint64_t>(d) << (pos % 32);
+            r.mag_[pos / 32] |= static_cast<uint32_t>(v);
+            if ((v >> 32) != 0) r.mag_[pos / 32 + 1] |= static_cast<uint32_t>(v >> 32);
+            pos += bits;
+        }
+        r.neg_ = negative;
+        r.normalize();
+        return r;
+    }
     // Accumulate chunks of digits that fit in 32 bits: r = r * base^k + chunk.
     size_t i = 0;
     while (i < digits.size()) {
@@ -203,7 +225,8 @@ bool BigInt::to_bytes(std::vector<uint8_t>& out, size_t length, bool little_endi
     if (!is_signed) {
         if (static_cast<uint64_t>(bit_length()) > nbits) return false;
     } else if (length == 0) {
-        if (!mag_.empty()) return false;
+        // CPython 3.11 _PyLong_AsByteArray: 0 and -1 (all sign bits) fit in no bytes.
+        if (!mag_.empty() && !(neg_ && mag_.size() == 1 && mag_[0] == 1)) return false;
     } else {
         BigInt limit = BigInt(1).shl(nbits - 1);
         if (!neg_ && compare(limit) >= 0) return false;

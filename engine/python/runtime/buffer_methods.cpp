@@ -12,6 +12,7 @@
 #include "engine/buffer/mmap_object.hpp"
 #include "engine/buffer/struct_codec.hpp"
 #include "engine/buffer/temp_file.hpp"
+#include "engine/python/runtime/class_object.hpp"
 #include "engine/python/runtime/args.hpp"
 #include "engine/python/runtime/builtins.hpp"
 #include "engine/python/runtime/convert.hpp"
@@ -50,8 +51,7 @@ Result<Value> exporter_value(const std::shared_ptr<Exporter>& e) {
     if (auto p = std::dynamic_pointer_cast<MemoryView>(e)) return Value::wrap(p);
     if (auto p = std::dynamic_pointer_cast<ArrayObject>(e)) return Value::wrap(p);
     if (auto p = std::dynamic_pointer_cast<MmapObject>(e)) return Value::wrap(p);
-    return raise(ExcType::NotImplementedError,
-                 "memoryview.obj of a " + std::string(e->type_name()) + " is not supported");
+    return Value::wrap_exporter(e);  // _io._BytesIOBuffer
 }
 
 // ---- memoryview ---------------------------------------------------------------
@@ -76,10 +76,11 @@ Result<Value> mv_exit(Interp&, const Value& self, CallArgs&) {
 }
 
 Result<Value> mv_cast(Interp&, const Value& self, CallArgs& args) {
-    BV_TRY(a, bind_args(args, "cast", {"format", "shape"}, 1));
-    if (!a.get(0)->is_str())
+    BV_TRY(a, bind_clinic_args(args, "cast", {"format", "shape"}, 1));
+    if (!a.get(0)->is_str())  // _PyArg_BadArgument: "None", else the full tp_name
         return raise(ExcType::TypeError,
-                     "cast() argument 'format' must be str, not " + type_name(*a.get(0)));
+                     "cast() argument 'format' must be str, not " +
+                         (a.get(0)->is_none() ? std::string("None") : type_name(*a.get(0))));
     std::optional<CastShape> shape;
     if (const Value* s = a.get(1); s && !s->is_none()) {
         CastShape cs;
@@ -111,6 +112,12 @@ Result<Value> mv_tobytes(Interp& interp, const Value& self, CallArgs& args) {
 
 Result<Value> mv_tolist(Interp& interp, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "memoryview.tolist", 0, 0));
+    {
+        // The whole-heap budget before the items are made (an Item, then a Value each).
+        BV_TRY(nb, mv_of(self).nbytes());
+        BV_TRY(is, mv_of(self).itemsize());
+        if (is > 0) BV_CHECK(heap_reserve(static_cast<uint64_t>(nb / is), sizeof(Item) + kValueSlot));
+    }
     BV_TRY(n, mv_of(self).tolist());
     return from_nested(interp, n);
 }
@@ -124,7 +131,7 @@ Result<Value> mv_hex(Interp&, const Value& self, CallArgs& args) {
     }
     BV_TRY(c, hex_sep_char(a.get(0)));
     std::optional<std::string> sep;
-    if (c != '\0') sep = std::string(1, c);
+    if (c) sep = std::string(1, *c);
     BV_TRY(s, mv_of(self).hex(sep ? std::optional<std::string_view>(*sep) : std::nullopt, per));
     return Value::str(std::move(s));
 }
@@ -246,6 +253,7 @@ Result<Value> a_tobytes(Interp& interp, const Value& self, CallArgs& args) {
 
 Result<Value> a_tolist(Interp& interp, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "array.tolist", 0, 0));
+    BV_CHECK(heap_reserve(static_cast<uint64_t>(arr_of(self).size()), sizeof(Item) + kValueSlot));
     BV_TRY(items, arr_of(self).tolist());
     std::vector<Value> out;
     for (const auto& it : items) {
@@ -259,7 +267,7 @@ Result<Value> a_pop(Interp& interp, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "pop", 0, 1));
     std::optional<int64_t> idx;
     if (!args.args.empty()) {
-        BV_TRY(i, to_index(args.args[0]));
+        BV_TRY(i, to_ssize(args.args[0]));
         idx = i;
     }
     BV_TRY(item, arr_of(self).pop(idx));
@@ -268,7 +276,7 @@ Result<Value> a_pop(Interp& interp, const Value& self, CallArgs& args) {
 
 Result<Value> a_insert(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "insert", 2, 2));
-    BV_TRY(i, to_index(args.args[0]));
+    BV_TRY(i, to_ssize(args.args[0]));
     BV_CHECK(arr_of(self).insert(i, to_item(args.args[1])));
     return Value();
 }
@@ -348,8 +356,8 @@ Result<Value> m_flush(Interp&, const Value& self, CallArgs& args) {
 Result<Value> m_read(Interp& interp, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "read", 0, 1));
     std::optional<int64_t> n;
-    if (!args.args.empty() && !args.args[0].is_none()) {
-        BV_TRY(k, to_index(args.args[0]));
+    if (!args.args.empty()) {
+        BV_TRY(k, to_optional_ssize(args.args[0]));
         n = k;
     }
     BV_TRY(s, mm_of(self).read(n));
@@ -373,7 +381,7 @@ Result<Value> m_write_byte(Interp&, const Value& self, CallArgs& args) {
 }
 Result<Value> m_seek(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "seek", 1, 2));
-    BV_TRY(pos, to_index(args.args[0]));
+    BV_TRY(pos, to_ssize(args.args[0]));
     int64_t whence = 0;
     if (args.args.size() == 2) {
         BV_TRY(w, to_index(args.args[1]));
@@ -432,8 +440,8 @@ Result<Value> bio_getvalue(Interp& interp, const Value& self, CallArgs& args) {
 Result<Value> bio_read(Interp& interp, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "read", 0, 1));
     std::optional<int64_t> n;
-    if (!args.args.empty() && !args.args[0].is_none()) {
-        BV_TRY(k, to_index(args.args[0]));
+    if (!args.args.empty()) {
+        BV_TRY(k, to_optional_ssize(args.args[0]));
         n = k;
     }
     BV_TRY(s, bio_of(self).read(n));
@@ -451,13 +459,14 @@ Result<Value> bio_readinto(Interp&, const Value& self, CallArgs& args) {
 }
 Result<Value> bio_write(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "write", 1, 1));
+    BV_CHECK(bio_of(self).check_writable());  // CPython 3.11 write_bytes: before the argument
     BV_TRY(data, require_bytes_like(args.args[0]));
     BV_TRY(n, bio_of(self).write(data));
     return Value::integer(n);
 }
 Result<Value> bio_seek(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "seek", 1, 2));
-    BV_TRY(pos, to_index(args.args[0]));
+    BV_TRY(pos, to_ssize(args.args[0]));
     int64_t whence = 0;
     if (args.args.size() == 2) {
         BV_TRY(w, to_index(args.args[1]));
@@ -474,8 +483,8 @@ Result<Value> bio_tell(Interp&, const Value& self, CallArgs& args) {
 Result<Value> bio_truncate(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "truncate", 0, 1));
     std::optional<int64_t> n;
-    if (!args.args.empty() && !args.args[0].is_none()) {
-        BV_TRY(k, to_index(args.args[0]));
+    if (!args.args.empty()) {
+        BV_TRY(k, to_optional_ssize(args.args[0]));
         n = k;
     }
     BV_TRY(r, bio_of(self).truncate(n));
@@ -519,6 +528,9 @@ Result<Value> tf_flush(Interp&, const Value& self, CallArgs& args) {
 }
 Result<Value> tf_seek(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "seek", 1, 2));
+    // _io._Buffered.seek: PyNumber_AsOff_t(target, PyExc_ValueError)
+    if (args.args[0].is_big_int())
+        return raise(ExcType::ValueError, "cannot fit 'int' into an offset-sized integer");
     BV_TRY(pos, to_index(args.args[0]));
     int64_t whence = 0;
     if (args.args.size() == 2) {
@@ -586,6 +598,7 @@ Result<Value> struct_pack(Interp& interp, const engine::Struct& s,
                           const std::vector<Value>& values) {
     std::vector<Item> items;
     for (const auto& v : values) items.push_back(to_item(v));
+    BV_CHECK(heap_reserve(static_cast<uint64_t>(s.size()), 2));  // the packed string, then its block
     BV_TRY(data, s.pack(items));
     return make_bytes(interp, data);
 }
@@ -632,13 +645,22 @@ Result<Value> struct_pack_into(Interp&, const engine::Struct& s, CallArgs& args)
         return raise(ExcType::TypeError, "argument must be read-write bytes-like object, not " +
                                              (args.args[0].is_none() ? std::string("None")
                                                                      : type_name(args.args[0])));
-    // PyNumber_AsSsize_t(offset, PyExc_IndexError)
-    if (args.args[1].is_big_int())
-        return raise(ExcType::IndexError, "cannot fit 'int' into an index-sized integer");
-    BV_TRY(offset, to_index(args.args[1]));
+    // CPython 3.11 gets the "w*" buffer before the offset (PyNumber_AsSsize_t(offset,
+    // PyExc_IndexError)): a read-only buffer wins over a bad offset.
+    auto offset = args.args[1].is_big_int()
+                      ? Result<int64_t>(raise(ExcType::IndexError,
+                                              "cannot fit 'int' into an index-sized integer"))
+                      : to_index(args.args[1]);
+    if (!offset) {
+        if (!exp->get_buffer(kBufWritable))
+            return raise(ExcType::TypeError,
+                         "argument must be read-write bytes-like object, not " +
+                             std::string(exp->type_name()));
+        return offset.error();
+    }
     std::vector<Item> items;
     for (size_t i = 2; i < args.args.size(); ++i) items.push_back(to_item(args.args[i]));
-    BV_CHECK(s.pack_into(*exp, offset, items));
+    BV_CHECK(s.pack_into(*exp, *offset, items));
     return Value();
 }
 
@@ -753,6 +775,8 @@ Result<std::optional<Value>> buffer_attribute(Interp&, const Value& obj, std::st
 
 Result<Value> context_enter(Interp& interp, const Value& v) {
     switch (v.kind()) {
+        case Kind::Instance:
+            return instance_enter(interp, v);
         case Kind::MemoryView:
         case Kind::Mmap:
         case Kind::BytesIO:
@@ -768,6 +792,7 @@ Result<Value> context_enter(Interp& interp, const Value& v) {
 }
 
 Result<void> context_exit(Interp& interp, const Value& v) {
+    if (v.is(Kind::Instance)) return instance_exit(interp, v);
     BV_TRY(m, getattr(interp, v, "__exit__"));
     BV_TRY(r, call(interp, m, std::vector<Value>{Value(), Value(), Value()}));
     (void)r;

@@ -1,4 +1,5 @@
 // Built-in functions and type constructors.
+#include "engine/python/runtime/class_object.hpp"
 #include "engine/python/runtime/builtins.hpp"
 
 #include <fmt/format.h>
@@ -16,6 +17,7 @@
 #include "engine/python/runtime/dict.hpp"
 #include "engine/python/runtime/format.hpp"
 #include "engine/python/runtime/iter.hpp"
+#include "engine/python/runtime/lazy_iters.hpp"
 #include "engine/python/runtime/methods.hpp"
 #include "engine/python/runtime/modules.hpp"
 #include "engine/python/runtime/numbers.hpp"
@@ -279,7 +281,14 @@ Result<Value> bi_isinstance(Interp&, const Value&, CallArgs& args) {
 
 Result<Value> bi_hex_oct_bin(CallArgs& args, const char* name, int base, const char* prefix) {
     BV_CHECK(check_positional(args, name, 1, 1));
-    const Value& x = args.args[0];
+    Value x = args.args[0];
+    if (x.is(Kind::Instance) && current_interp()) {  // __index__
+        BV_TRY(r, call_slot(*current_interp(), x, Slot::Index, {}));
+        if (r && !r->is_int())
+            return raise(ExcType::TypeError,
+                         "__index__ returned non-int (type " + type_name(*r) + ")");
+        if (r) x = std::move(*r);
+    }
     if (!is_intlike(x))
         return raise(ExcType::TypeError,
                      "'" + type_name(x) + "' object cannot be interpreted as an integer");
@@ -345,11 +354,6 @@ Result<Value> bi_id(Interp&, const Value&, CallArgs& args) {
     // Inline values: a stable number per value (None, True, small ints).
     return Value::integer(0x10000 + static_cast<int64_t>(x.kind()) * 0x1000 +
                           (x.is_float() ? 0 : x.small_int()));
-}
-
-Result<Value> bi_iter(Interp& interp, const Value&, CallArgs& args) {
-    BV_CHECK(check_positional(args, "iter", 1, 1));
-    return get_iter(interp, args.args[0]);
 }
 
 Result<Value> bi_next(Interp& interp, const Value&, CallArgs& args) {
@@ -450,6 +454,8 @@ Result<Value> bi_format(Interp&, const Value&, CallArgs& args) {
 Result<Value> bi_callable(Interp&, const Value&, CallArgs& args) {
     BV_CHECK(check_positional(args, "callable", 1, 1));
     Kind k = args.args[0].kind();
+    if (const ClassObject* cls = instance_class(args.args[0]))
+        return Value::boolean(cls->slot(Slot::Call) != nullptr);
     return Value::boolean(k == Kind::Function || k == Kind::Builtin || k == Kind::Type);
 }
 
@@ -459,8 +465,10 @@ Result<Value> bi_getattr(Interp& interp, const Value&, CallArgs& args) {
         return raise(ExcType::TypeError,
                      "attribute name must be string, not '" + type_name(args.args[1]) + "'");
     auto r = getattr(interp, args.args[0], args.args[1].str_utf8());
-    if (!r && args.args.size() == 3 && r.error().type == ExcType::AttributeError)
+    if (!r && args.args.size() == 3 && r.error().type == ExcType::AttributeError) {
+        interp.exception_swallowed();
         return args.args[2];
+    }
     return r;
 }
 
@@ -470,7 +478,10 @@ Result<Value> bi_hasattr(Interp& interp, const Value&, CallArgs& args) {
         return raise(ExcType::TypeError,
                      "attribute name must be string, not '" + type_name(args.args[1]) + "'");
     auto r = getattr(interp, args.args[0], args.args[1].str_utf8());
-    if (!r && r.error().type == ExcType::AttributeError) return Value::boolean(false);
+    if (!r && r.error().type == ExcType::AttributeError) {
+        interp.exception_swallowed();
+        return Value::boolean(false);
+    }
     if (!r) return r.error();
     return Value::boolean(true);
 }
@@ -499,7 +510,13 @@ const BuiltinEntry kFunctions[] = {
     {"chr", bi_chr},
     {"hash", bi_hash},
     {"id", bi_id},
-    {"iter", bi_iter},
+    {"iter", builtin_iter},
+    {"map", builtin_map},
+    {"filter", builtin_filter},
+    {"staticmethod", builtin_staticmethod},
+    {"classmethod", builtin_classmethod},
+    {"property", builtin_property},
+    {"issubclass", builtin_issubclass},
     {"next", bi_next},
     {"divmod", bi_divmod},
     {"round", bi_round},
@@ -520,6 +537,7 @@ struct TypeEntry {
 
 const TypeEntry kTypes[] = {
     {"int", TypeId::Int},
+    {"object", TypeId::Object},
     {"float", TypeId::Float},
     {"bool", TypeId::Bool},
     {"str", TypeId::Str},
@@ -586,14 +604,14 @@ Result<Value> new_int(Interp&, CallArgs& args) {
             return int_from_string(x.str_utf8(),
                                    static_cast<int>(base < -1 || base > 37 ? 99 : base));
         if (auto b = bytes_view(x))
-            return int_from_string(*b, static_cast<int>(base < -1 || base > 37 ? 99 : base));
+            return int_from_string(*b, static_cast<int>(base < -1 || base > 37 ? 99 : base), true);
         return raise(ExcType::TypeError, "int() can't convert non-string with explicit base");
     }
     if (x.is_int()) return x;
     if (x.is_bool()) return Value::integer(x.small_int());
     if (x.is_float()) return float_to_int(x.as_float());
     if (x.is_str()) return int_from_string(x.str_utf8(), 10);
-    if (auto b = bytes_view(x)) return int_from_string(*b, 10);
+    if (auto b = bytes_view(x)) return int_from_string(*b, 10, true);
     return raise(ExcType::TypeError,
                  "int() argument must be a string, a bytes-like object or a real number, not '" +
                      type_name(x) + "'");
@@ -609,7 +627,10 @@ Result<Value> new_float(Interp&, CallArgs& args) {
         return Value::floating(d);
     }
     if (x.is_str()) return float_from_string(x.str_utf8());
-    if (auto b = bytes_view(x)) return float_from_string(*b);
+    if (auto b = bytes_view(x)) {
+        BV_TRY(shown, repr(x));
+        return float_from_string(*b, shown);
+    }
     return raise(ExcType::TypeError,
                  "float() argument must be a string or a real number, not '" + type_name(x) + "'");
 }
@@ -647,7 +668,8 @@ Result<std::string> bytes_source(Interp& interp, CallArgs& args, const char* typ
     BV_TRY(a, bind_args(args, type, {"source", "encoding", "errors"}, 0));
     if (!a.has(0)) {
         if (a.has(1) || a.has(2))
-            return raise(ExcType::TypeError, "encoding or errors without sequence argument");
+            return raise(ExcType::TypeError, a.has(1) ? "encoding without a string argument"
+                                                       : "errors without a string argument");
         return std::string();
     }
     const Value& x = *a.get(0);
@@ -684,16 +706,22 @@ Result<std::string> bytes_source(Interp& interp, CallArgs& args, const char* typ
         x.is(Kind::Type) || x.is(Kind::Exception) || x.is(Kind::Slice) || x.is(Kind::Module))
         return raise(ExcType::TypeError,
                      fmt::format("cannot convert '{}' object to {}", type_name(x), type));
-    auto items = collect(interp, x);
-    if (!items) {
-        if (items.error().type == ExcType::TypeError && !x.is(Kind::Iterator))
+    // CPython 3.11 is lazy here: bytes(range(10**9)) fails at the first bad
+    // item without building the list first.
+    auto it = get_iter(interp, x);
+    if (!it) {
+        if (it.error().type == ExcType::TypeError && !x.is(Kind::Iterator))
             return raise(ExcType::TypeError,
                          fmt::format("cannot convert '{}' object to {}", type_name(x), type));
-        return items.error();
+        return it.error();
     }
     std::string out;
-    out.reserve(items->size());
-    for (const auto& v : *items) {
+    while (true) {
+        BV_TRY(next, iter_next(interp, *it));
+        if (!next) break;
+        BV_CHECK(interp.tick());
+        const Value& v = *next;
+        if (out.size() == out.capacity()) BV_CHECK(heap_reserve(out.size() + 1));  // doubling
         if (!is_intlike(v))
             return raise(ExcType::TypeError,
                          "'" + type_name(v) + "' object cannot be interpreted as an integer");
@@ -746,20 +774,8 @@ Result<Value> new_range(CallArgs& args) {
 }
 
 Result<Value> new_memoryview(CallArgs& args) {
-    if (args.args.size() > 1)
-        return raise(
-            ExcType::TypeError,
-            fmt::format("memoryview() takes at most 1 argument ({} given)", args.args.size()));
-    const Value* obj = args.args.empty() ? nullptr : &args.args[0];
-    for (const auto& [k, v] : args.kwargs) {
-        if (k != "object") continue;
-        if (obj)
-            return raise(ExcType::TypeError,
-                         "argument for memoryview() given by name ('object') and position (1)");
-        obj = &v;
-    }
-    if (!obj)
-        return raise(ExcType::TypeError, "memoryview() missing required argument 'object' (pos 1)");
+    BV_TRY(a, bind_clinic_args(args, "memoryview", {"object"}, 1));  // memoryview_impl's clinic
+    const Value* obj = a.get(0);
     const Value& x = *obj;
     auto exp = as_exporter(x);
     if (!exp)
@@ -848,6 +864,9 @@ Result<Value> construct(Interp& interp, const TypeObject& type, CallArgs& args) 
         case TypeId::BytesIO:
         case TypeId::Struct:
             return construct_module_object(interp, type, args);
+        case TypeId::Object:
+            return raise(ExcType::NotImplementedError,
+                         "object() instances are not supported in the playground");
         default:
             break;
     }
@@ -866,9 +885,12 @@ Result<Value> call(Interp& interp, const Value& callee, CallArgs args) {
             return fn->call(interp, std::move(args));
         }
         case Kind::Type: {
+            if (as_class(callee)) return call_class(interp, callee, std::move(args));
             TypeObject t = callee.obj<TypeObject>();
             return construct(interp, t, args);
         }
+        case Kind::Instance:
+            return instance_call(interp, callee, std::move(args));
         default:
             return raise(ExcType::TypeError, "'" + type_name(callee) + "' object is not callable");
     }

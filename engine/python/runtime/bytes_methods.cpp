@@ -200,9 +200,11 @@ Result<int64_t> hex_bytes_per_sep(const Value* bytes_per_sep) {
 }
 
 // _Py_strhex_impl's checks of sep: its length (len() of any object) first,
-// then its type, then that it is ASCII. 0 when there is no separator.
-Result<char> hex_sep_char(const Value* sep) {
-    if (!sep || sep->is_none()) return '\0';
+// then its type, then that it is ASCII. nullopt when no separator is given; an
+// explicit None is checked like any object ("object of type 'NoneType' has no len()"),
+// and b'\x00' is a separator like any other.
+Result<std::optional<char>> hex_sep_char(const Value* sep) {
+    if (!sep) return std::optional<char>();
     BV_TRY(n, len(*sep));
     if (n != 1) return raise(ExcType::ValueError, "sep must be length 1.");
     uint32_t c = 0;
@@ -214,21 +216,21 @@ Result<char> hex_sep_char(const Value* sep) {
         return raise(ExcType::TypeError, "sep must be str or bytes.");
     }
     if (c > 127) return raise(ExcType::ValueError, "sep must be ASCII.");
-    return static_cast<char>(c);
+    return std::optional<char>(static_cast<char>(c));
 }
 
-std::string hex_grouped(std::string_view data, char sep, int64_t bytes_per_sep) {
+std::string hex_grouped(std::string_view data, std::optional<char> sep, int64_t bytes_per_sep) {
     static const char kHex[] = "0123456789abcdef";
     std::string out;
     const size_t n = data.size();
     // |bytes_per_sep| fits: it is a C int, widened to 64 bits.
     const uint64_t g = static_cast<uint64_t>(bytes_per_sep < 0 ? -bytes_per_sep : bytes_per_sep);
-    const bool grouped = sep != '\0' && g != 0 && g < n;
+    const bool grouped = sep && g != 0 && g < n;
     for (size_t i = 0; i < n; ++i) {
         // Groups are counted from the right for positive bytes_per_sep, from the left for negative.
         if (grouped && i > 0) {
             bool boundary = bytes_per_sep > 0 ? (n - i) % g == 0 : i % g == 0;
-            if (boundary) out += sep;
+            if (boundary) out += *sep;
         }
         unsigned char c = static_cast<unsigned char>(data[i]);
         out += kHex[c >> 4];
@@ -453,7 +455,12 @@ Result<Value> b_rsplit(Interp& i, const Value& s, CallArgs& a) {
 
 Result<Value> b_join(Interp& interp, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "join", 1, 1));
-    BV_TRY(items, collect(interp, args.args[0]));
+    // CPython 3.11 stringlib join: PySequence_Fast(iterable, "can only join an iterable")
+    auto items_r = collect(interp, args.args[0]);
+    if (!items_r && items_r.error().type == ExcType::TypeError &&
+        items_r.error().message.ends_with("is not iterable"))
+        return raise(ExcType::TypeError, "can only join an iterable");
+    BV_TRY(items, std::move(items_r));
     std::string sep(data_of(self)), out;
     for (size_t i = 0; i < items.size(); ++i) {
         BV_TRY(b, bytes_like(items[i]));
@@ -754,7 +761,7 @@ Result<Value> ba_extend(Interp& interp, const Value& self, CallArgs& args) {
 
 Result<Value> ba_insert(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "insert", 2, 2));
-    BV_TRY(i, to_index(args.args[0]));
+    BV_TRY(i, to_ssize(args.args[0]));
     BV_CHECK(ba_of(self).insert(i, to_item(args.args[1])));
     return Value();
 }
@@ -763,7 +770,7 @@ Result<Value> ba_pop(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "pop", 0, 1));
     std::optional<int64_t> idx;
     if (!args.args.empty()) {
-        BV_TRY(i, to_index(args.args[0]));
+        BV_TRY(i, to_ssize(args.args[0]));
         idx = i;
     }
     BV_TRY(v, ba_of(self).pop(idx));

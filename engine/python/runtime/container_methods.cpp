@@ -3,6 +3,7 @@
 
 #include "engine/python/runtime/args.hpp"
 #include "engine/python/runtime/builtins.hpp"
+#include "engine/python/runtime/convert.hpp"
 #include "engine/python/runtime/dict.hpp"
 #include "engine/python/runtime/iter.hpp"
 #include "engine/python/runtime/methods.hpp"
@@ -16,6 +17,7 @@ std::vector<Value>& items_of(const Value& list) { return list.obj<ListObject>().
 
 Result<Value> l_append(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "list.append", 1, 1));
+    BV_CHECK(self.obj<ListObject>().grow(1));
     items_of(self).push_back(args.args[0]);
     return Value();
 }
@@ -23,6 +25,7 @@ Result<Value> l_append(Interp&, const Value& self, CallArgs& args) {
 Result<Value> l_extend(Interp& interp, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "list.extend", 1, 1));
     BV_TRY(items, collect(interp, args.args[0]));
+    BV_CHECK(self.obj<ListObject>().grow(items.size()));
     auto& l = items_of(self);
     l.insert(l.end(), items.begin(), items.end());
     return Value();
@@ -30,11 +33,12 @@ Result<Value> l_extend(Interp& interp, const Value& self, CallArgs& args) {
 
 Result<Value> l_insert(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "insert", 2, 2));
-    BV_TRY(i, to_index(args.args[0]));
+    BV_TRY(i, to_ssize(args.args[0]));
     auto& l = items_of(self);
     int64_t n = static_cast<int64_t>(l.size());
     if (i < 0) i = std::max<int64_t>(0, i + n);
     if (i > n) i = n;
+    BV_CHECK(self.obj<ListObject>().grow(1));
     l.insert(l.begin() + i, args.args[1]);
     return Value();
 }
@@ -44,7 +48,7 @@ Result<Value> l_pop(Interp&, const Value& self, CallArgs& args) {
     auto& l = items_of(self);
     int64_t i = -1;
     if (!args.args.empty()) {
-        BV_TRY(k, to_index(args.args[0]));
+        BV_TRY(k, to_ssize(args.args[0]));
         i = k;
     }
     if (l.empty()) return raise(ExcType::IndexError, "pop from empty list");

@@ -108,6 +108,8 @@ std::shared_ptr<Exporter> as_exporter(const Value& v) {
             return v.shared<ArrayObject>();
         case Kind::Mmap:
             return v.shared<MmapObject>();
+        case Kind::Exporter:
+            return v.shared<Exporter>();
         default:
             return nullptr;
     }
@@ -164,6 +166,21 @@ Result<std::string> require_bytes_like(const Value& v) {
 SliceArgs to_slice_args(const Value& slice) {
     const auto& s = slice.obj<SliceObject>();
     return SliceArgs{to_item(s.start), to_item(s.stop), to_item(s.step)};
+}
+
+Result<int64_t> to_ssize(const Value& v) {
+    if (v.is_big_int())
+        return raise(ExcType::OverflowError, "Python int too large to convert to C ssize_t");
+    return to_index(v);
+}
+
+Result<std::optional<int64_t>> to_optional_ssize(const Value& v) {
+    if (v.is_none()) return std::optional<int64_t>();
+    if (!is_intlike(v))
+        return raise(ExcType::TypeError,
+                     "argument should be integer or None, not '" + type_name(v) + "'");
+    BV_TRY(n, to_index(v));
+    return std::optional<int64_t>(n);
 }
 
 }  // namespace engine::py

@@ -46,6 +46,14 @@ Result<std::optional<BufferBytes>> buffer_bytes_of(const Value& v, std::string_v
 Result<std::optional<std::string>> bytes_like_any(const Value& v);
 // bytes_like or TypeError "a bytes-like object is required, not 'str'".
 Result<std::string> require_bytes_like(const Value& v);
+// An integer argument parsed as Argument Clinic's Py_ssize_t / PyArg "n"
+// (list.insert, array.pop, BytesIO.seek, mmap.find...): OverflowError
+// "Python int too large to convert to C ssize_t" (to_index says "cannot fit 'int'
+// into an index-sized integer", PyNumber_AsSsize_t's text).
+Result<int64_t> to_ssize(const Value& v);
+// _Py_convert_optional_to_ssize_t (BytesIO.read/truncate, mmap.read): None is
+// nullopt; a non-integer is TypeError "argument should be integer or None, not 'float'".
+Result<std::optional<int64_t>> to_optional_ssize(const Value& v);
 // Direct views for bytes and bytearray (no copy); nullopt for other kinds.
 std::optional<std::string_view> bytes_view(const Value& v);
 

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "engine/buffer/bytes_object.hpp"
 #include "engine/python/runtime/bigint.hpp"
 #include "engine/python/runtime/convert.hpp"
 #include "engine/python/runtime/dict.hpp"
@@ -101,7 +102,7 @@ Result<Spec> parse_spec(std::string_view text) {
             return raise(ExcType::ValueError,
                          fmt::format("Cannot specify '{}' with '{}'.", s.grouping, s.type));
     }
-    if (s.width > (int64_t{1} << 24)) return raise(ExcType::MemoryError, "");
+    if (s.width > 0) BV_CHECK(heap_reserve(static_cast<uint64_t>(s.width)));  // the padded result
     if (s.precision > (int64_t{1} << 24)) return raise(ExcType::ValueError, "precision too big");
     return s;
 }
@@ -537,12 +538,19 @@ Result<std::string> percent_common(std::string_view fmt_text, const Value& args,
             }
             if (k >= n) return raise(ExcType::ValueError, "incomplete format key");
             std::string key(fmt_text.substr(i + 1, k - i - 1));
-            Value kv = bytes_mode ? Value() : Value::str(key);
-            if (bytes_mode)
-                return raise(ExcType::NotImplementedError,
-                             "%(name) keys in bytes formatting are not supported");
-            BV_TRY(got, args.obj<DictObject>().get(kv));
-            if (!got) return raise(ExcType::KeyError, str_repr(key));
+            std::optional<Value> got;
+            if (bytes_mode) {
+                // CPython 3.11 bytes % looks the key up as bytes: the dict's bytes key with
+                // these bytes (a bytes hash is its content's), else KeyError: b'k'.
+                for (const auto& e : args.obj<DictObject>().entries())
+                    if (e.live && e.key.is(Kind::Bytes) && e.key.obj<BytesObject>().view() == key)
+                        got = e.value;
+                if (!got) return raise(ExcType::KeyError, bytes_repr(key));
+            } else {
+                BV_TRY(g, args.obj<DictObject>().get(Value::str(key)));
+                if (!g) return raise(ExcType::KeyError, str_repr(key));
+                got = std::move(g);
+            }
             mapped = *got;
             have_mapped = true;
             used_mapping = true;
@@ -567,20 +575,24 @@ Result<std::string> percent_common(std::string_view fmt_text, const Value& args,
         if (i < n && fmt_text[i] == '*') {
             BV_TRY(w, next_arg(st));
             if (!is_intlike(w)) return raise(ExcType::TypeError, "* wants int");
+            if (w.is_big_int())
+                return raise(ExcType::OverflowError, "Python int too large to convert to C ssize_t");
             BV_TRY(wi, to_index(w));
             if (wi < 0) {
                 s.align = '<';
-                wi = -wi;
+                wi = wi == INT64_MIN ? 0 : -wi;  // CPython leaves -2**63 unpadded
             }
+            BV_CHECK(heap_reserve(static_cast<uint64_t>(wi)));  // the padded result
             s.width = wi;
             ++i;
         } else {
             int64_t w = -1;
             while (i < n && fmt_text[i] >= '0' && fmt_text[i] <= '9') {
                 w = (w < 0 ? 0 : w) * 10 + (fmt_text[i] - '0');
-                if (w > (1 << 24)) return raise(ExcType::ValueError, "width too big");
+                if (w > INT64_MAX / 10) return raise(ExcType::ValueError, "width too big");
                 ++i;
             }
+            if (w > 0) BV_CHECK(heap_reserve(static_cast<uint64_t>(w)));  // the padded result
             s.width = w;
         }
         if (i < n && fmt_text[i] == '.') {
@@ -613,8 +625,11 @@ Result<std::string> percent_common(std::string_view fmt_text, const Value& args,
         if (have_mapped) {
             arg = mapped;
         } else if (is_mapping && !st.is_tuple) {
-            arg = args;  // '%s' % {...} formats the dict itself
-            if (st.next == 0) st.next = 1;
+            // CPython 3.11: after a %(key) conversion no positional argument is left.
+            if (used_mapping || st.next > 0)
+                return raise(ExcType::TypeError, "not enough arguments for format string");
+            arg = args;  // '%s' % {...} formats the dict itself, once
+            st.next = 1;
         } else {
             BV_TRY(a, next_arg(st));
             arg = a;

@@ -2,6 +2,7 @@
 //
 // Sequence iterators walk live objects by index, as CPython's do: appending to
 // a list while iterating it is seen by the loop.
+#include "engine/python/runtime/class_object.hpp"
 #include "engine/python/runtime/iter.hpp"
 
 #include <fmt/format.h>
@@ -384,6 +385,7 @@ Result<Value> make_reversed(Interp& interp, const Value& seq) {
         case Kind::Bytes:
         case Kind::ByteArray:
         case Kind::Array:
+        case Kind::Mmap:  // CPython 3.11: sq_length + sq_item, items as 1-byte bytes
         case Kind::MemoryView: {
             BV_TRY(items, collect(interp, seq));
             std::vector<Value> rev(items.rbegin(), items.rend());
@@ -404,6 +406,8 @@ Result<Value> get_iter(Interp& interp, const Value& v) {
     (void)interp;
     auto wrap = [](auto p) { return Value::wrap(std::shared_ptr<IteratorObject>(std::move(p))); };
     switch (v.kind()) {
+        case Kind::Instance:
+            return instance_iter(interp, v);
         case Kind::List:
             return wrap(std::make_shared<ListIter>(v));
         case Kind::Tuple:
@@ -437,6 +441,7 @@ Result<Value> get_iter(Interp& interp, const Value& v) {
 }
 
 Result<std::optional<Value>> iter_next(Interp& interp, const Value& iterator) {
+    if (iterator.is(Kind::Instance)) return instance_next(interp, iterator);
     if (!iterator.is(Kind::Iterator) || as_dict_view(iterator))
         return raise(ExcType::TypeError, "'" + type_name(iterator) + "' object is not an iterator");
     return iterator.obj<IteratorObject>().next(interp);
@@ -445,13 +450,23 @@ Result<std::optional<Value>> iter_next(Interp& interp, const Value& iterator) {
 Result<std::vector<Value>> collect(Interp& interp, const Value& iterable) {
     switch (iterable.kind()) {
         case Kind::List:
+            BV_CHECK(heap_reserve(iterable.obj<ListObject>().items.size(), kValueSlot));
             return iterable.obj<ListObject>().items;
         case Kind::Tuple:
+            BV_CHECK(heap_reserve(iterable.obj<TupleObject>().items.size(), kValueSlot));
             return iterable.obj<TupleObject>().items;
         case Kind::Dict:
+            BV_CHECK(heap_reserve(static_cast<uint64_t>(iterable.obj<DictObject>().size()),
+                                  kValueSlot));
             return iterable.obj<DictObject>().keys();
         default:
             break;
+    }
+    if (iterable.is(Kind::Range)) {
+        // CPython preallocates from the length hint: list(range(10**12)) is a
+        // MemoryError at once, not after a long loop.
+        BV_CHECK(heap_reserve(static_cast<uint64_t>(iterable.obj<RangeObject>().length()),
+                              kValueSlot));
     }
     BV_TRY(it, get_iter(interp, iterable));
     std::vector<Value> out;
@@ -459,6 +474,8 @@ Result<std::vector<Value>> collect(Interp& interp, const Value& iterable) {
         BV_TRY(x, iter_next(interp, it));
         if (!x) break;
         BV_CHECK(interp.tick());
+        if (out.size() == out.capacity())  // the vector is about to double
+            BV_CHECK(heap_reserve(out.capacity() + 1, kValueSlot));
         out.push_back(std::move(*x));
     }
     return out;

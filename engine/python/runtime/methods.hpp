@@ -66,7 +66,7 @@ Result<std::string> parse_fromhex(const Value& arg);
 Result<std::string> hex_with_sep(std::string_view data, const Value* sep,
                                  const Value* bytes_per_sep);
 Result<int64_t> hex_bytes_per_sep(const Value* bytes_per_sep);
-Result<char> hex_sep_char(const Value* sep);  // '\0': no separator
+Result<std::optional<char>> hex_sep_char(const Value* sep);  // nullopt: no separator
 
 // int.from_bytes(bytes, byteorder='big', *, signed=False) on a type receiver.
 Result<Value> int_from_bytes(Interp& interp, const Value& self, CallArgs& args);

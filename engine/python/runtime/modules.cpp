@@ -198,10 +198,15 @@ Result<Value> new_array(Interp& interp, CallArgs& args) {
         BV_CHECK(a->frombytes(*b));
         return Value::wrap(std::move(a));
     }
-    BV_TRY(items, collect(interp, init));
-    std::vector<Item> conv;
-    for (const auto& v : items) conv.push_back(to_item(v));
-    BV_CHECK(a->extend(conv));
+    // Item by item, as CPython: array('H', range(2**32)) stops at the first
+    // item out of range, without building the list first.
+    BV_TRY(it, get_iter(interp, init));
+    while (true) {
+        BV_TRY(next, iter_next(interp, it));
+        if (!next) break;
+        BV_CHECK(interp.tick());
+        BV_CHECK(a->append(to_item(*next)));
+    }
     return Value::wrap(std::move(a));
 }
 

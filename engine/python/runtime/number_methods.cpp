@@ -27,11 +27,19 @@ Result<Value> i_bit_count(Interp&, const Value& self, CallArgs& args) {
     return Value::integer(n);
 }
 
+// Argument Clinic's type check of byteorder ("must be str, not None"), made
+// while the arguments are parsed, before the function body looks at any value.
+Result<void> byteorder_type(const Value* v, std::string_view fname) {
+    if (v && !v->is_str())
+        return raise(ExcType::TypeError,
+                     fmt::format("{}() argument 'byteorder' must be str, not {}", fname,
+                                 v->is_none() ? std::string("None") : type_name(*v)));
+    return ok();
+}
+
+// The body's check: byteorder before length (to_bytes) or the bytes (from_bytes).
 Result<bool> byteorder_arg(const Value* v) {
     if (!v) return false;
-    if (!v->is_str())
-        return raise(ExcType::TypeError,
-                     "to_bytes() argument 'byteorder' must be str, not " + type_name(*v));
     const std::string& s = v->str_utf8();
     if (s == "little") return true;
     if (s == "big") return false;
@@ -46,16 +54,17 @@ Result<Value> i_to_bytes(Interp& interp, const Value& self, CallArgs& args) {
     BV_TRY(a, bind_args(args, "to_bytes", {"length", "byteorder", "signed"}, 0));
     int64_t length = 1;
     if (a.has(0)) {
-        BV_TRY(n, to_index(*a.get(0)));
+        BV_TRY(n, to_ssize(*a.get(0)));
         length = n;
     }
-    if (length < 0) return raise(ExcType::ValueError, "length argument must be non-negative");
-    BV_TRY(little, byteorder_arg(a.get(1)));
+    BV_CHECK(byteorder_type(a.get(1), "to_bytes"));
     bool is_signed = false;
     if (a.has(2)) {
         BV_TRY(t, truthy(*a.get(2)));
         is_signed = t;
     }
+    BV_TRY(little, byteorder_arg(a.get(1)));
+    if (length < 0) return raise(ExcType::ValueError, "length argument must be non-negative");
     if (length > (int64_t{1} << 28)) return raise(ExcType::MemoryError, "");
     BigInt v = to_big(self);
     if (v.negative() && !is_signed)
@@ -104,6 +113,15 @@ Result<Value> int_from_bytes(Interp& interp, const Value&, CallArgs& args) {
                                  args.args.size()));
     BV_TRY(a, bind_args(args, "from_bytes", {"bytes", "byteorder", "signed"}, 1));
     const Value& src = *a.get(0);
+    // CPython 3.11: byteorder's type and signed are parsed, then byteorder's value is
+    // checked, then the bytes are read.
+    BV_CHECK(byteorder_type(a.get(1), "from_bytes"));
+    bool is_signed = false;
+    if (a.has(2)) {
+        BV_TRY(t, truthy(*a.get(2)));
+        is_signed = t;
+    }
+    BV_TRY(little, byteorder_arg(a.get(1)));
     BV_TRY(data, bytes_like(src, "from_bytes"));
     std::string bytes;
     if (data) {
@@ -122,22 +140,6 @@ Result<Value> int_from_bytes(Interp& interp, const Value&, CallArgs& args) {
                 return raise(ExcType::ValueError, "bytes must be in range(0, 256)");
             bytes.push_back(static_cast<char>(b));
         }
-    }
-    const Value* order = a.get(1);
-    bool little = false;
-    if (order) {
-        if (!order->is_str())
-            return raise(ExcType::TypeError,
-                         "from_bytes() argument 'byteorder' must be str, not " + type_name(*order));
-        if (order->str_utf8() == "little")
-            little = true;
-        else if (order->str_utf8() != "big")
-            return raise(ExcType::ValueError, "byteorder must be either 'little' or 'big'");
-    }
-    bool is_signed = false;
-    if (a.has(2)) {
-        BV_TRY(t, truthy(*a.get(2)));
-        is_signed = t;
     }
     return Value::integer(BigInt::from_bytes(reinterpret_cast<const uint8_t*>(bytes.data()),
                                              bytes.size(), little, is_signed));

@@ -9,6 +9,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "engine/python/runtime/text.hpp"
+
 namespace engine::py {
 
 namespace {
@@ -426,11 +428,26 @@ Result<std::string> int_to_decimal(const Value& v) {
     return int_to_string(v, 10);
 }
 
-Result<Value> int_from_string(std::string_view text, int base) {
+namespace {
+// PyUnicode_FromFormat's "%.200R": the repr cut after 200 code points.
+std::string first_code_points(std::string r, size_t n) {
+    size_t i = 0;
+    for (size_t count = 0; i < r.size() && count < n; ++count) {
+        ++i;
+        while (i < r.size() && (static_cast<unsigned char>(r[i]) & 0xC0) == 0x80) ++i;
+    }
+    r.resize(i);
+    return r;
+}
+}  // namespace
+
+Result<Value> int_from_string(std::string_view text, int base, bool from_bytes) {
+    // CPython 3.11: "%.200R" of the str, or of a bytes copy for any bytes-like source.
     auto invalid = [&]() -> Error {
+        std::string shown = from_bytes ? bytes_repr(text) : str_repr(text);
         return raise(ExcType::ValueError,
                      fmt::format("invalid literal for int() with base {}: {}", base,
-                                 repr(Value::str(std::string(text))).value()));
+                                 first_code_points(std::move(shown), 200)));
     };
     if (base != 0 && (base < 2 || base > 36))
         return raise(ExcType::ValueError, "int() base must be >= 2 and <= 36, or 0");
@@ -485,10 +502,10 @@ Result<Value> int_from_string(std::string_view text, int base) {
     return Value::integer(std::move(*big));
 }
 
-Result<Value> float_from_string(std::string_view text) {
+Result<Value> float_from_string(std::string_view text, std::string_view shown) {
     auto invalid = [&]() -> Error {
         return raise(ExcType::ValueError, "could not convert string to float: " +
-                                              repr(Value::str(std::string(text))).value());
+                                              (shown.empty() ? str_repr(text) : std::string(shown)));
     };
     std::string_view s = strip_ws(text);
     std::string clean;

@@ -49,9 +49,10 @@ std::string int_to_string(const Value& v, int base = 10);  // "-ff" for base 16
 Result<std::string> int_to_decimal(const Value& v);
 // int(text, base): CPython's accepted forms (whitespace, sign, underscores,
 // prefixes). ValueError: invalid literal for int() with base 10: 'abc'.
-Result<Value> int_from_string(std::string_view text, int base);
-// float(text): ValueError: could not convert string to float: 'abc'.
-Result<Value> float_from_string(std::string_view text);
+Result<Value> int_from_string(std::string_view text, int base, bool from_bytes = false);
+// float(text): ValueError: could not convert string to float: 'abc'; `shown`
+// replaces the str repr (float(b'x') shows the object: b'x', bytearray(b'x')).
+Result<Value> float_from_string(std::string_view text, std::string_view shown = {});
 
 // round(x) / round(x, n).
 Result<Value> round_number(const Value& x, const Value* ndigits);

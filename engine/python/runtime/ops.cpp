@@ -17,6 +17,7 @@
 #include "engine/python/runtime/convert.hpp"
 #include "engine/python/runtime/dict.hpp"
 #include "engine/python/runtime/iter.hpp"
+#include "engine/python/runtime/class_object.hpp"
 #include "engine/python/runtime/modules.hpp"
 #include "engine/python/runtime/numbers.hpp"
 #include "engine/python/runtime/text.hpp"
@@ -81,6 +82,14 @@ TypeObject type_of(const Value& v) {
             return {TypeId::TempFile};
         case Kind::Struct:
             return {TypeId::Struct};
+        case Kind::Exporter:  // named by the exporter ("_io._BytesIOBuffer")
+            return {TypeId::Iterator, ExcType::Exception, v.obj<engine::Exporter>().type_name().data()};
+        case Kind::Instance: {
+            TypeObject t;
+            t.id = TypeId::Class;
+            t.cls = v.obj<InstanceObject>().cls;
+            return t;
+        }
     }
     return {TypeId::NoneType};
 }
@@ -169,6 +178,10 @@ std::string type_name(const TypeObject& t) {
             return "dict_items";
         case TypeId::Iterator:
             return t.iter_name ? t.iter_name : "iterator";
+        case TypeId::Class:
+            return t.cls ? t.cls->name : "object";
+        case TypeId::Object:
+            return "object";
     }
     return "object";
 }
@@ -184,6 +197,12 @@ std::string type_short_name(const TypeObject& t) {
 namespace {
 bool type_is_subclass(const TypeObject& t, const TypeObject& base) {
     if (t == base) return true;
+    if (base.id == TypeId::Object) return true;
+    if (t.id == TypeId::Class) {
+        if (base.id == TypeId::Class) return t.cls->is_subclass_of(*base.cls);
+        return t.cls->exc_base && base.id == TypeId::Exception &&
+               exc_is_subclass(*t.cls->exc_base, base.exc);
+    }
     if (t.id == TypeId::Bool && base.id == TypeId::Int) return true;
     if (t.id == TypeId::Exception && base.id == TypeId::Exception)
         return exc_is_subclass(t.exc, base.exc);
@@ -379,6 +398,8 @@ namespace {
             return fmt::format("{}({})", exc_name(e.type), args);
         }
         case Kind::Type:
+            if (const auto& t = v.obj<TypeObject>(); t.id == TypeId::Class && t.cls)
+                return "<class '__main__." + t.cls->qualname + "'>";
             return "<class '" + type_name(v.obj<TypeObject>()) + "'>";
         case Kind::Iterator: {
             if (auto* view = as_dict_view(v)) {
@@ -419,6 +440,8 @@ namespace {
             return fmt::format("<_io.BufferedRandom name={}>", v.obj<TempFile>().fileno());
         case Kind::Struct:
             return fmt::format("Struct({})", str_repr(struct_format(v)));
+        case Kind::Exporter:
+            return fmt::format("<{} object at {}>", v.obj<engine::Exporter>().type_name(), addr(v));
     }
     return std::string("<object>");
 }
@@ -433,6 +456,8 @@ Result<std::string> repr(const Value& v) {
             return repr_list_value(v);
         case Kind::Tuple:
             return repr_tuple_value(v);
+        case Kind::Instance:
+            return instance_repr(v);
         default:
             return repr_impl(v);
     }
@@ -444,6 +469,8 @@ Result<std::string> to_str(const Value& v) {
             return v.str_utf8();
         case Kind::Exception:
             return exception_str(v.obj<ExceptionObject>());
+        case Kind::Instance:
+            return instance_str(v);
         default:
             return repr(v);
     }
@@ -457,6 +484,8 @@ Result<bool> truthy(const Value& v) {
     switch (v.kind()) {
         case Kind::None:
             return false;
+        case Kind::Instance:
+            return instance_truthy(v);
         case Kind::Bool:
             return v.as_bool();
         case Kind::Int:
@@ -528,6 +557,16 @@ Result<int64_t> hash_value(const Value& v) {
     auto unhashable = [&]() -> Error {
         return raise(ExcType::TypeError, "unhashable type: '" + type_name(v) + "'");
     };
+    if (v.is(Kind::Instance)) {
+        const ClassObject* cls = instance_class(v);
+        if (cls->slot(Slot::Hash) && current_interp()) {
+            BV_TRY(h, call_slot(*current_interp(), v, Slot::Hash, {}));
+            if (h && !h->is_none()) return to_index(*h);
+            if (h && h->is_none()) return unhashable();
+        }
+        if (cls->slot(Slot::Eq) && !cls->slot(Slot::Hash)) return unhashable();  // __eq__ sets __hash__ = None
+        return static_cast<int64_t>(reinterpret_cast<uintptr_t>(v.identity()) >> 4);
+    }
     switch (v.kind()) {
         case Kind::None:
             return int64_t{-1152921504606846976LL} >> 4;  // stable, like CPython's address hash
@@ -690,6 +729,17 @@ namespace {
 }  // namespace
 
 Result<bool> eq(const Value& a, const Value& b) {
+    if ((a.is(Kind::Instance) || b.is(Kind::Instance)) && current_interp()) {
+        // a.__eq__(b), then the reflected b.__eq__(a); identity when both decline.
+        for (int side = 0; side < 2; ++side) {
+            const Value& x = side == 0 ? a : b;
+            const Value& y = side == 0 ? b : a;
+            if (!x.is(Kind::Instance)) continue;
+            BV_TRY(r, call_slot(*current_interp(), x, Slot::Eq, {y}));
+            if (r && !r->is(Kind::NotImplemented)) return truthy(*r);
+        }
+        return a.same_as(b);
+    }
     if (a.kind() == b.kind()) {
         if (a.is(Kind::List)) {
             if (a.same_as(b)) return true;
@@ -805,6 +855,24 @@ std::string cmp_type_name(const Value& v) {
 }  // namespace
 
 Result<Value> compare(CmpOp op, const Value& a, const Value& b) {
+    if ((a.is(Kind::Instance) || b.is(Kind::Instance)) && current_interp()) {
+        static const Slot kSlot[] = {Slot::Lt, Slot::Le, Slot::Eq, Slot::Ne, Slot::Gt, Slot::Ge};
+        static const Slot kReflected[] = {Slot::Gt, Slot::Ge, Slot::Eq, Slot::Ne, Slot::Lt, Slot::Le};
+        const int k = static_cast<int>(op);
+        if (a.is(Kind::Instance)) {
+            BV_TRY(r, call_slot(*current_interp(), a, kSlot[k], {b}));
+            if (r && !r->is(Kind::NotImplemented)) return std::move(*r);
+        }
+        if (b.is(Kind::Instance)) {
+            BV_TRY(r, call_slot(*current_interp(), b, kReflected[k], {a}));
+            if (r && !r->is(Kind::NotImplemented)) return std::move(*r);
+        }
+        if (op == CmpOp::Ne) {
+            BV_TRY(e, eq(a, b));
+            return Value::boolean(!e);
+        }
+        if (op == CmpOp::Eq) return Value::boolean(a.same_as(b));
+    }
     if (op == CmpOp::Eq || op == CmpOp::Ne) {
         BV_TRY(e, eq(a, b));
         return Value::boolean(op == CmpOp::Eq ? e : !e);
@@ -885,6 +953,8 @@ Result<Value> compare(CmpOp op, const Value& a, const Value& b) {
 
 Result<int64_t> len(const Value& v) {
     switch (v.kind()) {
+        case Kind::Instance:
+            return instance_len(v);
         case Kind::Str:
             return v.as_str().length;
         case Kind::List:
@@ -918,6 +988,16 @@ Result<int64_t> len(const Value& v) {
 
 Result<int64_t> to_index(const Value& v) {
     if (v.is_bool() || v.is_small_int()) return v.small_int();
+    if (v.is(Kind::Instance) && current_interp()) {
+        BV_TRY(r, call_slot(*current_interp(), v, Slot::Index, {}));
+        if (r) {
+            if (!r->is_int()) {
+                return raise(ExcType::TypeError,
+                             "__index__ returned non-int (type " + type_name(*r) + ")");
+            }
+            return to_index(*r);
+        }
+    }
     if (v.is_big_int())
         return raise(ExcType::OverflowError, "cannot fit 'int' into an index-sized integer");
     return raise(ExcType::TypeError,
@@ -963,12 +1043,22 @@ Error error_from_raise(const Value& exc) {
     if (exc.is(Kind::Type) && exc.obj<TypeObject>().id == TypeId::Exception) {
         return Error{exc.obj<TypeObject>().exc, "", 0};
     }
+    if (const ClassObject* cls = instance_class(exc); cls && cls->exc_base) {
+        // A user exception travels as its built-in base with str(instance);
+        // the evaluator keeps the instance for `except C as e`.
+        auto text = instance_str(exc);
+        if (!text) return text.error();
+        return Error{*cls->exc_base, *text, 0};
+    }
     return raise(ExcType::TypeError, "exceptions must derive from BaseException");
 }
 
 Result<bool> exception_matches(ExcType raised, const Value& spec) {
     if (spec.is(Kind::Type) && spec.obj<TypeObject>().id == TypeId::Exception)
         return exc_is_subclass(raised, spec.obj<TypeObject>().exc);
+    // A user exception class matches only its own instances (the evaluator
+    // checks those against the instance in flight).
+    if (const ClassObject* cls = as_class(spec); cls && cls->exc_base) return false;
     if (spec.is(Kind::Tuple)) {
         bool hit = false;
         for (const auto& s : spec.obj<TupleObject>().items) {

@@ -149,11 +149,19 @@ Result<Value> s_join(Interp& interp, const Value& self, CallArgs& args) {
     BV_TRY(items, collect(interp, args.args[0]));
     std::string out;
     const std::string& sep = self.str_utf8();
+    // The size first (checked), so a huge join is a MemoryError before it is built.
+    uint64_t total = 0;
     for (size_t i = 0; i < items.size(); ++i) {
         if (!items[i].is_str())
             return raise(ExcType::TypeError,
                          fmt::format("sequence item {}: expected str instance, {} found", i,
                                      type_name(items[i])));
+        total += items[i].str_utf8().size() + (i ? sep.size() : 0);  // each < 2**62: no wrap
+        if (total > (uint64_t{1} << 62)) return raise(ExcType::MemoryError, "");
+    }
+    BV_CHECK(heap_reserve(total));
+    out.reserve(total);
+    for (size_t i = 0; i < items.size(); ++i) {
         if (i) out += sep;
         out += items[i].str_utf8();
     }
@@ -319,6 +327,21 @@ Result<Value> s_replace(Interp&, const Value& self, CallArgs& args) {
     }
     U s = str_code_points(self), old = str_code_points(args.args[0]),
       neu = str_code_points(args.args[1]);
+    {
+        // The result's length first, with checked arithmetic (CPython's
+        // "replace string is too long"), then the budget.
+        uint64_t matches = 0;
+        if (old.empty()) {
+            matches = s.size() + 1;
+        } else {
+            for (size_t p = s.find(old); p != U::npos; p = s.find(old, p + old.size())) ++matches;
+        }
+        if (count >= 0 && static_cast<uint64_t>(count) < matches) matches = count;
+        const uint64_t add = neu.size() > old.size() ? neu.size() - old.size() : 0;
+        if (add && matches > (static_cast<uint64_t>(INT64_MAX) - s.size()) / add)
+            return raise(ExcType::OverflowError, "replace string is too long");
+        BV_CHECK(heap_reserve(s.size() + matches * add, 5));  // UTF-32 work copy + UTF-8
+    }
     U out;
     if (old.empty()) {
         int64_t done = 0;
@@ -465,7 +488,7 @@ Result<Value> pad(const Value& self, CallArgs& args, const char* name, int mode)
     U s = str_code_points(self);
     int64_t n = static_cast<int64_t>(s.size());
     if (width <= n) return self;
-    if (width > (int64_t{1} << 28)) return raise(ExcType::MemoryError, "");
+    BV_CHECK(heap_reserve(static_cast<uint64_t>(width), 5));  // UTF-32 work copy + UTF-8
     int64_t total = width - n, left;
     if (mode == 0)
         left = 0;  // ljust
@@ -494,7 +517,7 @@ Result<Value> s_zfill(Interp&, const Value& self, CallArgs& args) {
     U s = str_code_points(self);
     int64_t n = static_cast<int64_t>(s.size());
     if (width <= n) return self;
-    if (width > (int64_t{1} << 28)) return raise(ExcType::MemoryError, "");
+    BV_CHECK(heap_reserve(static_cast<uint64_t>(width), 5));
     U out(static_cast<size_t>(width - n), '0');
     if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
         out.insert(out.begin(), s[0]);
@@ -569,9 +592,31 @@ Result<Value> s_expandtabs(Interp&, const Value& self, CallArgs& args) {
     int64_t tab = 8;
     if (a.has(0)) {
         BV_TRY(t, to_index(*a.get(0)));
+        // tabsize is a C int in CPython.
+        if (t > INT32_MAX || t < INT32_MIN)
+            return raise(ExcType::OverflowError, "Python int too large to convert to C int");
         tab = t;
     }
     U s = str_code_points(self), out;
+    {
+        // The result's length first (CPython's "new string is too long").
+        uint64_t len = 0, c0 = 0;
+        for (char32_t c : s) {
+            if (c == '\t') {
+                if (tab > 0) {
+                    uint64_t n = static_cast<uint64_t>(tab) - c0 % static_cast<uint64_t>(tab);
+                    len += n;
+                    c0 += n;
+                }
+            } else {
+                ++len;
+                c0 = (c == '\n' || c == '\r') ? 0 : c0 + 1;
+            }
+            if (len > static_cast<uint64_t>(INT64_MAX))
+                return raise(ExcType::OverflowError, "new string is too long");
+        }
+        BV_CHECK(heap_reserve(len, 5));
+    }
     int64_t col = 0;
     for (char32_t c : s) {
         if (c == '\t') {

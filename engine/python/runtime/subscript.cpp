@@ -6,6 +6,7 @@
 #include "engine/buffer/bytes_object.hpp"
 #include "engine/buffer/memory_view.hpp"
 #include "engine/buffer/mmap_object.hpp"
+#include "engine/python/runtime/class_object.hpp"
 #include "engine/python/runtime/convert.hpp"
 #include "engine/python/runtime/dict.hpp"
 #include "engine/python/runtime/numbers.hpp"
@@ -73,6 +74,17 @@ std::string take_bytes(std::string_view s, const SliceBounds& b) {
     return out;
 }
 
+// A user object with __index__ used as a sequence index: its int (CPython's
+// PyNumber_AsSsize_t on the key); nullopt when the key is not such an object.
+Result<std::optional<Value>> user_index_key(Interp& interp, const Value& obj, const Value& key) {
+    if (!key.is(Kind::Instance) || obj.is(Kind::Dict) || obj.is(Kind::Instance))
+        return std::optional<Value>();
+    BV_TRY(r, call_slot(interp, key, Slot::Index, {}));
+    if (r && !r->is_int())
+        return raise(ExcType::TypeError, "__index__ returned non-int (type " + type_name(*r) + ")");
+    return r;
+}
+
 Result<Subscript> to_subscript(const Value& key) {
     if (is_index(key)) return Subscript::of_index(to_item(key));
     if (key.is(Kind::Slice)) return Subscript::of_slice(to_slice_args(key));
@@ -134,7 +146,11 @@ Result<BufferBytes> bytes_from_value(Interp& interp, const Value& target, const 
 }  // namespace
 
 Result<Value> getitem(Interp& interp, const Value& obj, const Value& key) {
+    BV_TRY(user_key, user_index_key(interp, obj, key));
+    if (user_key) return getitem(interp, obj, *user_key);
     switch (obj.kind()) {
+        case Kind::Instance:
+            return instance_getitem(interp, obj, key);
         case Kind::List:
         case Kind::Tuple: {
             bool list = obj.is(Kind::List);
@@ -263,7 +279,11 @@ Result<Value> getitem(Interp& interp, const Value& obj, const Value& key) {
 }
 
 Result<void> setitem(Interp& interp, const Value& obj, const Value& key, const Value& value) {
+    BV_TRY(user_key, user_index_key(interp, obj, key));
+    if (user_key) return setitem(interp, obj, *user_key, value);
     switch (obj.kind()) {
+        case Kind::Instance:
+            return instance_setitem(interp, obj, key, value);
         case Kind::List: {
             auto& items = obj.obj<ListObject>().items;
             if (key.is(Kind::Slice)) {
@@ -356,8 +376,11 @@ Result<void> setitem(Interp& interp, const Value& obj, const Value& key, const V
 }
 
 Result<void> delitem(Interp& interp, const Value& obj, const Value& key) {
-    (void)interp;
+    BV_TRY(user_key, user_index_key(interp, obj, key));
+    if (user_key) return delitem(interp, obj, *user_key);
     switch (obj.kind()) {
+        case Kind::Instance:
+            return instance_delitem(interp, obj, key);
         case Kind::List: {
             auto& items = obj.obj<ListObject>().items;
             if (key.is(Kind::Slice)) {

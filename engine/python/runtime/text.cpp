@@ -2,6 +2,8 @@
 // float_repr_style 'short': repr -> format_float_short(x, 'r', 0, ...)).
 #include "engine/python/runtime/text.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -34,6 +36,16 @@ std::u32string utf8_decode(std::string_view s) {
             cp = (cp << 6) | (static_cast<unsigned char>(s[i]) & 0x3F);
         out.push_back(cp);
     }
+    return out;
+}
+
+std::string repeat_bytes(std::string_view s, uint64_t k) {
+    std::string out;
+    if (s.empty() || k == 0) return out;
+    const size_t total = s.size() * static_cast<size_t>(k);  // the caller checked the product
+    out.reserve(total);
+    out.append(s);
+    while (out.size() < total) out.append(out.data(), std::min(out.size(), total - out.size()));
     return out;
 }
 

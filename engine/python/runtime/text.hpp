@@ -15,6 +15,9 @@ namespace engine::py {
 std::u32string utf8_decode(std::string_view utf8);  // input assumed valid (WTF-8 tolerated)
 std::string utf8_encode(std::u32string_view cps);
 void utf8_append(std::string& out, char32_t cp);
+// `s` repeated k times, built by doubling (memcpy of what is already built),
+// so b'a' * 10**8 is a few dozen copies, not 10**8 appends. k >= 0.
+std::string repeat_bytes(std::string_view s, uint64_t k);
 
 // Python's str repr with its quote choice: 'a', "it's", '\n', '\x00'.
 std::string str_repr(std::string_view utf8);

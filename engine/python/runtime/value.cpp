@@ -1,21 +1,136 @@
 // Value factories and the accessors that need complete object types.
 #include "engine/python/runtime/value.hpp"
 
+#include <algorithm>
+#include <cstring>
+
 #include "engine/python/runtime/bigint.hpp"
 #include "engine/python/runtime/dict.hpp"
 
+#include "engine/buffer/context.hpp"
+
 namespace engine::py {
+
+// ---- HeapMeter ----------------------------------------------------------
+
+namespace {
+thread_local HeapMeter* g_heap = nullptr;
+
+// A big int with its charge: the Value points at the BigInt base.
+struct BigIntBox {
+    BigInt value;
+    HeapCharge charge;
+};
+}  // namespace
+
+void HeapMeter::attach(engine::BufferContext* ctx, uint64_t total) {
+    account_->ctx = ctx;
+    account_->total = total;
+    account_->steer();
+}
+
+void HeapAccount::steer() {
+    if (ctx) ctx->set_memory_budget(objects >= total ? 0 : total - objects);
+}
+
+void HeapAccount::add(uint64_t bytes) {
+    objects = bytes > UINT64_MAX - objects ? UINT64_MAX : objects + bytes;
+    steer();
+}
+
+void HeapAccount::sub(uint64_t bytes) {
+    objects = bytes > objects ? 0 : objects - bytes;
+    steer();
+}
+
+Result<void> HeapMeter::check(uint64_t bytes) const {
+    const HeapAccount& a = *account_;
+    uint64_t blocks = a.ctx ? a.ctx->bytes_in_use() : 0;
+    uint64_t used = a.objects + blocks;
+    if (used > a.total || bytes > a.total - used) return raise(ExcType::MemoryError, "");
+    return ok();
+}
+
+bool HeapMeter::over() const {
+    const HeapAccount& a = *account_;
+    uint64_t blocks = a.ctx ? a.ctx->bytes_in_use() : 0;
+    return a.objects > a.total || blocks > a.total - a.objects;
+}
+
+HeapMeter* current_heap() { return g_heap; }
+
+HeapScope::HeapScope(HeapMeter* meter) : saved_(g_heap) { g_heap = meter; }
+HeapScope::~HeapScope() { g_heap = saved_; }
+
+Result<void> heap_reserve(uint64_t bytes) {
+    if (g_heap) return g_heap->check(bytes);
+    return ok();
+}
+
+Result<void> heap_reserve(uint64_t count, uint64_t each) {
+    if (each != 0 && count > UINT64_MAX / each) return raise(ExcType::MemoryError, "");
+    return heap_reserve(count * each);
+}
+
+void HeapCharge::set(uint64_t now) {
+    if (!account) {
+        if (!g_heap) return;
+        account = g_heap->account();
+    }
+    if (now > bytes) {
+        account->add(now - bytes);
+    } else {
+        account->sub(bytes - now);
+    }
+    bytes = now;
+}
+
+Result<void> ListObject::grow(uint64_t more) {
+    const uint64_t size = items.size();
+    if (more > static_cast<uint64_t>(INT64_MAX) / kValueSlot - size)
+        return raise(ExcType::MemoryError, "");
+    const uint64_t need = size + more;
+    if (need > items.capacity()) {
+        // std::vector doubles; charge what it will hold.
+        uint64_t cap = std::max<uint64_t>(need, items.capacity() * 2);
+        uint64_t extra = (cap - items.capacity()) * kValueSlot;
+        if (g_heap && !g_heap->check(extra)) {
+            cap = need;  // exactly what is needed, if that fits
+            BV_CHECK(heap_reserve((cap - items.capacity()) * kValueSlot));
+        }
+        items.reserve(cap);
+        recharge();
+    }
+    return ok();
+}
+
+// ---- factories ----------------------------------------------------------
 
 Value Value::integer(BigInt big) {
     if (big.fits_int64()) return integer(big.to_int64());
-    return Value(Kind::Int, std::make_shared<BigInt>(std::move(big)));
+    auto box = std::make_shared<BigIntBox>();
+    box->value = std::move(big);
+    box->charge.set(sizeof(BigIntBox) + box->value.limb_count() * 4);
+    std::shared_ptr<BigInt> p(box, &box->value);  // aliasing: the box owns the BigInt
+    return Value(Kind::Int, std::move(p));
 }
 
 Value Value::str(std::string utf8) {
     auto s = std::make_shared<StrObject>();
+    s->charge.set(sizeof(StrObject) + utf8.capacity());
+    // ASCII words first (8 bytes at a time), then count lead bytes.
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(utf8.data());
+    const size_t size = utf8.size();
+    size_t i = 0;
+    for (; i + 8 <= size; i += 8) {
+        uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        if (w & 0x8080808080808080ULL) break;
+    }
+    int64_t n = static_cast<int64_t>(i);
     s->ascii = true;
-    int64_t n = 0;
-    for (unsigned char c : utf8) {
+    for (; i < size; ++i) {
+        unsigned char c = p[i];
         if (c >= 0x80) s->ascii = false;
         if ((c & 0xC0) != 0x80) ++n;  // count lead bytes
     }
@@ -24,15 +139,26 @@ Value Value::str(std::string utf8) {
     return Value(Kind::Str, std::move(s));
 }
 
+Value Value::str_known(std::string utf8, int64_t length, bool ascii) {
+    auto s = std::make_shared<StrObject>();
+    s->charge.set(sizeof(StrObject) + utf8.capacity());
+    s->length = length;
+    s->ascii = ascii;
+    s->utf8 = std::move(utf8);
+    return Value(Kind::Str, std::move(s));
+}
+
 Value Value::list(std::vector<Value> items) {
     auto l = std::make_shared<ListObject>();
     l->items = std::move(items);
+    l->recharge();
     return Value(Kind::List, std::move(l));
 }
 
 Value Value::tuple(std::vector<Value> items) {
     auto t = std::make_shared<TupleObject>();
     t->items = std::move(items);
+    t->charge.set(sizeof(TupleObject) + t->items.capacity() * kValueSlot);
     return Value(Kind::Tuple, std::move(t));
 }
 

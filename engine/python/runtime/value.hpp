@@ -1,5 +1,12 @@
 // Value: one Python object reference, the currency of the evaluator.
 //
+// Memory: one budget for the whole heap (HeapMeter below). str, list, tuple,
+// dict and big int objects charge their storage to the meter of the run that
+// made them and give it back when they die; buffer blocks charge the same
+// budget through the BufferContext. Producers of large results check the
+// size first (heap_reserve, checked arithmetic), so a bomb ends in
+// MemoryError at its line before anything is allocated.
+//
 // Ownership: a Value is a counted reference (std::shared_ptr underneath) to a
 // heap object, or holds None/bool/small int/float/Ellipsis inline. The object
 // is destroyed the moment its last Value goes, as in CPython: a memoryview
@@ -36,6 +43,7 @@ class ArrayObject;
 class MmapObject;
 class BytesIOObject;
 class TempFile;
+class Exporter;
 }  // namespace engine
 
 namespace engine::py {
@@ -56,6 +64,8 @@ class Callable;
 class BuiltinFunction;
 class IteratorObject;
 struct StructObject;  // struct.Struct: defined in modules.hpp
+struct ClassObject;     // a user class: class_object.hpp
+struct InstanceObject;  // an instance of a user class: class_object.hpp
 
 // Kind -> class behind the pointer:
 //   None, Bool, Int (small), Float, Ellipsis, NotImplemented: inline, no pointer
@@ -71,6 +81,9 @@ struct StructObject;  // struct.Struct: defined in modules.hpp
 //   Array       engine::ArrayObject   Mmap       engine::MmapObject
 //   BytesIO     engine::BytesIOObject TempFile   engine::TempFile
 //   Struct      StructObject (struct.Struct, runtime-owned)
+//   Exporter    engine::Exporter: another buffer exporter handed out by the
+//               buffer layer (mv.obj of a BytesIO's getbuffer(): _io._BytesIOBuffer)
+//   Instance    InstanceObject (an instance of a user class)
 enum class Kind : uint8_t {
     None,
     Bool,
@@ -98,6 +111,8 @@ enum class Kind : uint8_t {
     BytesIO,
     TempFile,
     Struct,
+    Exporter,
+    Instance,
 };
 
 class Value {
@@ -128,6 +143,9 @@ public:
 
     // Heap kinds (defined in value.cpp).
     static Value str(std::string utf8);  // utf8 must be valid UTF-8
+    // When the caller knows the length in code points and whether it is ASCII
+    // (concatenation, repetition): no scan of the text.
+    static Value str_known(std::string utf8, int64_t length, bool ascii);
     static Value list(std::vector<Value> items = {});
     static Value tuple(std::vector<Value> items = {});
     static Value dict();
@@ -159,6 +177,9 @@ public:
         return Value(Kind::TempFile, std::move(p));
     }
     static Value wrap(std::shared_ptr<StructObject> p) { return Value(Kind::Struct, std::move(p)); }
+    static Value wrap_exporter(std::shared_ptr<engine::Exporter> p) {
+        return Value(Kind::Exporter, std::move(p));
+    }
     static Value wrap(std::shared_ptr<ListObject> p) { return Value(Kind::List, std::move(p)); }
     static Value wrap(std::shared_ptr<DictObject> p) { return Value(Kind::Dict, std::move(p)); }
     static Value wrap(std::shared_ptr<Callable> p) { return Value(Kind::Function, std::move(p)); }
@@ -172,6 +193,9 @@ public:
         return Value(Kind::Iterator, std::move(p));
     }
     static Value wrap(std::shared_ptr<ModuleObject> p) { return Value(Kind::Module, std::move(p)); }
+    static Value wrap(std::shared_ptr<InstanceObject> p) {
+        return Value(Kind::Instance, std::move(p));
+    }
 
     Kind kind() const { return kind_; }
     bool is(Kind k) const { return kind_ == k; }
@@ -227,6 +251,80 @@ private:
     std::shared_ptr<void> ptr_;
 };
 
+// ---- the whole-heap budget ---------------------------------------------
+
+// The counts of one meter. Shared with every object it charged, so an object
+// that outlives its run (a thread-local cache of the last KeyError key) still
+// uncounts itself safely.
+struct HeapAccount {
+    engine::BufferContext* ctx = nullptr;  // null once the run's context is gone
+    uint64_t total = UINT64_MAX;
+    uint64_t objects = 0;
+    void add(uint64_t bytes);
+    void sub(uint64_t bytes);
+    void steer();  // the context's block budget = total - objects
+};
+
+// The bytes a run's Python objects hold, and the one budget they share with
+// the run's buffer blocks: the BufferContext's own budget is kept at
+// (total - bytes held by objects), so a block charge fails exactly when
+// blocks + objects would pass the total.
+class HeapMeter {
+public:
+    HeapMeter() : account_(std::make_shared<HeapAccount>()) {}
+    HeapMeter(const HeapMeter&) = delete;
+    HeapMeter& operator=(const HeapMeter&) = delete;
+    // Starts metering objects against `total` bytes shared with ctx's blocks.
+    void attach(engine::BufferContext* ctx, uint64_t total);
+    // The context is going away: keep counting, stop steering its budget.
+    void detach() { account_->ctx = nullptr; }
+    // MemoryError when `bytes` more would pass the budget.
+    Result<void> check(uint64_t bytes) const;
+    uint64_t objects_bytes() const { return account_->objects; }
+    uint64_t total() const { return account_->total; }
+    bool over() const;  // objects + blocks past the total (an unchecked growth)
+    const std::shared_ptr<HeapAccount>& account() const { return account_; }
+
+private:
+    std::shared_ptr<HeapAccount> account_;
+};
+
+// The meter new objects charge; null outside a run (nothing is metered).
+HeapMeter* current_heap();
+// Makes `meter` current for a scope (Interpreter::run).
+class HeapScope {
+public:
+    explicit HeapScope(HeapMeter* meter);
+    ~HeapScope();
+    HeapScope(const HeapScope&) = delete;
+    HeapScope& operator=(const HeapScope&) = delete;
+
+private:
+    HeapMeter* saved_;
+};
+
+// Before making a result of `bytes` (or `count` items of `each` bytes, the
+// product checked): MemoryError when it would pass the current budget.
+Result<void> heap_reserve(uint64_t bytes);
+Result<void> heap_reserve(uint64_t count, uint64_t each);
+// Bytes one Value slot takes in a list/tuple/dict.
+inline constexpr uint64_t kValueSlot = 32;
+
+// What one object charged, given back when it dies.
+struct HeapCharge {
+    std::shared_ptr<HeapAccount> account;
+    uint64_t bytes = 0;
+    HeapCharge() = default;
+    HeapCharge(const HeapCharge&) : HeapCharge() {}  // a copy charges itself
+    HeapCharge& operator=(const HeapCharge&) { return *this; }
+    ~HeapCharge() {
+        if (account) account->sub(bytes);
+    }
+    // Sets this object's charge to `now` bytes (unchecked: the growth was
+    // checked by the caller, or is small).
+    void set(uint64_t now);
+};
+
 // ---- plain Python objects ------------------------------------------------
 
 // str: UTF-8 text with its length in code points. Immutable.
@@ -234,6 +332,7 @@ struct StrObject {
     std::string utf8;
     int64_t length = 0;  // code points
     bool ascii = true;   // every byte < 0x80: byte index == code point index
+    HeapCharge charge;
 };
 
 // Destroys container items without deep C++ recursion (CPython's
@@ -243,14 +342,21 @@ void release_items(std::vector<Value>& items);
 
 struct ListObject {
     std::vector<Value> items;
+    HeapCharge charge;
     ListObject() = default;
     ListObject(const ListObject&) = default;
     ListObject& operator=(const ListObject&) = default;
     ~ListObject() { release_items(items); }
+    // Before adding `more` items: MemoryError when the grown storage would
+    // pass the budget; otherwise reserves it and charges it.
+    Result<void> grow(uint64_t more);
+    // Re-charges the storage after a change made without grow().
+    void recharge() { charge.set(items.capacity() * kValueSlot); }
 };
 
 struct TupleObject {
     std::vector<Value> items;
+    HeapCharge charge;
     TupleObject() = default;
     TupleObject(const TupleObject&) = default;
     ~TupleObject() { release_items(items); }
@@ -319,14 +425,18 @@ enum class TypeId : uint8_t {
     DictValues,
     DictItems,
     Iterator /* any other */,
+    Class /* a user class: TypeObject::cls */,
+    Object /* the built-in `object`, base of every class */,
 };
 
 struct TypeObject {
     TypeId id = TypeId::NoneType;
     ExcType exc = ExcType::Exception;  // meaningful when id == Exception
     const char* iter_name = nullptr;   // id == Iterator: "list_iterator", "enumerate", ...
+    std::shared_ptr<ClassObject> cls;  // id == Class
     bool operator==(const TypeObject& o) const {
         if (id != o.id) return false;
+        if (id == TypeId::Class) return cls == o.cls;
         if (id == TypeId::Exception) return exc == o.exc;
         if (id == TypeId::Iterator)
             return std::string_view(iter_name ? iter_name : "") ==
@@ -407,12 +517,18 @@ public:
     // Called once per item by builtins that loop (sum, sorted, list(), join,
     // ...), so long loops inside one line still meet the step budget.
     virtual Result<void> tick() { return ok(); }
+    // The runtime caught an exception that user code raised (hasattr, a
+    // StopIteration ending __next__): the evaluator forgets its traceback.
+    virtual void exception_swallowed() {}
     // Deterministic os.urandom: a per-run xorshift64* state; reset per run by
     // the evaluator if it wants lessons to replay identically.
     uint64_t urandom_state = 0x9E3779B97F4A7C15ULL;
     // Files from tempfile.TemporaryFile(), so mmap.mmap(f.fileno(), ...) can
     // find the file by its number.
     std::vector<std::weak_ptr<engine::TempFile>> temp_files;
+    // The whole-heap budget of this run's objects (see HeapMeter). A member of
+    // the base, so it outlives every Value the derived evaluator holds.
+    HeapMeter heap;
 };
 
 }  // namespace engine::py

@@ -41,6 +41,20 @@ TEST(BytesIOTest, GetbufferLocksResizingOperations) {
     EXPECT_EQ(*b->getvalue(), "He!lo");
 }
 
+// CPython 3.11 write_bytes checks closed, then exports, before it reads its argument.
+TEST(BytesIOTest, CheckWritableBeforeTheArgument) {
+    BufferContext ctx;
+    auto b = *BytesIOObject::create(ctx, "ca");
+    ASSERT_OK(b->check_writable());
+    auto m = *b->getbuffer();
+    EXPECT_RAISES(b->check_writable(), BufferError, kResize);
+    EXPECT_RAISES(b->write(""), BufferError, kResize);
+    ASSERT_OK(m->release());
+    ASSERT_OK(b->check_writable());
+    ASSERT_OK(b->close());
+    EXPECT_RAISES(b->check_writable(), ValueError, kClosed);
+}
+
 TEST(BytesIOTest, SeekTruncateAndPadding) {
     BufferContext ctx;
     auto b = *BytesIOObject::create(ctx, "hello");

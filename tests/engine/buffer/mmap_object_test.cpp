@@ -240,5 +240,17 @@ TEST_F(MmapObjectTest, ItemSliceAndReadAreReadsOfTheFilesBlock) {
     ctx.set_observer(nullptr);
 }
 
+// CPython 3.11 memory_hash hashes view->obj first; an mmap has the identity hash,
+// so a read-only view over it hashes as its bytes (a writable one still refuses).
+TEST_F(MmapObjectTest, ReadOnlyViewOverAnMmapIsHashable) {
+    auto f = file("ab");
+    auto m = *MmapObject::create(ctx, f->storage(), 0);
+    EXPECT_TRUE(m->hashable());
+    auto mv = *MemoryView::from_object(m);
+    auto fake_hash = [](std::string_view s) { return static_cast<int64_t>(s.size() * 1000 + s[0]); };
+    EXPECT_RAISES(mv->hash(fake_hash), ValueError, "cannot hash writable memoryview object");
+    EXPECT_EQ(*(*mv->toreadonly())->hash(fake_hash), 2097);
+}
+
 }  // namespace
 }  // namespace engine

@@ -284,8 +284,8 @@ TEST(InterpreterTest, FStrings) {
 }
 
 TEST(InterpreterTest, ParseErrorsComeBackWithTheirLine) {
-    expect_error("x = 1\nclass A:\n    pass\n", ExcType::NotImplementedError,
-                 "class definitions are not supported in the playground", 2);
+    expect_error("x = 1\nclass A(B, C):\n    pass\n", ExcType::NotImplementedError,
+                 "multiple inheritance is not supported in the playground", 2);
 }
 
 TEST(InterpreterTest, RandomProgramsNeverCrash) {

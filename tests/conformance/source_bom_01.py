@@ -1,0 +1,3 @@
+﻿print("a BOM before the first line is skipped")
+x = 1
+print(x + 1)

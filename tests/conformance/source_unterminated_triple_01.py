@@ -1,0 +1,5 @@
+print("before")
+s = """abc
+def
+
+ghi

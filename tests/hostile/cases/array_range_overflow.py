@@ -1,0 +1,3 @@
+# expect: cpython
+from array import array
+array('H', range(2**32))

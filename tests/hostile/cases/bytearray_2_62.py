@@ -1,0 +1,2 @@
+# expect: cpython
+bytearray(2**62)

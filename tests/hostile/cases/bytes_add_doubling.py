@@ -1,0 +1,4 @@
+# expect: MemoryError
+b = b'x'
+while True:
+    b = b + b

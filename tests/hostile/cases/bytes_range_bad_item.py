@@ -1,0 +1,2 @@
+# expect: cpython
+bytes(range(10**9))

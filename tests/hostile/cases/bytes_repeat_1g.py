@@ -1,0 +1,2 @@
+# expect: MemoryError
+b'a' * 10**9

@@ -1,0 +1,2 @@
+# expect: cpython
+memoryview(b'x' * 8).cast('B', [2**62, 4])

@@ -1,0 +1,2 @@
+# expect: cpython
+'x'.center(2**62)

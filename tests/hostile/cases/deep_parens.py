@@ -1,0 +1,2 @@
+# expect: cpython
+# generate: 'x = ' + '(' * 1000 + ')' * 1000 + '\n'

@@ -1,0 +1,4 @@
+# expect: cpython
+def f():
+    f()
+f()

@@ -1,0 +1,2 @@
+# expect: cpython
+'\t'.expandtabs(10**10)

@@ -1,0 +1,2 @@
+# expect: MemoryError
+format(1, '1000000000')

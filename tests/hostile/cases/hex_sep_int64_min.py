@@ -1,0 +1,2 @@
+# expect: cpython
+b'ab'.hex(':', -2**63)

@@ -1,0 +1,2 @@
+# expect: cpython
+int('1' * 5000)

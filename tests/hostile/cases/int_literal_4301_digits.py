@@ -1,0 +1,2 @@
+# expect: cpython
+# generate: 'x = ' + '1' * 4301 + '\n'

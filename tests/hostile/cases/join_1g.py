@@ -1,0 +1,2 @@
+# expect: MemoryError
+''.join(['x' * 10**6] * 1000)

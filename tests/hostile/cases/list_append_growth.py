@@ -1,0 +1,4 @@
+# expect: MemoryError
+a = []
+while True:
+    a.append('x' * 10**5)

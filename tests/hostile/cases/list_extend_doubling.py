@@ -1,0 +1,4 @@
+# expect: MemoryError
+a = [0]
+while True:
+    a.extend(a)

@@ -1,0 +1,2 @@
+# expect: cpython
+list(range(10**12))

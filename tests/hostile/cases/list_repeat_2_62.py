@@ -1,0 +1,2 @@
+# expect: cpython
+[0] * (2**62)

@@ -1,0 +1,2 @@
+# expect: MemoryError
+['x' * 10**5 for i in range(10**9)]

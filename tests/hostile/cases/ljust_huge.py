@@ -1,0 +1,2 @@
+# expect: MemoryError
+'x'.ljust(10**9)

@@ -1,0 +1,2 @@
+# expect: MemoryError
+'%*d' % (10**9, 1)

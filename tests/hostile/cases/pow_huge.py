@@ -1,0 +1,2 @@
+# expect: MemoryError
+10 ** (10**10)

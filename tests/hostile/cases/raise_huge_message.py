@@ -1,0 +1,2 @@
+# expect: cpython
+raise ValueError('x' * 10**8)

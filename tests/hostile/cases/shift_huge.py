@@ -1,0 +1,2 @@
+# expect: cpython
+1 << 10**12

@@ -1,0 +1,2 @@
+# expect: MemoryError
+sorted(range(10**9))

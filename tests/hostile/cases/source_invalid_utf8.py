@@ -1,0 +1,4 @@
+# expect: cpython
+x = 1
+y = "ÿ"
+print(x)

@@ -1,0 +1,2 @@
+# expect: cpython
+str(10**5000)

@@ -1,0 +1,2 @@
+# expect: MemoryError
+'a' * 10**9

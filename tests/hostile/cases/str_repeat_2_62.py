@@ -1,0 +1,2 @@
+# expect: cpython
+'x' * (2**62)

@@ -1,0 +1,3 @@
+# expect: cpython
+import struct
+struct.pack('999999999999s', b'')

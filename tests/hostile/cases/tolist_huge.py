@@ -1,0 +1,2 @@
+# expect: MemoryError
+memoryview(bytearray(10**8)).tolist()

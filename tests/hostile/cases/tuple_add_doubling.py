@@ -1,0 +1,4 @@
+# expect: MemoryError
+t = (0,)
+while True:
+    t = t + t

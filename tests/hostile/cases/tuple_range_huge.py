@@ -1,0 +1,2 @@
+# expect: cpython
+tuple(range(10**12))
