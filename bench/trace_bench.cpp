@@ -7,6 +7,11 @@
 //   Seek/AcrossRun      seek from one end of a 100,000-step run to the other
 //   Record/Loop         run and record that 100,000-step program (names, variables,
 //                       index uses: the line hook's cost)
+//   Record/Reads        run and record 80,000 steps that read through views (item
+//                       reads, struct.unpack_from, bytes(view)): the cost of read
+//                       and field events
+//   Run/Reads           the same program as `bufview run` runs it: no observer, so
+//                       reads must cost nothing
 //
 // Goals (issue 5): visible rows < 1 ms, full < 50 ms, seek < 50 ms.
 #include <benchmark/benchmark.h>
@@ -15,6 +20,7 @@
 #include <cstdlib>
 #include <memory>
 
+#include "engine/python/interpreter.hpp"
 #include "engine/session/session.hpp"
 
 namespace {
@@ -43,6 +49,17 @@ odd = [mv[k::7 + k] for k in range(20)]
 constexpr const char* kLoop = R"(ba = bytearray(4096)
 for i in range(49999):
     ba[i % 4096] = i % 251
+)";
+
+// 4 steps per iteration (the header, two lines, one with two statements): 80,000
+// steps with 40,000 item reads, 20,000 unpack_from reads (2 fields each) and
+// 20,000 bytes(view) reads.
+constexpr const char* kReads = R"(import struct
+ba = bytearray(range(256)) * 16
+mv = memoryview(ba)
+for i in range(19999):
+    x = mv[i % 4096] + mv[(i * 7) % 4096]
+    a, b = struct.unpack_from("<HH", mv, i % 4092); c = bytes(mv[i % 4000:i % 4000 + 8])
 )";
 
 Session& views_session() {
@@ -176,6 +193,32 @@ void BM_RecordLoop(benchmark::State& state) {
     state.counters["steps"] = static_cast<double>(steps);
 }
 BENCHMARK(BM_RecordLoop)->Name("Record/Loop")->Unit(benchmark::kMillisecond);
+
+void BM_RecordReads(benchmark::State& state) {
+    engine::session::SessionOptions o;
+    o.budget.max_steps = 200'000;
+    int64_t steps = 0;
+    for (auto _ : state) {
+        Session s(o);
+        s.load(kReads);
+        if (!s.run()) std::abort();
+        steps = s.step_count();
+        benchmark::DoNotOptimize(s.trace().state());
+    }
+    state.counters["steps"] = static_cast<double>(steps);
+}
+BENCHMARK(BM_RecordReads)->Name("Record/Reads")->Unit(benchmark::kMillisecond);
+
+void BM_RunReads(benchmark::State& state) {
+    for (auto _ : state) {
+        engine::py::RunOptions o;
+        o.output = [](std::string_view) {};
+        engine::py::Interpreter interp(o);
+        if (!interp.run(kReads)) std::abort();
+        benchmark::DoNotOptimize(interp);
+    }
+}
+BENCHMARK(BM_RunReads)->Name("Run/Reads")->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
