@@ -10,6 +10,9 @@ if(BUFVIEW_SANITIZE)
     -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
   target_link_options(bufview_options INTERFACE -fsanitize=address,undefined)
 endif()
+if(BUFVIEW_FUZZ)  # coverage for libFuzzer in every engine library
+  target_compile_options(bufview_options INTERFACE -fsanitize=fuzzer-no-link)
+endif()
 
 # {fmt} header-only in both builds. emcc must see fmt's headers and nothing else
 # of the host's /usr/include, so the build tree gets an include folder holding
