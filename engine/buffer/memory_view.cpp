@@ -229,6 +229,15 @@ Result<BufferInfo> MemoryView::fill_buffer(int flags) {
 
 // ---- indexing -----------------------------------------------------------------
 
+// The offset of a 1-D slice starting at `start`. An empty slice addresses no byte:
+// its start may lie far outside the block (m[::-1] of an empty view, a step near
+// sys.maxsize), so it keeps the view's offset rather than point outside the block.
+static int64_t slice_offset(const BufferInfo& v, int64_t start, int64_t length) {
+    const int64_t moved = wrap_add(v.offset, wrap_mul(v.strides[0], start));
+    if (length == 0 && (moved < 0 || !v.block || static_cast<uint64_t>(moved) > v.block->size())) return v.offset;
+    return moved;
+}
+
 Result<ItemOrView> MemoryView::get(const Subscript& key) {
     BV_CHECK(check_released());
     if (view_.ndim == 0) {
@@ -260,7 +269,7 @@ Result<ItemOrView> MemoryView::get(const Subscript& key) {
         // The geometry is final before the view is registered: the observer
         // records it with the view (a temporary no name reaches has it too).
         BufferInfo d = view_;
-        d.offset = wrap_add(d.offset, wrap_mul(d.strides[0], ix.start));
+        d.offset = slice_offset(d, ix.start, ix.length);
         d.shape[0] = ix.length;
         d.strides[0] = wrap_mul(d.strides[0], ix.step);
         init_len(d);
@@ -311,7 +320,7 @@ Result<void> MemoryView::set(const Subscript& key, const AssignValue& value) {
         BV_CHECK(acquire_source(value, id(), src));
         BV_TRY(ix, adjust_slice(key.slice, view_.shape[0]));
         BufferInfo dest = view_;
-        dest.offset = wrap_add(dest.offset, wrap_mul(dest.strides[0], ix.start));
+        dest.offset = slice_offset(dest, ix.start, ix.length);
         dest.shape[0] = ix.length;
         dest.strides[0] = wrap_mul(dest.strides[0], ix.step);
         dest.len = ix.length * dest.itemsize;

@@ -238,10 +238,14 @@ Result<Value> a_fromlist(Interp& interp, const Value& self, CallArgs& args) {
 
 Result<Value> a_frombytes(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "array.frombytes", 1, 1));
-    BV_TRY(data, buffer_bytes_of(args.args[0]));
-    if (!data)
+    auto exp = as_exporter(args.args[0]);
+    if (!exp)
         return raise(ExcType::TypeError, "a bytes-like object is required, not '" + type_name(args.args[0]) + "'");
-    BV_CHECK(arr_of(self).frombytes(data->data, data->block));
+    // CPython 3.11 array_array_frombytes_impl: the "y*" buffer is held over the resize
+    // (a.frombytes(a) is refused while it exports) and must have itemsize 1.
+    BV_TRY(held, exp->get_buffer(kBufSimple, arr_of(self).id()));
+    if (held.info().itemsize != 1) return raise(ExcType::TypeError, "a bytes-like object is required");
+    BV_CHECK(arr_of(self).frombytes(std::string(held.bytes()), held.info().block_id()));
     return Value();
 }
 

@@ -398,6 +398,18 @@ TEST_F(MemoryViewTest, EqualityUsesStructSemantics) {
     EXPECT_FALSE(bio_like->equals(nullptr)->has_value());
 }
 
+// An empty slice whose start lies far outside the block (m[::-1] of an empty view with a
+// step near sys.maxsize) keeps an offset inside the block: no pointer past it (UBSan).
+TEST_F(MemoryViewTest, EmptySliceKeepsItsOffsetInsideTheBlock) {
+    auto mv = *MemoryView::from_object(ba(""));
+    auto wide = view_of(mv->get(Sl(I(2147483647), I(-2), I(INT64_MAX))));
+    EXPECT_EQ(*wide->len(), 0);
+    auto back = view_of(wide->get(Sl(N(), N(), I(-1))));
+    EXPECT_EQ(*back->len(), 0);
+    EXPECT_EQ(back->view().offset, 0);
+    EXPECT_EQ(*back->tobytes_string(), "");
+}
+
 TEST_F(MemoryViewTest, HashRules) {
     auto fake_hash = [](std::string_view s) { return static_cast<int64_t>(s.size() * 1000 + (s.empty() ? 0 : s[0])); };
     auto b = *MemoryView::from_object(by("abc"));
