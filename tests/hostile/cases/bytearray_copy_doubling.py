@@ -1,0 +1,4 @@
+# expect: MemoryError
+b = bytearray(b'x')
+while True:
+    b += bytes(b)
