@@ -2,7 +2,11 @@
 // exception once its step is reached), each line linked to its step.
 #include <imgui.h>
 
+#include <algorithm>
+#include <string>
+
 #include "imgui_app/app.hpp"
+#include "imgui_app/text_fit.hpp"
 
 namespace app {
 
@@ -20,9 +24,18 @@ void draw_console(App& app) {
         const bool current = line.step == app.step;
         if (line.error) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 120, 100, 255));
         else ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(214, 218, 226, 255));
-        // Clicking a line goes to the step that printed it.
-        if (ImGui::Selectable(line.text.c_str(), current)) seek(app, line.step);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("step %lld", static_cast<long long>(line.step));
+        // Clicking a line goes to the step that printed it. A line wider than the
+        // panel is elided; the tooltip has it whole.
+        const float room = ImGui::GetContentRegionAvail().x;
+        const std::string shown = elide(line.text, std::max(0.0f, room), text_width);
+        const std::string id = shown + "##line";
+        if (ImGui::Selectable(id.c_str(), current)) seek(app, line.step);
+        const bool elided = shown.size() != line.text.size();
+        if (ImGui::IsItemHovered()) {
+            if (elided) ImGui::SetTooltip("%s\n(step %lld)", line.text.c_str(), static_cast<long long>(line.step));
+            else ImGui::SetTooltip("step %lld", static_cast<long long>(line.step));
+        }
+        probe_text_item(app, "label", line.text, text_width(shown), elided);
         ImGui::PopStyleColor();
         ImGui::PopID();
     }
