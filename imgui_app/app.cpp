@@ -154,15 +154,8 @@ void draw_menu_bar(App& app) {
 }  // namespace
 
 void probe_last_item(App& app, const char* kind, const std::string& label) {
-    if (!app.probe || !ImGui::IsItemVisible()) return;  // scrolled out of its window: not clickable
-    ProbeItem p;
-    p.kind = kind;
-    p.view = label;
-    p.text = label;
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    p.x0 = a.x, p.y0 = a.y, p.x1 = b.x, p.y1 = b.y;
-    p.text_w = text_width(label);
-    if (probe_in_panel(p)) app.probe->push_back(std::move(p));
+    if (!ImGui::IsItemVisible()) return;  // scrolled out of its window: not clickable
+    probe_text_item(app, kind, label, text_width(label), false);
 }
 
 std::string default_program() {
