@@ -1,4 +1,5 @@
-// collect_names: walks frames (and list/tuple/dict items, two levels deep).
+// collect_names: walks frames (and list/tuple/dict items and the attributes of
+// instances of user classes, two levels deep: `parts[1]`, `reader.view`).
 #include "engine/session/frame_names.hpp"
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include "engine/buffer/memory_view.hpp"
 #include "engine/buffer/mmap_object.hpp"
 #include "engine/buffer/temp_file.hpp"
+#include "engine/python/runtime/class_object.hpp"
 #include "engine/python/runtime/dict.hpp"
 
 namespace engine::session {
@@ -49,6 +51,9 @@ public:
             case Kind::Dict:
                 if (level < kMaxContainerDepth) dict(function, depth, name, v.obj<py::DictObject>(), level);
                 break;
+            case Kind::Instance:
+                if (level < kMaxContainerDepth) attributes(function, depth, name, v.obj<py::InstanceObject>(), level);
+                break;
             default: break;
         }
     }
@@ -72,6 +77,14 @@ private:
             if (e.key.is_str()) key = "'" + e.key.str_utf8() + "'";
             if (e.key.is_small_int()) key = std::to_string(e.key.small_int());
             visit(function, depth, name + "[" + key + "]", e.value, level + 1);
+        }
+    }
+
+    void attributes(std::string_view function, int depth, const std::string& name,
+                    const py::InstanceObject& obj, int level) {
+        size_t n = std::min(obj.dict.size(), kMaxItems);
+        for (size_t i = 0; i < n; ++i) {
+            visit(function, depth, name + "." + obj.dict[i].first, obj.dict[i].second, level + 1);
         }
     }
 

@@ -279,6 +279,39 @@ f()
     EXPECT_TRUE(ret.views[0].names.empty());
 }
 
+TEST(NamesTest, AViewHeldByAnAttributeIsNamedThroughItsObject) {
+    auto s = testing::run_program(R"(class Reader:
+    def __init__(self, data):
+        self.view = memoryview(data)
+        self.pos = 0
+    def part(self):
+        return self.view[1:3]
+buf = bytearray(b"abcd")
+reader = Reader(buf)
+p = reader.part()
+reader.view.release()
+)");
+    ASSERT_FALSE(s->error()) << s->traceback();
+    // While __init__ runs, the view is self.view; in the caller, reader.view.
+    auto in_init = s->scene(testing::step_of(*s, 3));
+    const auto* v = testing::view_named(in_init, "self.view");
+    ASSERT_TRUE(v);
+    EXPECT_EQ(v->names[0].function, "__init__");
+    // Each step's names are those at its end: after `return self.view[1:3]`, p.
+    auto after = s->scene(testing::step_of(*s, 6));
+    const auto* held = testing::view_named(after, "reader.view");
+    const auto* part = testing::view_named(after, "p");
+    ASSERT_TRUE(held && part);
+    EXPECT_EQ(held->id, v->id);
+    EXPECT_EQ(held->names[0].depth, 0);
+    EXPECT_EQ(part->parent, held->id);
+    EXPECT_FALSE(testing::has_name(held->names, "p"));
+    auto released = s->scene(testing::step_of(*s, 10));
+    const auto* gone = testing::view_named(released, "reader.view");
+    ASSERT_TRUE(gone);
+    EXPECT_EQ(gone->state, trace::ViewState::Released);
+}
+
 }  // namespace
 }  // namespace engine::session
 
