@@ -44,6 +44,8 @@ enum class ExprKind {
     GenExp,          // a: element; generators
     Lambda,          // fn
     Starred,         // a: *a in a call, a display or an assignment target
+    Yield,           // a: the value (may be null); only as StmtKind::Yield's value
+    YieldFrom,       // a: the iterable; only as StmtKind::Yield's value
 };
 
 enum class ConstKind { None, True, False, Ellipsis, Int, Float, Str, Bytes };
@@ -83,6 +85,7 @@ struct FunctionSpec {
     std::vector<std::string> nonlocals;  // names declared `nonlocal`
     bool is_class = false;             // a class body (StmtKind::ClassDef), not a function
     bool uses_enclosing = false;       // reads names of an enclosing function scope
+    bool is_generator = false;         // its body yields: a call makes a generator
     // Locals that nested scopes (functions, lambdas, comprehensions) may read:
     // CPython's cell variables. Only these outlive the call in a frame that a
     // closure or generator still holds; the others die at return.
@@ -132,6 +135,7 @@ enum class StmtKind {
     Assert,       // value: test; target: message
     Global,       // names (name only)
     Nonlocal,     // names (name only)
+    Yield,        // value: a Yield or YieldFrom expr; targets: assigned the sent/returned value
 };
 
 struct Handler {

@@ -227,6 +227,7 @@ Result<Value> Interpreter::call_user(const UserFunction& fn, CallArgs args) {
     frame->globals = fn.globals();
     frame->line = spec.line;
     BV_CHECK(bind_args(fn, args, *frame));
+    if (spec.is_generator) [[unlikely]] return make_generator(fn, std::move(frame));
     BV_CHECK(enter_call(spec.line));
     active_.push_back(frame.get());
     Result<Value> result = Value();

@@ -99,7 +99,9 @@ Result<Value> Interpreter::eval_genexp(const Expr& e, const std::shared_ptr<Fram
 Result<std::optional<Value>> GeneratorExpression::next(Interp& interp) {
     auto& in = static_cast<Interpreter&>(interp);
     if (done_) return std::optional<Value>();
+    if (running_) return raise(ExcType::ValueError, "generator already executing");
     BV_CHECK(in.enter_call(node_->line));
+    running_ = true;
     in.push_active(frame_.get());  // its loop variables are named while it runs
     Result<std::optional<Value>> result = std::optional<Value>();
     for (;;) {
@@ -178,6 +180,7 @@ Result<std::optional<Value>> GeneratorExpression::next(Interp& interp) {
     }
     in.pop_active();
     in.leave_call();
+    running_ = false;
     if (!result) {
         done_ = true;
         iters_.clear();

@@ -121,6 +121,8 @@ Result<Value> Interpreter::eval_inner(const Expr& e, const std::shared_ptr<Frame
             return make_function(e.fn, f);
         case ExprKind::FormattedValue:
         case ExprKind::Starred:
+        case ExprKind::Yield:      // only as StmtKind::Yield's value (exec_yield)
+        case ExprKind::YieldFrom:
             break;
     }
     return raise(ExcType::RuntimeError, "bufview: unexpected expression node");

@@ -1,5 +1,6 @@
 // Statements, assignment targets and exception handling.
 #include "engine/python/frame.hpp"
+#include "engine/python/generator.hpp"
 #include "engine/python/runtime/builtins.hpp"
 #include "engine/python/runtime/class_object.hpp"
 #include "engine/python/runtime/modules.hpp"
@@ -171,16 +172,25 @@ Result<void> Interpreter::line_event(int line, const std::shared_ptr<Frame>& f) 
 
 Result<Interpreter::Flow> Interpreter::exec_block(const Block& block,
                                                   const std::shared_ptr<Frame>& f) {
-    for (const auto& s : block) {
-        BV_TRY(flow, exec(*s, f));
-        if (flow != Flow::Normal) return flow;
+    size_t i = 0;
+    if (resume_) [[unlikely]] i = take_index();  // a generator re-entering
+    for (; i < block.size(); ++i) {
+        BV_TRY(flow, exec(*block[i], f));
+        if (flow != Flow::Normal) {
+            if (flow == Flow::Yield) suspend_at(i, 0);
+            return flow;
+        }
     }
     return Flow::Normal;
 }
 
 Result<Interpreter::Flow> Interpreter::exec(const Stmt& s, const std::shared_ptr<Frame>& f) {
-    auto r = line_event(s.line, f);
-    if (!r) return stamp(std::move(r).error(), s.line);
+    if (resume_) [[unlikely]] {
+        f->line = s.line;  // re-entered after a yield: not a new line event
+    } else {
+        auto r = line_event(s.line, f);
+        if (!r) return stamp(std::move(r).error(), s.line);
+    }
     auto flow = exec_inner(s, f);
     if (!flow && flow.error().line == 0) return stamp(std::move(flow).error(), f->line);
     return flow;
@@ -234,9 +244,17 @@ Result<Interpreter::Flow> Interpreter::exec_inner(const Stmt& s, const std::shar
         case StmtKind::AugAssign:
             return exec_augassign(s, f);
         case StmtKind::If: {
-            BV_TRY(test, eval(*s.value, f));
-            BV_TRY(t, truthy(test));
-            return exec_block(t ? s.body : s.orelse, f);
+            bool t = false;
+            if (resume_) {
+                t = take_phase() == 0;
+            } else {
+                BV_TRY(test, eval(*s.value, f));
+                BV_TRY(tr, truthy(test));
+                t = tr;
+            }
+            BV_TRY(flow, exec_block(t ? s.body : s.orelse, f));
+            if (flow == Flow::Yield) suspend_at(0, t ? 0 : 1);
+            return flow;
         }
         case StmtKind::While:
             return exec_while(s, f);
@@ -296,6 +314,8 @@ Result<Interpreter::Flow> Interpreter::exec_inner(const Stmt& s, const std::shar
         case StmtKind::Global:
         case StmtKind::Nonlocal:
             return Flow::Normal;
+        case StmtKind::Yield:
+            return exec_yield(s, f);
     }
     return Flow::Normal;
 }
@@ -361,45 +381,75 @@ Result<Interpreter::Flow> Interpreter::exec_augassign(const Stmt& s,
 }
 
 Result<Interpreter::Flow> Interpreter::exec_while(const Stmt& s, const std::shared_ptr<Frame>& f) {
-    bool first = true;
+    bool first = true, resumed = false;
+    if (resume_) [[unlikely]] {
+        if (take_phase() == 1) return exec_while_else(s, f);
+        resumed = true;
+    }
     for (;;) {
-        if (!first) {
-            auto r = line_event(s.line, f);
-            if (!r) return stamp(std::move(r).error(), s.line);
+        if (!resumed) {
+            if (!first) {
+                auto r = line_event(s.line, f);
+                if (!r) return stamp(std::move(r).error(), s.line);
+            }
+            BV_TRY(test, eval(*s.value, f));
+            BV_TRY(t, truthy(test));
+            if (!t) break;
         }
-        first = false;
-        BV_TRY(test, eval(*s.value, f));
-        BV_TRY(t, truthy(test));
-        if (!t) break;
+        first = resumed = false;
         BV_TRY(flow, exec_block(s.body, f));
         if (flow == Flow::Break) return Flow::Normal;
         if (flow == Flow::Return) return flow;
+        if (flow == Flow::Yield) {
+            suspend_at(0, 0);
+            return flow;
+        }
     }
-    return exec_block(s.orelse, f);
+    return exec_while_else(s, f);
+}
+
+// The else block of a while or for loop (phase 1 of its resume point).
+Result<Interpreter::Flow> Interpreter::exec_while_else(const Stmt& s,
+                                                       const std::shared_ptr<Frame>& f) {
+    BV_TRY(flow, exec_block(s.orelse, f));
+    if (flow == Flow::Yield) suspend_at(0, 1);
+    return flow;
 }
 
 Result<Interpreter::Flow> Interpreter::exec_for(const Stmt& s, const std::shared_ptr<Frame>& f) {
-    BV_TRY(iterable, eval(*s.value, f));
-    auto got = get_iter(*this, iterable);
-    if (!got) return stamp(std::move(got).error(), s.line);  // CPython underlines nothing here
-    Value iter = std::move(*got);
-    iterable = Value();
-    bool first = true;
+    Value iter;
+    bool first = true, resumed = false;
+    if (resume_) [[unlikely]] {
+        if (take_value(iter) == 1) return exec_while_else(s, f);
+        resumed = true;
+    } else {
+        BV_TRY(iterable, eval(*s.value, f));
+        auto got = get_iter(*this, iterable);
+        if (!got) return stamp(std::move(got).error(), s.line);  // CPython underlines nothing here
+        iter = std::move(*got);
+        iterable = Value();
+    }
     for (;;) {
-        if (!first) {
-            auto r = line_event(s.line, f);
-            if (!r) return stamp(std::move(r).error(), s.line);
+        if (!resumed) {
+            if (!first) {
+                auto r = line_event(s.line, f);
+                if (!r) return stamp(std::move(r).error(), s.line);
+            }
+            auto item = iter_next(*this, iter);
+            if (!item) return stamp(std::move(item).error(), s.line);
+            if (!*item) break;
+            BV_CHECK(assign(*s.target, std::move(**item), f));
         }
-        first = false;
-        auto item = iter_next(*this, iter);
-        if (!item) return stamp(std::move(item).error(), s.line);
-        if (!*item) break;
-        BV_CHECK(assign(*s.target, std::move(**item), f));
+        first = resumed = false;
         BV_TRY(flow, exec_block(s.body, f));
         if (flow == Flow::Break) return Flow::Normal;
         if (flow == Flow::Return) return flow;
+        if (flow == Flow::Yield) {
+            suspend_value(std::move(iter));
+            return flow;
+        }
     }
-    return exec_block(s.orelse, f);
+    return exec_while_else(s, f);
 }
 
 Value Interpreter::exception_value(const Error& error) {
@@ -491,72 +541,146 @@ Result<Interpreter::Flow> Interpreter::exec_class(const Stmt& s, const std::shar
     return Flow::Normal;
 }
 
+// A try statement's resume point phase: 0 body, 1 a handler, 2 else, 3 finally.
 Result<Interpreter::Flow> Interpreter::exec_try(const Stmt& s, const std::shared_ptr<Frame>& f) {
-    auto body = exec_block(s.body, f);
+    int phase = 0;
+    std::unique_ptr<ResumePoint> rp;  // on the heap: this frame is on the recursive path
+    if (resume_) [[unlikely]] {
+        rp = std::make_unique<ResumePoint>(take_resume());
+        phase = rp->phase;
+        if (phase == 3) return exec_try_finally(s, Flow::Normal, rp.get(), f);
+    }
     Result<Flow> outcome = Flow::Normal;
-    if (body) {
-        outcome = std::move(body);
-        if (*outcome == Flow::Normal) outcome = exec_block(s.orelse, f);
+    if (phase == 1) {
+        outcome = run_handler(*rp->handler, std::move(*rp->error), std::move(rp->exc), true, f);
     } else {
-        Error error = std::move(body).error();
-        const Handler* match = nullptr;
-        for (const auto& h : s.handlers) {
-            if (!h.type) {
-                match = &h;
-                break;
-            }
-            auto spec = eval(*h.type, f);
-            if (!spec) {
-                outcome = std::move(spec).error();
-                break;
-            }
-            auto m = handler_matches(error, *spec, 0);
-            if (!m) {
-                outcome = stamp(std::move(m).error(), h.line);
-                break;
-            }
-            if (*m) {
-                match = &h;
-                break;
-            }
+        Result<Flow> body = phase == 0 ? exec_block(s.body, f) : Result<Flow>(Flow::Normal);
+        if (body && *body == Flow::Yield) {
+            suspend_at(0, 0);
+            return body;
         }
-        if (match != nullptr) {
-            Value exc = exception_value(error);
-            raised_value_.reset();
-            traceback_.clear();
-            handling_.emplace_back(error, exc);
-            Result<void> bound = ok();
-            if (!match->name.empty()) bound = store_name(match->name, exc, f);
-            exc = Value();
-            if (!bound) {
-                outcome = std::move(bound).error();
-            } else {
-                outcome = exec_block(match->body, f);
-            }
-            handling_.pop_back();
-            if (!match->name.empty()) {
-                // CPython deletes the `as` name at the end of the handler.
-                Frame* frame = f.get();
-                if (frame->kind == FrameKind::Function && frame->is_global_decl(match->name)) {
-                    frame = frame->globals;
-                }
-                auto it = frame->vars.find(match->name);
-                if (it != frame->vars.end()) {
-                    Value doomed = std::move(it->second);
-                    frame->vars.erase(it);
-                    frame->forget(match->name);
+        if (body) {
+            outcome = std::move(body);
+            if (*outcome == Flow::Normal) {
+                outcome = exec_block(s.orelse, f);
+                if (outcome && *outcome == Flow::Yield) {
+                    suspend_at(0, 2);
+                    return outcome;
                 }
             }
-        } else if (outcome) {
-            outcome = std::move(error);
+        } else {
+            Error error = std::move(body).error();
+            const Handler* match = nullptr;
+            for (const auto& h : s.handlers) {
+                if (!h.type) {
+                    match = &h;
+                    break;
+                }
+                auto spec = eval(*h.type, f);
+                if (!spec) {
+                    outcome = std::move(spec).error();
+                    break;
+                }
+                auto m = handler_matches(error, *spec, 0);
+                if (!m) {
+                    outcome = stamp(std::move(m).error(), h.line);
+                    break;
+                }
+                if (*m) {
+                    match = &h;
+                    break;
+                }
+            }
+            if (match != nullptr) {
+                Value exc = exception_value(error);
+                raised_value_.reset();
+                traceback_.clear();
+                outcome = run_handler(*match, std::move(error), std::move(exc), false, f);
+            } else if (outcome) {
+                outcome = std::move(error);
+            }
         }
     }
+    if (outcome && *outcome == Flow::Yield) return outcome;  // suspended in a handler
     if (s.finalbody.empty()) return outcome;
-    // finally: runs on every path; its own break/return/exception wins.
-    Value saved_return = return_value_;
-    auto saved_traceback = traceback_;
-    const SourceSpan saved_span = span_;  // the exception in flight, if any, keeps its carets
+    return exec_try_finally(s, std::move(outcome), nullptr, f);
+}
+
+// An except block: the exception is being handled (bare `raise`), bound to
+// its `as` name, which is deleted at the end of the block.
+Result<Interpreter::Flow> Interpreter::run_handler(const Handler& h, Error error, Value exc,
+                                                   bool resumed, const std::shared_ptr<Frame>& f) {
+    handling_.emplace_back(std::move(error), exc);
+    Result<void> bound = ok();
+    if (!resumed && !h.name.empty()) bound = store_name(h.name, exc, f);
+    exc = Value();
+    Result<Flow> outcome = Flow::Normal;
+    if (!bound) {
+        outcome = std::move(bound).error();
+    } else {
+        outcome = exec_block(h.body, f);
+    }
+    auto handled = std::move(handling_.back());
+    handling_.pop_back();
+    if (outcome && *outcome == Flow::Yield) {
+        suspend(ResumePoint{.phase = 1,
+                            .handler = &h,
+                            .error = std::move(handled.first),
+                            .exc = std::move(handled.second)});
+        return outcome;
+    }
+    if (!h.name.empty()) {
+        // CPython deletes the `as` name at the end of the handler.
+        Frame* frame = f.get();
+        if (frame->kind == FrameKind::Function && frame->is_global_decl(h.name)) {
+            frame = frame->globals;
+        }
+        auto it = frame->vars.find(h.name);
+        if (it != frame->vars.end()) {
+            Value doomed = std::move(it->second);
+            frame->vars.erase(it);
+            frame->forget(h.name);
+        }
+    }
+    return outcome;
+}
+
+// finally: runs on every path; its own break/return/exception wins. `rp`:
+// re-entered after a yield inside it (the pending outcome is in rp).
+Result<Interpreter::Flow> Interpreter::exec_try_finally(const Stmt& s, Result<Flow> outcome,
+                                                        ResumePoint* rp,
+                                                        const std::shared_ptr<Frame>& f) {
+    Value saved_return;
+    std::vector<TracebackEntry> saved_traceback;
+    SourceSpan saved_span;  // the exception in flight, if any, keeps its carets
+    if (rp) {
+        if (rp->error) {
+            outcome = std::move(*rp->error);
+        } else {
+            outcome = static_cast<Flow>(rp->flow);
+        }
+        saved_return = std::move(rp->saved_return);
+        saved_traceback = std::move(rp->saved_traceback);
+        saved_span = rp->saved_span;
+    } else {
+        saved_return = return_value_;
+        saved_traceback = traceback_;
+        saved_span = span_;
+    }
     auto fin = exec_block(s.finalbody, f);
+    if (fin && *fin == Flow::Yield) {
+        ResumePoint p{.phase = 3};
+        if (!outcome) {
+            p.error = std::move(outcome).error();
+        } else {
+            p.flow = static_cast<int>(*outcome);
+        }
+        p.saved_return = std::move(saved_return);
+        p.saved_traceback = std::move(saved_traceback);
+        p.saved_span = saved_span;
+        suspend(std::move(p));
+        return fin;
+    }
     if (!fin) return std::move(fin).error();
     if (*fin != Flow::Normal) return fin;
     return_value_ = std::move(saved_return);
@@ -609,18 +733,28 @@ Result<Interpreter::Flow> Interpreter::exec_with(const Stmt& s, size_t index,
                                                  const std::shared_ptr<Frame>& f) {
     if (index == s.items.size()) return exec_block(s.body, f);
     const WithItem& item = s.items[index];
-    BV_TRY(manager, eval(*item.context, f));
-    BV_TRY(entered, context_enter(*this, manager));
-    if (item.target) {
-        auto bound = assign(*item.target, std::move(entered), f);
-        if (!bound) {
-            auto exit = context_exit(*this, manager);
-            return std::move(bound).error();
-        }
+    Value manager;
+    if (resume_) [[unlikely]] {
+        take_value(manager);
     } else {
-        entered = Value();
+        BV_TRY(m, eval(*item.context, f));
+        manager = std::move(m);
+        BV_TRY(entered, context_enter(*this, manager));
+        if (item.target) {
+            auto bound = assign(*item.target, std::move(entered), f);
+            if (!bound) {
+                auto exit = context_exit(*this, manager);
+                return std::move(bound).error();
+            }
+        } else {
+            entered = Value();
+        }
     }
     auto flow = exec_with(s, index + 1, f);
+    if (flow && *flow == Flow::Yield) {
+        suspend_value(std::move(manager));
+        return flow;
+    }
     f->line = s.line;
     if (!flow && manager.is(Kind::Instance)) {
         // A user __exit__ sees the exception; a true result swallows it.

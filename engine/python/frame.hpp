@@ -49,7 +49,8 @@ struct Frame {
     ~Frame() { clear(); }
 };
 
-class UserFunction final : public Callable {
+class UserFunction final : public Callable,
+                           public std::enable_shared_from_this<UserFunction> {
 public:
     UserFunction(std::shared_ptr<FunctionSpec> spec, std::vector<Value> defaults,
                  std::vector<Value> kw_defaults, std::shared_ptr<Frame> closure, Frame* globals)
@@ -91,9 +92,11 @@ public:
     Result<std::optional<Value>> next(Interp& interp) override;
     TypeId type_id() const override { return TypeId::Generator; }
     const char* type_name() const override { return "generator"; }
+    std::string repr_name() const override { return "<genexpr>"; }
 
 private:
     const Expr* node_;
+    bool running_ = false;  // next() inside its own next(): "generator already executing"
     std::shared_ptr<Frame> frame_;
     std::vector<Value> iters_;  // one live iterator per `for` clause entered
     bool done_ = false;

@@ -22,6 +22,7 @@ Interpreter::Interpreter(RunOptions options)
 }
 
 Interpreter::~Interpreter() {
+    closing_ = true;  // a generator dying now does not run its finally blocks
     // Every Value must die before the BufferContext they point into.
     raised_value_.reset();
     handling_.clear();

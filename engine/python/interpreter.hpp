@@ -71,6 +71,8 @@ struct TracebackEntry {
 
 struct Frame;
 class UserFunction;
+class GeneratorObject;
+struct ResumePoint;
 
 class Interpreter final : public Interp {
 public:
@@ -127,7 +129,7 @@ public:
     Result<void> assign(const Expr& target, Value value, const std::shared_ptr<Frame>& f);
 
 private:
-    enum class Flow { Normal, Break, Continue, Return };
+    enum class Flow { Normal, Break, Continue, Return, Yield };
 
     Result<Value> eval_inner(const Expr& e, const std::shared_ptr<Frame>& f);
     Result<Value> eval_operator(const Expr& e, const std::shared_ptr<Frame>& f);
@@ -164,6 +166,7 @@ private:
     Result<Flow> exec_assign(const Stmt& s, const std::shared_ptr<Frame>& f);
     Result<Flow> exec_augassign(const Stmt& s, const std::shared_ptr<Frame>& f);
     Result<Flow> exec_while(const Stmt& s, const std::shared_ptr<Frame>& f);
+    Result<Flow> exec_while_else(const Stmt& s, const std::shared_ptr<Frame>& f);
     Result<Flow> exec_for(const Stmt& s, const std::shared_ptr<Frame>& f);
     Result<Flow> exec_try(const Stmt& s, const std::shared_ptr<Frame>& f);
     Result<bool> handler_matches(const Error& error, const Value& spec, int depth);
@@ -171,6 +174,22 @@ private:
     Result<Flow> exec_with(const Stmt& s, size_t item, const std::shared_ptr<Frame>& f);
     Result<Flow> exec_raise(const Stmt& s, const std::shared_ptr<Frame>& f);
     Result<Flow> exec_import(const Stmt& s, const std::shared_ptr<Frame>& f);
+    Result<Flow> exec_yield(const Stmt& s, const std::shared_ptr<Frame>& f);
+    Result<Flow> yield_from_step(const Stmt& s, Value sub, const std::shared_ptr<Frame>& f);
+    Result<Flow> exec_try_finally(const Stmt& s, Result<Flow> outcome, ResumePoint* rp,
+                                  const std::shared_ptr<Frame>& f);
+    Result<Flow> run_handler(const Handler& h, Error error, Value exc, bool resumed,
+                             const std::shared_ptr<Frame>& f);
+    // Generators (generator.cpp): the resume path being re-entered, outermost
+    // point last; each level takes its own.
+    ResumePoint take_resume();
+    void suspend(ResumePoint point);
+    size_t take_index();
+    int take_phase();
+    int take_value(Value& out);  // returns the phase
+    void suspend_at(size_t index, int phase);
+    void suspend_value(Value value);
+    Result<Value> make_generator(const UserFunction& fn, std::shared_ptr<Frame> frame);
     Result<void> line_event(int line, const std::shared_ptr<Frame>& f);
 
     Value exception_value(const Error& error);
@@ -200,12 +219,18 @@ private:
     // Exceptions being handled (innermost last), for a bare `raise`.
     std::vector<std::pair<Error, Value>> handling_;
     Value return_value_;
+    // The generator whose body is running (innermost), and while it is being
+    // re-entered after a yield, its saved path (null otherwise).
+    GeneratorObject* gen_ = nullptr;
+    std::vector<ResumePoint>* resume_ = nullptr;
+    bool closing_ = false;  // ~Interpreter: generators are not closed any more
     // The class name of the last uncaught exception when it was a user
     // exception class (format_traceback's last line); empty otherwise.
     std::string uncaught_class_;
 
     friend class UserFunction;
     friend class GeneratorExpression;
+    friend class GeneratorObject;
 };
 
 }  // namespace engine::py

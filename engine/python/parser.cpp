@@ -119,6 +119,14 @@ private:
         }
         return error_at(ExcType::SyntaxError, "invalid syntax", t.line);
     }
+    // A yield elsewhere than a statement or an assignment's right-hand side.
+    Error refuse_yield(int line) const {
+        if (fn_depth_ == 0 || scopes_.empty() || scopes_.back()->is_class)
+            return error_at(ExcType::SyntaxError, "'yield' outside function", line);
+        return refuse("'yield' inside an expression (only `yield x`, `x = yield y` and "
+                      "`yield from it` as statements) is",
+                      line);
+    }
     Error refuse(const std::string& what, int line) const {
         return error_at(ExcType::NotImplementedError, what + " not supported in the playground",
                         line);
@@ -269,12 +277,45 @@ private:
             }
             if (w == "import") return import_stmt(out);
             if (w == "from") return from_stmt(out);
-            if (w == "yield") return refuse("generators (yield) are", line);
+            if (w == "yield") return yield_stmt(out, {}, line);
         }
         return expr_stmt(out);
     }
 
     bool at_end_of_simple() const { return cur().kind == Tok::Newline || at_op(";"); }
+
+    // `yield [value]`, `yield from value` as a whole statement, or as the
+    // right-hand side of an assignment (targets): StmtKind::Yield.
+    Result<void> yield_stmt(Block& out, std::vector<ExprPtr> targets, int line) {
+        if (fn_depth_ == 0 || scopes_.empty() || scopes_.back()->is_class) {
+            return error_at(ExcType::SyntaxError, "'yield' outside function", line);
+        }
+        const Token& start = cur();
+        ++i_;
+        ExprPtr y;
+        if (accept_kw("from")) {
+            y = make(ExprKind::YieldFrom, start);
+            BV_TRY(v, expression());
+            y->a = std::move(v);
+        } else {
+            y = make(ExprKind::Yield, start);
+            if (!at_end_of_simple()) {
+                BV_TRY(v, expressions(true));
+                y->a = std::move(v);
+            }
+        }
+        if (!at_end_of_simple()) {
+            return refuse("'yield' inside an expression (only `yield x`, `x = yield y` and "
+                          "`yield from it` as statements) is",
+                          line);
+        }
+        scopes_.back()->is_generator = true;
+        auto s = new_stmt(StmtKind::Yield, line);
+        s->targets = std::move(targets);
+        s->value = std::move(y);
+        out.push_back(std::move(s));
+        return ok();
+    }
 
     Result<void> expr_stmt(Block& out) {
         int line = cur().line;
@@ -319,6 +360,7 @@ private:
             BV_CHECK(check_target(*value, false));
             bind_target(*value);
             s->targets.push_back(std::move(value));
+            if (at_kw("yield")) return yield_stmt(out, std::move(s->targets), line);
             BV_TRY(v, expressions(true));
             value = std::move(v);
         }
@@ -933,7 +975,7 @@ private:
 
     Result<ExprPtr> expression_inner() {
         if (at_kw("lambda")) return lambda();
-        if (at_kw("yield")) return refuse("generators (yield) are", cur().line);
+        if (at_kw("yield")) return refuse_yield(cur().line);
         const Token& start = cur();
         BV_TRY(body, disjunction());
         if (!at_kw("if")) return std::move(body);
@@ -1397,7 +1439,7 @@ private:
         const Token& start = cur();
         ++i_;
         if (accept_op(")")) return ExprPtr(make(ExprKind::Tuple, start));
-        if (at_kw("yield")) return refuse("generators (yield) are", cur().line);
+        if (at_kw("yield")) return refuse_yield(cur().line);
         BV_TRY(first, at_op("*") ? star_item() : named_expression());
         if (first->kind == ExprKind::Starred && !at_op(",")) {
             return error_at(ExcType::SyntaxError, "cannot use starred expression here",

@@ -134,6 +134,8 @@ Result<Value> getattr(Interp& interp, const Value& obj, std::string_view name) {
         case Kind::Exception: {
             const auto& e = obj.obj<ExceptionObject>();
             if (name == "args") return Value::tuple(e.args);
+            if (name == "value" && e.type == ExcType::StopIteration)
+                return e.args.empty() ? Value::none() : e.args[0];
             if (name == "__class__") return Value::type(type_of(obj));
             return no_attr(obj, name);
         }
@@ -158,6 +160,9 @@ Result<Value> getattr(Interp& interp, const Value& obj, std::string_view name) {
             }
             return no_attr(obj, name);
         }
+        case Kind::Iterator:
+            if (auto m = obj.obj<IteratorObject>().attribute(obj, name)) return std::move(*m);
+            break;
         case Kind::Slice: {
             const auto& s = obj.obj<SliceObject>();
             if (name == "start") return s.start;

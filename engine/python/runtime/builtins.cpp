@@ -361,6 +361,9 @@ Result<Value> bi_next(Interp& interp, const Value&, CallArgs& args) {
     BV_TRY(x, iter_next(interp, args.args[0]));
     if (x) return std::move(*x);
     if (args.args.size() == 2) return args.args[1];
+    if (args.args[0].is(Kind::Iterator)) {
+        if (auto e = args.args[0].obj<IteratorObject>().stop_error(interp)) return std::move(*e);
+    }
     return raise(ExcType::StopIteration, "");
 }
 

@@ -417,6 +417,8 @@ namespace {
                 BV_TRY(inner, repr_seq(items, "[", "]", false));
                 return type_name(v) + "(" + inner + ")";
             }
+            if (std::string n = v.obj<IteratorObject>().repr_name(); !n.empty())
+                return fmt::format("<{} object {} at {}>", type_name(v), n, addr(v));
             return fmt::format("<{} object at {}>", type_name(v), addr(v));
         }
         case Kind::Module:

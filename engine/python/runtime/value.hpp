@@ -491,6 +491,20 @@ public:
     virtual TypeId type_id() const { return TypeId::Iterator; }
     // type(it).__name__ when type_id() is Iterator: "list_iterator", "enumerate"...
     virtual const char* type_name() const { return "iterator"; }
+    // Generators: the name repr shows ("<generator object f at 0x...>"); empty: none.
+    virtual std::string repr_name() const { return {}; }
+    // Generators: a method (send, close, throw) bound to `self`; nullopt: none.
+    virtual std::optional<Value> attribute(const Value& self, std::string_view name) const {
+        (void)self;
+        (void)name;
+        return std::nullopt;
+    }
+    // The exception the `next` builtin raises when this iterator just ended
+    // (a generator's StopIteration(value)); nullopt: a bare StopIteration.
+    virtual std::optional<Error> stop_error(Interp& interp) {
+        (void)interp;
+        return std::nullopt;
+    }
 };
 
 // import struct / array / mmap / io / tempfile / os / sys.
