@@ -42,6 +42,8 @@ enum class ExprKind {
     ListComp,        // a: element; generators
     DictComp,        // a: key, b: value; generators
     GenExp,          // a: element; generators
+    Set,             // items (a set display)
+    SetComp,         // a: element; generators
     Lambda,          // fn
     Starred,         // a: *a in a call, a display or an assignment target
     Yield,           // a: the value (may be null); only as StmtKind::Yield's value

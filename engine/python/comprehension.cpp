@@ -5,6 +5,7 @@
 #include "engine/python/frame.hpp"
 #include "engine/python/runtime/dict.hpp"
 #include "engine/python/runtime/ops.hpp"
+#include "engine/python/runtime/set.hpp"
 
 namespace engine::py {
 namespace {
@@ -68,7 +69,8 @@ Result<Value> Interpreter::eval_listcomp(const Expr& e, const std::shared_ptr<Fr
     BV_TRY(first, eval(*e.generators[0].iter, f));
     BV_TRY(iter, get_iter(*this, first));
     const bool dict = e.kind == ExprKind::DictComp;
-    const char* name = dict ? "<dictcomp>" : "<listcomp>";
+    const bool set = e.kind == ExprKind::SetComp;
+    const char* name = dict ? "<dictcomp>" : set ? "<setcomp>" : "<listcomp>";
     auto cf = comprehension_frame(f, name);
     BV_CHECK(enter_call(e.line));
     std::vector<Value> out;
@@ -81,10 +83,15 @@ Result<Value> Interpreter::eval_listcomp(const Expr& e, const std::shared_ptr<Fr
             r = result.obj<DictObject>().set(out[i], std::move(out[i + 1]));
         }
     }
+    if (r && set) {
+        auto s = make_set_from(*this, false, out);
+        if (s) result = std::move(*s);
+        else r = std::move(s).error();
+    }
     active_.pop_back();
     leave_call();
     if (!r) return leave_scope_with(std::move(r).error(), name, e.line);
-    if (dict) return result;
+    if (dict || set) return result;
     return Value::list(std::move(out));
 }
 

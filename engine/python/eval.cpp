@@ -13,6 +13,7 @@
 #include "engine/python/runtime/dict.hpp"
 #include "engine/python/runtime/format.hpp"
 #include "engine/python/runtime/ops.hpp"
+#include "engine/python/runtime/set.hpp"
 
 namespace engine::py {
 
@@ -112,7 +113,10 @@ Result<Value> Interpreter::eval_inner(const Expr& e, const std::shared_ptr<Frame
         case ExprKind::List:
         case ExprKind::Dict:
             return eval_display(e, f);
+        case ExprKind::Set:
+            return eval_display(e, f);
         case ExprKind::ListComp:
+        case ExprKind::SetComp:
         case ExprKind::DictComp:
             return eval_listcomp(e, f);
         case ExprKind::GenExp:
@@ -498,6 +502,11 @@ Result<Value> Interpreter::eval_display(const Expr& e, const std::shared_ptr<Fra
         }
         BV_TRY(v, eval(*item, f));
         items.push_back(std::move(v));
+    }
+    if (e.kind == ExprKind::Set) {  // BUILD_SET: the items added in order
+        auto s = make_set_from(*this, false, items);
+        if (!s) return stamp(std::move(s).error(), e.line);
+        return std::move(*s);
     }
     return e.kind == ExprKind::List ? Value::list(std::move(items))
                                     : Value::tuple(std::move(items));

@@ -56,6 +56,10 @@ const char* describe(const Expr& e) {
             return "list comprehension";
         case ExprKind::GenExp:
             return "generator expression";
+        case ExprKind::Set:
+            return "set display";
+        case ExprKind::SetComp:
+            return "set comprehension";
         case ExprKind::Dict:
             return "dict literal";
         case ExprKind::BoolOp:
@@ -1484,19 +1488,40 @@ private:
         return ExprPtr(std::move(list));
     }
 
+    // {a, *b, c}: `first` already parsed (null when the display starts with *).
+    Result<ExprPtr> set_display(const Token& start, ExprPtr first) {
+        auto set = make(ExprKind::Set, start);
+        if (first) {
+            set->items.push_back(std::move(first));
+            if (!accept_op(",")) {
+                BV_CHECK(expect_op("}"));
+                return ExprPtr(std::move(set));
+            }
+        }
+        while (!at_op("}")) {
+            BV_TRY(e, at_op("*") ? star_item() : expression());
+            set->items.push_back(std::move(e));
+            if (!accept_op(",")) break;
+        }
+        BV_CHECK(expect_op("}"));
+        return ExprPtr(std::move(set));
+    }
+
     Result<ExprPtr> dict_display() {
         const Token& start = cur();
         ++i_;
         auto dict = make(ExprKind::Dict, start);
         if (accept_op("}")) return ExprPtr(std::move(dict));
         if (at_op("**")) return refuse("dict unpacking (**) is", cur().line);
-        if (at_op("*")) return refuse("set literals are", cur().line);
+        if (at_op("*")) return set_display(start, nullptr);
         BV_TRY(key, expression());
         if (!at_op(":")) {
-            if (at_op(",") || at_op("}") || at_kw("for")) {
-                return refuse(at_kw("for") ? "set comprehensions are" : "set literals are",
-                              start.line);
+            if (at_kw("for")) {
+                BV_TRY(comp, comprehension(ExprKind::SetComp, std::move(key), start));
+                BV_CHECK(expect_op("}"));
+                return std::move(comp);
             }
+            if (at_op(",") || at_op("}")) return set_display(start, std::move(key));
             return invalid();
         }
         ++i_;

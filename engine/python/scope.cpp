@@ -117,7 +117,7 @@ public:
             if (e.kind == ExprKind::Name) reads.insert(e.name);
             // Comprehensions are scopes of their own: all they read counts as nested.
             if (e.kind == ExprKind::ListComp || e.kind == ExprKind::GenExp ||
-                e.kind == ExprKind::DictComp) {
+                e.kind == ExprKind::DictComp || e.kind == ExprKind::SetComp) {
                 Walker inner;
                 inner.on_fn = [&](FunctionSpec& f) {
                     const Names& names = free_names(f);

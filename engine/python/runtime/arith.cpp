@@ -11,6 +11,7 @@
 #include "engine/python/runtime/format.hpp"
 #include "engine/python/runtime/numbers.hpp"
 #include "engine/python/runtime/ops.hpp"
+#include "engine/python/runtime/set.hpp"
 #include "engine/python/runtime/text.hpp"
 
 namespace engine::py {
@@ -180,6 +181,10 @@ Result<Value> concat(Interp& interp, const Value& a, const Value& b) {
 }  // namespace
 
 Result<Value> binary_op(Interp& interp, BinOp op, const Value& a, const Value& b) {
+    if (is_anyset(a) && is_anyset(b)) {
+        BV_TRY(r, set_binary(op, a, b, false));
+        if (r) return std::move(*r);
+    }
     if (is_number(a) && is_number(b)) {
         if (is_intlike(a) && is_intlike(b)) {
             if (a.is_bool() && b.is_bool() &&
@@ -340,6 +345,10 @@ Result<Value> inplace_op(Interp& interp, BinOp op, const Value& a, const Value& 
         for (int64_t i = 1; i < k; ++i) BV_CHECK(arr.frombytes(copy, arr.block().id()));
         return a;
     }
+    if (a.is(Kind::Set) && is_anyset(b)) {
+        BV_TRY(r, set_binary(op, a, b, true));
+        if (r) return std::move(*r);
+    }
     if (a.is(Kind::Dict) && op == BinOp::Or) {
         if (!b.is(Kind::Dict)) return unsupported(op, a, b);
         auto& d = a.obj<DictObject>();
@@ -415,6 +424,9 @@ Result<bool> contains(Interp& interp, const Value& container, const Value& item)
         }
         case Kind::Dict:
             return container.obj<DictObject>().contains(item);
+        case Kind::Set:
+        case Kind::FrozenSet:
+            return set_contains(container, item);
         case Kind::Range: {
             const auto& r = container.obj<RangeObject>();
             if (item.is_small_int() || item.is_bool()) {

@@ -6,6 +6,7 @@
 #include "engine/python/runtime/builtins.hpp"
 #include "engine/python/runtime/methods.hpp"
 #include "engine/python/runtime/ops.hpp"
+#include "engine/python/runtime/set.hpp"
 
 namespace engine::py {
 
@@ -23,6 +24,10 @@ MethodTable table_for(Kind k) {
             return tuple_methods();
         case Kind::Dict:
             return dict_methods();
+        case Kind::Set:
+            return set_methods();
+        case Kind::FrozenSet:
+            return frozenset_methods();
         case Kind::Bool:
         case Kind::Int:
             return int_methods();
@@ -59,6 +64,10 @@ MethodTable table_for_type(TypeId id) {
             return tuple_methods();
         case TypeId::Dict:
             return dict_methods();
+        case TypeId::Set:
+            return set_methods();
+        case TypeId::FrozenSet:
+            return frozenset_methods();
         case TypeId::Int:
         case TypeId::Bool:
             return int_methods();

@@ -22,6 +22,7 @@
 #include "engine/python/runtime/modules.hpp"
 #include "engine/python/runtime/numbers.hpp"
 #include "engine/python/runtime/ops.hpp"
+#include "engine/python/runtime/set.hpp"
 #include "engine/python/runtime/seq.hpp"
 #include "engine/python/runtime/text.hpp"
 
@@ -550,6 +551,8 @@ const TypeEntry kTypes[] = {
     {"list", TypeId::List},
     {"tuple", TypeId::Tuple},
     {"dict", TypeId::Dict},
+    {"set", TypeId::Set},
+    {"frozenset", TypeId::FrozenSet},
     {"range", TypeId::Range},
     {"slice", TypeId::Slice},
     {"type", TypeId::Type},
@@ -841,6 +844,9 @@ Result<Value> construct(Interp& interp, const TypeObject& type, CallArgs& args) 
         }
         case TypeId::Dict:
             return new_dict(interp, args);
+        case TypeId::Set:
+        case TypeId::FrozenSet:
+            return new_set(interp, type.id == TypeId::FrozenSet, args);
         case TypeId::Range:
             return new_range(args);
         case TypeId::Slice: {

@@ -16,6 +16,7 @@
 #include "engine/python/runtime/convert.hpp"
 #include "engine/python/runtime/dict.hpp"
 #include "engine/python/runtime/ops.hpp"
+#include "engine/python/runtime/set.hpp"
 #include "engine/python/runtime/seq.hpp"
 #include "engine/python/runtime/text.hpp"
 
@@ -423,6 +424,9 @@ Result<Value> get_iter(Interp& interp, const Value& v) {
         }
         case Kind::Dict:
             return make_dict_iter(v, DictViewKind::Keys);
+        case Kind::Set:
+        case Kind::FrozenSet:
+            return set_iter(v);
         case Kind::MemoryView: {
             BV_TRY(it, v.obj<MemoryView>().iter());
             return wrap(std::make_shared<MemoryViewIter>(std::move(it)));

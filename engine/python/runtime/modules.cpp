@@ -22,6 +22,9 @@ Result<Value> struct_unpack_from(Interp& interp, const engine::Struct& s, CallAr
 Result<Value> struct_pack_into(Interp& interp, const engine::Struct& s, CallArgs& args);
 Result<Value> struct_iter_unpack(Interp& interp, const engine::Struct& s, const Value& buffer);
 
+std::vector<std::pair<std::string, Value>> zlib_module_attrs();      // mod_zlib.cpp
+std::vector<std::pair<std::string, Value>> binascii_module_attrs();  // mod_binascii.cpp
+
 std::string struct_format(const Value& v) { return v.obj<StructObject>().codec.format(); }
 
 namespace {
@@ -159,6 +162,10 @@ Result<Value> import_module(Interp&, std::string_view name) {
              {"SEEK_SET", Value::integer(0)},
              {"SEEK_CUR", Value::integer(1)},
              {"SEEK_END", Value::integer(2)}};
+    } else if (name == "zlib") {
+        a = zlib_module_attrs();
+    } else if (name == "binascii") {
+        a = binascii_module_attrs();
     } else if (name == "sys") {
         a = {{"byteorder", Value::str("little")}, {"maxsize", Value::integer(INT64_MAX)}};
     } else {

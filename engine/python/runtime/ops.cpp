@@ -20,6 +20,7 @@
 #include "engine/python/runtime/class_object.hpp"
 #include "engine/python/runtime/modules.hpp"
 #include "engine/python/runtime/numbers.hpp"
+#include "engine/python/runtime/set.hpp"
 #include "engine/python/runtime/text.hpp"
 
 namespace engine::py {
@@ -84,6 +85,10 @@ TypeObject type_of(const Value& v) {
             return {TypeId::Struct};
         case Kind::Exporter:  // named by the exporter ("_io._BytesIOBuffer")
             return {TypeId::Iterator, ExcType::Exception, v.obj<engine::Exporter>().type_name().data()};
+        case Kind::Set:
+            return {TypeId::Set};
+        case Kind::FrozenSet:
+            return {TypeId::FrozenSet};
         case Kind::Instance: {
             TypeObject t;
             t.id = TypeId::Class;
@@ -118,6 +123,10 @@ std::string type_name(const TypeObject& t) {
             return "tuple";
         case TypeId::Dict:
             return "dict";
+        case TypeId::Set:
+            return "set";
+        case TypeId::FrozenSet:
+            return "frozenset";
         case TypeId::Range:
             return "range";
         case TypeId::Slice:
@@ -460,6 +469,9 @@ Result<std::string> repr(const Value& v) {
             return repr_tuple_value(v);
         case Kind::Instance:
             return instance_repr(v);
+        case Kind::Set:
+        case Kind::FrozenSet:
+            return set_repr(v);
         default:
             return repr_impl(v);
     }
@@ -502,6 +514,9 @@ Result<bool> truthy(const Value& v) {
             return !v.obj<TupleObject>().items.empty();
         case Kind::Dict:
             return v.obj<DictObject>().size() != 0;
+        case Kind::Set:
+        case Kind::FrozenSet:
+            return v.obj<SetObject>().size() != 0;
         case Kind::Range:
             return v.obj<RangeObject>().length() != 0;
         case Kind::Bytes:
@@ -597,10 +612,13 @@ Result<int64_t> hash_value(const Value& v) {
         }
         case Kind::List:
         case Kind::Dict:
+        case Kind::Set:
         case Kind::ByteArray:
         case Kind::Slice:
         case Kind::Array:
             return unhashable();
+        case Kind::FrozenSet:
+            return frozenset_hash(v);
         case Kind::Type: {
             const auto& t = v.obj<TypeObject>();
             return static_cast<int64_t>(t.id) * 1000003 + static_cast<int64_t>(t.exc);
@@ -741,6 +759,11 @@ Result<bool> eq(const Value& a, const Value& b) {
             if (r && !r->is(Kind::NotImplemented)) return truthy(*r);
         }
         return a.same_as(b);
+    }
+    if (is_anyset(a) || is_anyset(b)) {
+        if (!is_anyset(a) || !is_anyset(b)) return a.same_as(b);
+        if (a.same_as(b)) return true;
+        return set_eq(a, b);
     }
     if (a.kind() == b.kind()) {
         if (a.is(Kind::List)) {
@@ -896,6 +919,10 @@ Result<Value> compare(CmpOp op, const Value& a, const Value& b) {
         BV_TRY(r, seq_order(op, a.obj<TupleObject>().items, b.obj<TupleObject>().items));
         return Value::boolean(r);
     }
+    if (is_anyset(a) && is_anyset(b)) {
+        BV_TRY(r, set_compare(op, a, b));
+        return Value::boolean(r);
+    }
     if (a.is(Kind::Slice) && b.is(Kind::Slice)) {  // slice_richcompare: as (start, stop, step)
         const auto& x = a.obj<SliceObject>();
         const auto& y = b.obj<SliceObject>();
@@ -965,6 +992,9 @@ Result<int64_t> len(const Value& v) {
             return static_cast<int64_t>(v.obj<TupleObject>().items.size());
         case Kind::Dict:
             return v.obj<DictObject>().size();
+        case Kind::Set:
+        case Kind::FrozenSet:
+            return v.obj<SetObject>().size();
         case Kind::Range:
             return v.obj<RangeObject>().length();
         case Kind::Bytes:

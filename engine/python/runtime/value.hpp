@@ -66,6 +66,7 @@ class IteratorObject;
 struct StructObject;  // struct.Struct: defined in modules.hpp
 struct ClassObject;     // a user class: class_object.hpp
 struct InstanceObject;  // an instance of a user class: class_object.hpp
+class SetObject;        // set / frozenset: set.hpp
 
 // Kind -> class behind the pointer:
 //   None, Bool, Int (small), Float, Ellipsis, NotImplemented: inline, no pointer
@@ -84,6 +85,7 @@ struct InstanceObject;  // an instance of a user class: class_object.hpp
 //   Exporter    engine::Exporter: another buffer exporter handed out by the
 //               buffer layer (mv.obj of a BytesIO's getbuffer(): _io._BytesIOBuffer)
 //   Instance    InstanceObject (an instance of a user class)
+//   Set, FrozenSet  SetObject (set.hpp)
 enum class Kind : uint8_t {
     None,
     Bool,
@@ -113,6 +115,8 @@ enum class Kind : uint8_t {
     Struct,
     Exporter,
     Instance,
+    Set,
+    FrozenSet,
 };
 
 class Value {
@@ -195,6 +199,9 @@ public:
     static Value wrap(std::shared_ptr<ModuleObject> p) { return Value(Kind::Module, std::move(p)); }
     static Value wrap(std::shared_ptr<InstanceObject> p) {
         return Value(Kind::Instance, std::move(p));
+    }
+    static Value wrap(std::shared_ptr<SetObject> p, bool frozen) {
+        return Value(frozen ? Kind::FrozenSet : Kind::Set, std::move(p));
     }
 
     Kind kind() const { return kind_; }
@@ -427,6 +434,8 @@ enum class TypeId : uint8_t {
     Iterator /* any other */,
     Class /* a user class: TypeObject::cls */,
     Object /* the built-in `object`, base of every class */,
+    Set,
+    FrozenSet,
 };
 
 struct TypeObject {

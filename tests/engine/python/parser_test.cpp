@@ -124,7 +124,6 @@ TEST(ParserTest, RefusesConstructsOutsideTheSubset) {
         {"async def f(): pass\n", "async functions are not supported in the playground", 1},
         {"if (n := 3): pass\n", "assignment expressions (:=) are not supported in the playground",
          1},
-        {"x = {1, 2}\n", "set literals are not supported in the playground", 1},
         {"def f(a, /): pass\n", "positional-only parameters are not supported in the playground",
          1},
         {"from m import *\n", "'from ... import *' is not supported in the playground", 1},
