@@ -696,11 +696,17 @@ Result<Value> b_hex(Interp&, const Value& self, CallArgs& args) {
 }
 
 Result<Value> b_splitlines(Interp& interp, const Value& self, CallArgs& args) {
-    BV_TRY(a, bind_args(args, "splitlines", {"keepends"}, 0));
+    // Argument Clinic's keepends: bool(accept={int}): _PyLong_AsInt, so None, floats and
+    // str are TypeErrors and ints outside C int OverflowErrors.
+    BV_TRY(a, bind_clinic_args(args, "splitlines", {"keepends"}, 0));
     bool keep = false;
     if (a.has(0)) {
-        BV_TRY(t, truthy(*a.get(0)));
-        keep = t;
+        if (a.get(0)->is_big_int())
+            return raise(ExcType::OverflowError, "Python int too large to convert to C int");
+        BV_TRY(t, to_index(*a.get(0)));
+        if (t < INT32_MIN || t > INT32_MAX)
+            return raise(ExcType::OverflowError, "Python int too large to convert to C int");
+        keep = t != 0;
     }
     std::string_view s = data_of(self);
     std::vector<Value> out;
