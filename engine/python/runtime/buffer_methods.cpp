@@ -333,7 +333,18 @@ Result<Value> a_byteswap(Interp&, const Value& self, CallArgs& args) {
     return Value();
 }
 
+// a.buffer_info(): (address, length) with the block's display address; 0 for an
+// array that never allocated (CPython's NULL ob_item).
+Result<Value> a_buffer_info(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "array.buffer_info", 0, 0));
+    const auto& a = arr_of(self);
+    const Block& b = a.block();
+    const uint64_t address = b.capacity() == 0 ? 0 : b.address();
+    return Value::tuple({Value::integer(static_cast<int64_t>(address)), Value::integer(a.size())});
+}
+
 const MethodDef kArrayMethods[] = {
+    {"buffer_info", a_buffer_info},
     {"append", a_append},     {"extend", a_extend},
     {"fromlist", a_fromlist}, {"frombytes", a_frombytes},
     {"tobytes", a_tobytes},   {"tolist", a_tolist},
@@ -558,6 +569,11 @@ Result<Value> bio_truncate(Interp&, const Value& self, CallArgs& args) {
     BV_TRY(r, bio_of(self).truncate(n));
     return Value::integer(r);
 }
+Result<Value> bio_flush(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "BytesIO.flush", 0, 0));
+    if (bio_of(self).closed()) return raise(ExcType::ValueError, "I/O operation on closed file.");
+    return Value();
+}
 Result<Value> bio_close(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "close", 0, 0));
     BV_CHECK(bio_of(self).close());
@@ -576,7 +592,7 @@ const MethodDef kBytesIOMethods[] = {
     {"getbuffer", bio_getbuffer}, {"getvalue", bio_getvalue}, {"read", bio_read},
     {"readinto", bio_readinto},   {"write", bio_write},       {"seek", bio_seek},
     {"tell", bio_tell},           {"truncate", bio_truncate}, {"close", bio_close},
-    {"__enter__", bio_enter},     {"__exit__", bio_exit},
+    {"__enter__", bio_enter},     {"__exit__", bio_exit},       {"flush", bio_flush},
 };
 
 // ---- TemporaryFile ----------------------------------------------------------------

@@ -723,6 +723,45 @@ Result<Value> b_splitlines(Interp& interp, const Value& self, CallArgs& args) {
     return Value::list(std::move(out));
 }
 
+// bytes.translate(table, /, delete=b''): table None or any 256-byte buffer (its length
+// checked before delete's buffer is taken); deleted bytes go first. An unchanged
+// bytes is returned itself (PyBytes_CheckExact), a bytearray always copied.
+Result<Value> b_translate(Interp& interp, const Value& self, CallArgs& args) {
+    if (args.args.empty())
+        return raise(ExcType::TypeError, "translate() takes at least 1 positional argument (0 given)");
+    if (args.args.size() + args.kwargs.size() > 2)
+        return raise(ExcType::TypeError,
+                     fmt::format("translate() takes at most 2 arguments ({} given)",
+                                 args.args.size() + args.kwargs.size()));
+    CallArgs rest;
+    rest.args.assign(args.args.begin() + 1, args.args.end());
+    rest.kwargs = args.kwargs;
+    BV_TRY(a, bind_clinic_args(rest, "translate", {"delete"}, 0, 1));
+    std::optional<std::string> table;
+    if (!args.args[0].is_none()) {
+        BV_TRY(t, require_bytes_like(args.args[0]));
+        if (t.size() != 256)
+            return raise(ExcType::ValueError, "translation table must be 256 characters long");
+        table = std::move(t);
+    }
+    std::string del;
+    if (const Value* d = a.get(0)) {
+        BV_TRY(x, require_bytes_like(*d));
+        del = std::move(x);
+    }
+    bool deleted[256] = {};
+    for (unsigned char c : del) deleted[c] = true;
+    std::string_view s = data_of(self);
+    std::string out;
+    out.reserve(s.size());
+    for (unsigned char c : s) {
+        if (deleted[c]) continue;
+        out.push_back(table ? (*table)[c] : static_cast<char>(c));
+    }
+    if (self.is(Kind::Bytes) && out == s) return self;
+    return same_type(interp, self, out);
+}
+
 // ---- bytearray mutators --------------------------------------------------------------
 
 ByteArrayObject& ba_of(const Value& v) { return v.obj<ByteArrayObject>(); }
@@ -843,6 +882,7 @@ const MethodDef kBytesMethods[] = {
     {"decode", b_decode},
     {"hex", b_hex},
     {"splitlines", b_splitlines},
+    {"translate", b_translate},
 };
 
 const MethodDef kByteArrayMethods[] = {
