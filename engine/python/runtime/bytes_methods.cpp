@@ -463,13 +463,14 @@ Result<Value> b_join(Interp& interp, const Value& self, CallArgs& args) {
     BV_TRY(items, std::move(items_r));
     std::string sep(data_of(self)), out;
     for (size_t i = 0; i < items.size(); ++i) {
-        BV_TRY(b, bytes_like(items[i]));
-        if (!b)
+        // PyObject_GetBuffer(PyBUF_SIMPLE) != 0: also a released or non-contiguous view
+        auto b = bytes_like(items[i]);
+        if (!b || !*b)
             return raise(ExcType::TypeError,
                          fmt::format("sequence item {}: expected a bytes-like object, {} found", i,
                                      type_name(items[i])));
         if (i) out += sep;
-        out += *b;
+        out += **b;
     }
     return same_type(interp, self, out);
 }
@@ -642,8 +643,12 @@ Result<Value> b_partition_common(Interp& interp, const Value& self, CallArgs& ar
         c = s.substr(p + sep.size());
     }
     BV_TRY(va, same_type(interp, self, a));
-    BV_TRY(vb, same_type(interp, self,
-                         p == std::string_view::npos ? std::string_view() : std::string_view(sep)));
+    // stringlib partition: a found separator is the argument itself in bytes' result
+    // (a bytearray's result holds a bytearray copy of it).
+    BV_TRY(vb, p != std::string_view::npos && self.is(Kind::Bytes)
+                   ? Result<Value>(args.args[0])
+                   : same_type(interp, self,
+                               p == std::string_view::npos ? std::string_view() : std::string_view(sep)));
     BV_TRY(vc, same_type(interp, self, c));
     return Value::tuple({va, vb, vc});
 }
