@@ -214,7 +214,12 @@ Result<Value> a_append(Interp&, const Value& self, CallArgs& args) {
 }
 
 Result<Value> a_extend(Interp& interp, const Value& self, CallArgs& args) {
-    BV_CHECK(check_positional(args, "array.extend", 1, 1));
+    // Argument Clinic with defining_class: _PyArg_UnpackKeywords' arity text.
+    if (const size_t total = args.args.size() + args.kwargs.size(); total > 1)
+        return raise(ExcType::TypeError, fmt::format("extend() takes at most 1 argument ({} given)", total));
+    if (args.args.size() != 1)
+        return raise(ExcType::TypeError, fmt::format("extend() takes exactly 1 positional argument ({} given)",
+                                                     args.args.size()));
     if (args.args[0].is(Kind::Array)) {
         BV_CHECK(arr_of(self).extend_array(arr_of(args.args[0])));
         return Value();
