@@ -256,8 +256,72 @@ Result<int64_t> MmapObject::tell() const {
     return pos_;
 }
 
-Result<void> MmapObject::flush() {
+Result<std::string> MmapObject::readline() {
     BV_CHECK(check_valid());
+    const int64_t from = std::min(pos_, size_);
+    int64_t to = from;
+    while (to < size_ && bytes()[to] != '\n') ++to;
+    if (to < size_) ++to;  // the newline is part of the line
+    block_->report_read(static_cast<uint64_t>(offset_ + from), static_cast<uint64_t>(offset_ + to), id(),
+                        "readline");
+    std::string out(reinterpret_cast<const char*>(bytes() + from), static_cast<size_t>(to - from));
+    context().note_copy(out.size(), block_->id(), 0, id());
+    pos_ = to;
+    return out;
+}
+
+Result<int64_t> MmapObject::find(std::string_view needle, std::optional<int64_t> start_arg,
+                                 std::optional<int64_t> end_arg, bool reverse) {
+    BV_CHECK(check_valid());
+    auto clip = [this](int64_t v) {  // mmap_gfind: as a slice index over [0, size]
+        if (v < 0) v = v < -size_ ? 0 : v + size_;
+        return std::min(v, size_);
+    };
+    const int64_t start = clip(start_arg.value_or(pos_));
+    const int64_t end = clip(end_arg.value_or(size_));
+    const int64_t n = static_cast<int64_t>(needle.size());
+    if (end < start || end - start < n) {
+        if (end > start) block_->report_read(static_cast<uint64_t>(offset_ + start),
+                                             static_cast<uint64_t>(offset_ + end), id(), reverse ? "rfind" : "find");
+        return -1;
+    }
+    const std::string_view hay(reinterpret_cast<const char*>(bytes() + start), static_cast<size_t>(end - start));
+    const size_t at = reverse ? hay.rfind(needle) : hay.find(needle);
+    // The bytes compared: up to the end of the match (find) or from its start (rfind).
+    int64_t lo = start, hi = end;
+    if (at != std::string_view::npos) {
+        if (reverse)
+            lo = start + static_cast<int64_t>(at);
+        else
+            hi = start + static_cast<int64_t>(at) + n;
+    }
+    block_->report_read(static_cast<uint64_t>(offset_ + lo), static_cast<uint64_t>(offset_ + hi), id(),
+                        reverse ? "rfind" : "find");
+    return at == std::string_view::npos ? -1 : start + static_cast<int64_t>(at);
+}
+
+Result<void> MmapObject::move(int64_t dest, int64_t src, int64_t count) {
+    BV_CHECK(check_valid());
+    BV_CHECK(check_writable());
+    if (dest < 0 || src < 0 || count < 0 || size_ - dest < count || size_ - src < count)
+        return raise(ExcType::ValueError, "source, destination, or count out of range");
+    if (count == 0) return ok();
+    block_->report_read(static_cast<uint64_t>(offset_ + src), static_cast<uint64_t>(offset_ + src + count), id(),
+                        "move");
+    std::string copy(reinterpret_cast<const char*>(bytes() + src), static_cast<size_t>(count));
+    write_bytes(dest, copy);
+    return ok();
+}
+
+Result<void> MmapObject::flush(int64_t offset, std::optional<int64_t> size_arg) {
+    BV_CHECK(check_valid());
+    const int64_t size = size_arg.value_or(size_);
+    if (size < 0 || offset < 0 || size_ - offset < size)
+        return raise(ExcType::ValueError, "flush values out of range");
+    if (access_ == Access::Read || access_ == Access::Copy) return ok();
+    // msync(data + offset, size): the map starts on a page, so EINVAL unless offset is a
+    // multiple of the page size (4096).
+    if (offset % kAllocationGranularity != 0) return raise(ExcType::OSError, "[Errno 22] Invalid argument");
     return ok();  // MAP_SHARED writes are already in the file's storage
 }
 

@@ -68,17 +68,29 @@ public:
     // The new position (CPython 3.11's m.seek() itself returns None).
     Result<int64_t> seek(int64_t pos, int whence = 0);
     Result<int64_t> tell() const;
-    Result<void> flush();  // m.flush() returns None in 3.11
+    // m.readline(): from the position through the next b"\n" (or to the end).
+    Result<std::string> readline();
+    // m.find(sub, start, end) / m.rfind: start and end default to the position and
+    // the size (nullopt), are clipped as slice indices; -1 when not found. The
+    // bytes compared are reported as a read ("find" / "rfind").
+    Result<int64_t> find(std::string_view needle, std::optional<int64_t> start,
+                         std::optional<int64_t> end, bool reverse);
+    // m.move(dest, src, count): memmove inside the map; "source, destination, or
+    // count out of range". Reported as a read of src and a write of dest.
+    Result<void> move(int64_t dest, int64_t src, int64_t count);
+    // m.flush(offset, size) (None: 0 and the map's size): "flush values out of
+    // range"; msync's EINVAL for an offset that is not page-aligned (Linux).
+    Result<void> flush(int64_t offset = 0, std::optional<int64_t> size = std::nullopt);
     Result<void> resize(int64_t new_size);
     Result<void> close();
 
     MmapObject(BufferContext& ctx);  // use create()
+    Result<void> check_valid() const;  // "mmap closed or invalid"
 
 protected:
     Result<BufferInfo> fill_buffer(int flags) override;
 
 private:
-    Result<void> check_valid() const;      // "mmap closed or invalid"
     Result<void> check_writable() const;   // "mmap can't modify a readonly memory map."
     uint8_t* bytes() const { return block_->data() + offset_; }
     void write_bytes(int64_t at, std::string_view data, std::vector<ByteRange> pieces = {});

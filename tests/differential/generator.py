@@ -422,7 +422,9 @@ class Gen:
             elif c == 3:
                 e(f"mm.read({rng.choice(['', r_int(rng), 'None'])})")
             elif c == 4:
-                e(f"mm.resize({rng.choice(SMALL[:8] + ['16', '0', '-1'])})", False)
+                # Not resize(0): CPython truncates the file before mremap fails, and the
+                # map's next access is SIGBUS (a crash, nothing to compare).
+                e(f"mm.resize({rng.choice([x for x in SMALL[:8] if x != '0'] + ['16', '-1'])})", False)
             elif c == 5:
                 e("mm.close()", False)
             elif c == 6:

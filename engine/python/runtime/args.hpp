@@ -114,20 +114,46 @@ inline Result<void> check_positional(const CallArgs& args, std::string_view fnam
                                                  max, max == 1 ? "" : "s", n));
 }
 
+// A METH_VARARGS method refuses keywords before it runs: "mmap.read() takes no
+// keyword arguments" (qualname: the type's name and the method's).
+inline Result<void> check_no_keywords(const CallArgs& args, std::string_view qualname) {
+    if (!args.kwargs.empty())
+        return raise(ExcType::TypeError, fmt::format("{}() takes no keyword arguments", qualname));
+    return ok();
+}
+
+// PyArg_ParseTuple's arity check (getargs.c): "read() takes at most 1 argument
+// (3 given)", "write() takes exactly 1 argument (0 given)", "seek() takes at
+// least 1 argument (0 given)". Methods that check their object first (mmap's
+// CHECK_VALID) call it after that check.
+inline Result<void> check_parse_tuple(const CallArgs& args, std::string_view fname, size_t min,
+                                      size_t max) {
+    const size_t n = args.args.size();
+    if (n >= min && n <= max) return ok();
+    const size_t bound = n < min ? min : max;
+    return raise(ExcType::TypeError,
+                 fmt::format("{}() takes {} {} argument{} ({} given)", fname,
+                             min == max ? "exactly" : n < min ? "at least" : "at most", bound,
+                             bound == 1 ? "" : "s", n));
+}
+
 // Argument Clinic's binding (_PyArg_UnpackKeywords, CPython 3.11) for methods
 // whose parameters are all positional-or-keyword, the first `required`
 // mandatory: "cast() takes at most 2 arguments (3 given)", "cast() missing
 // required argument 'format' (pos 1)", "'x' is an invalid keyword argument for
 // cast()", "argument for cast() given by name ('format') and position (1)".
+// `skipped`: positional-only parameters before `names` that the caller took
+// already (struct.unpack_from's format): they count in the positions and totals.
 inline Result<BoundArgs> bind_clinic_args(const CallArgs& args, std::string_view fname,
                                           std::initializer_list<std::string_view> names,
-                                          size_t required) {
+                                          size_t required, size_t skipped = 0) {
     std::vector<std::string_view> n(names);
     const size_t nargs = args.args.size(), total = nargs + args.kwargs.size();
     if (total > n.size())
         return raise(ExcType::TypeError,
-                     fmt::format("{}() takes at most {} {}argument{} ({} given)", fname, n.size(),
-                                 nargs == 0 ? "keyword " : "", n.size() == 1 ? "" : "s", total));
+                     fmt::format("{}() takes at most {} {}argument{} ({} given)", fname,
+                                 n.size() + skipped, nargs + skipped == 0 ? "keyword " : "",
+                                 n.size() + skipped == 1 ? "" : "s", total + skipped));
     BoundArgs out;
     out.slots.resize(n.size());
     for (size_t i = 0; i < nargs; ++i) out.slots[i] = args.args[i];
@@ -139,7 +165,7 @@ inline Result<BoundArgs> bind_clinic_args(const CallArgs& args, std::string_view
             ++by_name;
         else if (i < required)
             return raise(ExcType::TypeError, fmt::format("{}() missing required argument '{}' (pos {})",
-                                                         fname, n[i], i + 1));
+                                                         fname, n[i], i + 1 + skipped));
     }
     if (by_name == args.kwargs.size()) return out;
     for (size_t i = 0; i < nargs; ++i)
@@ -147,7 +173,7 @@ inline Result<BoundArgs> bind_clinic_args(const CallArgs& args, std::string_view
             if (kw.first == n[i])
                 return raise(ExcType::TypeError,
                              fmt::format("argument for {}() given by name ('{}') and position ({})",
-                                         fname, n[i], i + 1));
+                                         fname, n[i], i + 1 + skipped));
     for (const auto& kw : args.kwargs) {
         bool known = false;
         for (auto name : n) known = known || kw.first == name;

@@ -214,7 +214,12 @@ Result<Value> a_append(Interp&, const Value& self, CallArgs& args) {
 }
 
 Result<Value> a_extend(Interp& interp, const Value& self, CallArgs& args) {
-    BV_CHECK(check_positional(args, "array.extend", 1, 1));
+    // Argument Clinic with defining_class: _PyArg_UnpackKeywords' arity text.
+    if (const size_t total = args.args.size() + args.kwargs.size(); total > 1)
+        return raise(ExcType::TypeError, fmt::format("extend() takes at most 1 argument ({} given)", total));
+    if (args.args.size() != 1)
+        return raise(ExcType::TypeError, fmt::format("extend() takes exactly 1 positional argument ({} given)",
+                                                     args.args.size()));
     if (args.args[0].is(Kind::Array)) {
         BV_CHECK(arr_of(self).extend_array(arr_of(args.args[0])));
         return Value();
@@ -333,7 +338,18 @@ Result<Value> a_byteswap(Interp&, const Value& self, CallArgs& args) {
     return Value();
 }
 
+// a.buffer_info(): (address, length) with the block's display address; 0 for an
+// array that never allocated (CPython's NULL ob_item).
+Result<Value> a_buffer_info(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "array.buffer_info", 0, 0));
+    const auto& a = arr_of(self);
+    const Block& b = a.block();
+    const uint64_t address = b.capacity() == 0 ? 0 : b.address();
+    return Value::tuple({Value::integer(static_cast<int64_t>(address)), Value::integer(a.size())});
+}
+
 const MethodDef kArrayMethods[] = {
+    {"buffer_info", a_buffer_info},
     {"append", a_append},     {"extend", a_extend},
     {"fromlist", a_fromlist}, {"frombytes", a_frombytes},
     {"tobytes", a_tobytes},   {"tolist", a_tolist},
@@ -347,18 +363,48 @@ const MethodDef kArrayMethods[] = {
 
 MmapObject& mm_of(const Value& v) { return v.obj<MmapObject>(); }
 
+// CPython 3.11 mmapmodule.c: METH_VARARGS methods refuse keywords first, then
+// CHECK_VALID ("mmap closed or invalid"), then PyArg_ParseTuple's arity and
+// conversions; METH_NOARGS ones check their arity before CHECK_VALID.
+Result<void> mm_open(const Value& self, CallArgs& args, std::string_view name, size_t min,
+                     size_t max) {
+    BV_CHECK(check_no_keywords(args, "mmap." + std::string(name)));
+    BV_CHECK(mm_of(self).check_valid());
+    return check_parse_tuple(args, name, min, max);
+}
+
+// PyArg "i" (a C int): "signed integer is greater than maximum" / "less than minimum".
+Result<int64_t> to_c_int(const Value& v) {
+    if (v.is_big_int())
+        return raise(ExcType::OverflowError, "Python int too large to convert to C long");
+    BV_TRY(x, to_index(v));
+    if (x > INT32_MAX) return raise(ExcType::OverflowError, "signed integer is greater than maximum");
+    if (x < INT32_MIN) return raise(ExcType::OverflowError, "signed integer is less than minimum");
+    return x;
+}
+
 Result<Value> m_close(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "mmap.close", 0, 0));
     BV_CHECK(mm_of(self).close());
     return Value();
 }
 Result<Value> m_flush(Interp&, const Value& self, CallArgs& args) {
-    BV_CHECK(check_positional(args, "flush", 0, 2));
-    BV_CHECK(mm_of(self).flush());
+    BV_CHECK(mm_open(self, args, "flush", 0, 2));
+    int64_t offset = 0;
+    std::optional<int64_t> size;
+    if (!args.args.empty()) {
+        BV_TRY(o, to_ssize(args.args[0]));
+        offset = o;
+    }
+    if (args.args.size() == 2) {
+        BV_TRY(n, to_ssize(args.args[1]));
+        size = n;
+    }
+    BV_CHECK(mm_of(self).flush(offset, size));
     return Value();
 }
 Result<Value> m_read(Interp& interp, const Value& self, CallArgs& args) {
-    BV_CHECK(check_positional(args, "read", 0, 1));
+    BV_CHECK(mm_open(self, args, "read", 0, 1));
     std::optional<int64_t> n;
     if (!args.args.empty()) {
         BV_TRY(k, to_optional_ssize(args.args[0]));
@@ -372,28 +418,60 @@ Result<Value> m_read_byte(Interp&, const Value& self, CallArgs& args) {
     BV_TRY(b, mm_of(self).read_byte());
     return Value::integer(b);
 }
+Result<Value> m_readline(Interp& interp, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "mmap.readline", 0, 0));
+    BV_TRY(s, mm_of(self).readline());
+    return make_bytes(interp, s);
+}
 Result<Value> m_write(Interp&, const Value& self, CallArgs& args) {
-    BV_CHECK(check_positional(args, "mmap.write", 1, 1));
+    BV_CHECK(mm_open(self, args, "write", 1, 1));
     BV_TRY(data, require_bytes_like(args.args[0]));
     BV_TRY(n, mm_of(self).write(data));
     return Value::integer(n);
 }
 Result<Value> m_write_byte(Interp&, const Value& self, CallArgs& args) {
-    BV_CHECK(check_positional(args, "mmap.write_byte", 1, 1));
+    BV_CHECK(mm_open(self, args, "write_byte", 1, 1));
     BV_CHECK(mm_of(self).write_byte(to_item(args.args[0])));
     return Value();
 }
 Result<Value> m_seek(Interp&, const Value& self, CallArgs& args) {
-    BV_CHECK(check_positional(args, "seek", 1, 2));
+    BV_CHECK(mm_open(self, args, "seek", 1, 2));
     BV_TRY(pos, to_ssize(args.args[0]));
     int64_t whence = 0;
     if (args.args.size() == 2) {
-        BV_TRY(w, to_index(args.args[1]));
+        BV_TRY(w, to_c_int(args.args[1]));
         whence = w;
     }
     BV_TRY(r, mm_of(self).seek(pos, static_cast<int>(whence)));
     (void)r;
     return Value();  // CPython 3.11: mmap.seek() returns None
+}
+// m.find(sub[, start[, end]]) / m.rfind: "y*|nn".
+Result<Value> m_gfind(const Value& self, CallArgs& args, bool reverse) {
+    const char* name = reverse ? "rfind" : "find";
+    BV_CHECK(mm_open(self, args, name, 1, 3));
+    BV_TRY(needle, require_bytes_like(args.args[0]));
+    std::optional<int64_t> start, end;
+    if (args.args.size() > 1) {
+        BV_TRY(v, to_ssize(args.args[1]));
+        start = v;
+    }
+    if (args.args.size() > 2) {
+        BV_TRY(v, to_ssize(args.args[2]));
+        end = v;
+    }
+    BV_TRY(r, mm_of(self).find(needle, start, end, reverse));
+    return Value::integer(r);
+}
+Result<Value> m_find(Interp&, const Value& self, CallArgs& args) { return m_gfind(self, args, false); }
+Result<Value> m_rfind(Interp&, const Value& self, CallArgs& args) { return m_gfind(self, args, true); }
+Result<Value> m_move(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(mm_open(self, args, "move", 3, 3));
+    BV_TRY(dest, to_ssize(args.args[0]));
+    BV_TRY(src, to_ssize(args.args[1]));
+    BV_TRY(count, to_ssize(args.args[2]));
+    BV_CHECK(mm_of(self).move(dest, src, count));
+    return Value();
 }
 Result<Value> m_tell(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "mmap.tell", 0, 0));
@@ -406,8 +484,8 @@ Result<Value> m_size(Interp&, const Value& self, CallArgs& args) {
     return Value::integer(r);
 }
 Result<Value> m_resize(Interp&, const Value& self, CallArgs& args) {
-    BV_CHECK(check_positional(args, "mmap.resize", 1, 1));
-    BV_TRY(n, to_index(args.args[0]));
+    BV_CHECK(mm_open(self, args, "resize", 1, 1));
+    BV_TRY(n, to_ssize(args.args[0]));
     BV_CHECK(mm_of(self).resize(n));
     return Value();
 }
@@ -425,6 +503,8 @@ const MethodDef kMmapMethods[] = {
     {"read_byte", m_read_byte}, {"write", m_write},     {"write_byte", m_write_byte},
     {"seek", m_seek},           {"tell", m_tell},       {"size", m_size},
     {"resize", m_resize},       {"__enter__", m_enter}, {"__exit__", m_exit},
+    {"readline", m_readline},   {"find", m_find},       {"rfind", m_rfind},
+    {"move", m_move},
 };
 
 // ---- io.BytesIO ------------------------------------------------------------------
@@ -494,6 +574,11 @@ Result<Value> bio_truncate(Interp&, const Value& self, CallArgs& args) {
     BV_TRY(r, bio_of(self).truncate(n));
     return Value::integer(r);
 }
+Result<Value> bio_flush(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(check_positional(args, "BytesIO.flush", 0, 0));
+    if (bio_of(self).closed()) return raise(ExcType::ValueError, "I/O operation on closed file.");
+    return Value();
+}
 Result<Value> bio_close(Interp&, const Value& self, CallArgs& args) {
     BV_CHECK(check_positional(args, "close", 0, 0));
     BV_CHECK(bio_of(self).close());
@@ -512,7 +597,7 @@ const MethodDef kBytesIOMethods[] = {
     {"getbuffer", bio_getbuffer}, {"getvalue", bio_getvalue}, {"read", bio_read},
     {"readinto", bio_readinto},   {"write", bio_write},       {"seek", bio_seek},
     {"tell", bio_tell},           {"truncate", bio_truncate}, {"close", bio_close},
-    {"__enter__", bio_enter},     {"__exit__", bio_exit},
+    {"__enter__", bio_enter},     {"__exit__", bio_exit},       {"flush", bio_flush},
 };
 
 // ---- TemporaryFile ----------------------------------------------------------------
@@ -616,18 +701,21 @@ Result<Value> struct_unpack(Interp& interp, const engine::Struct& s, const Value
     return from_items_tuple(interp, items);
 }
 
-Result<Value> struct_unpack_from(Interp& interp, const engine::Struct& s, CallArgs& args) {
-    BV_TRY(a, bind_args(args, "unpack_from", {"buffer", "offset"}, 1));
-    int64_t offset = 0;
-    if (a.has(1)) {
-        BV_TRY(o, to_index(*a.get(1)));
-        offset = o;
-    }
+// Argument Clinic's Struct.unpack_from(buffer, offset=0) ("y*" then Py_ssize_t,
+// in that order); `skipped` 1 for struct.unpack_from(format, /, buffer, offset=0).
+Result<Value> struct_unpack_from(Interp& interp, const engine::Struct& s, CallArgs& args,
+                                 size_t skipped) {
+    BV_TRY(a, bind_clinic_args(args, "unpack_from", {"buffer", "offset"}, 1, skipped));
     const Value& buffer = *a.get(0);
     auto exp = as_exporter(buffer);
     if (!exp)
         return raise(ExcType::TypeError,
                      "a bytes-like object is required, not '" + type_name(buffer) + "'");
+    int64_t offset = 0;
+    if (a.has(1)) {
+        BV_TRY(o, to_ssize(*a.get(1)));
+        offset = o;
+    }
     BV_TRY(items, s.unpack_from(*exp, offset));
     return from_items_tuple(interp, items);
 }
@@ -686,6 +774,8 @@ private:
 }  // namespace
 
 Result<Value> struct_iter_unpack(Interp&, const engine::Struct& s, const Value& buffer) {
+    if (s.size() == 0)  // Struct_iter_unpack: before the buffer is taken
+        return raise(ExcType::StructError, "cannot iteratively unpack with a struct of length 0");
     auto exp = as_exporter(buffer);
     if (!exp)
         return raise(ExcType::TypeError,
@@ -707,7 +797,7 @@ Result<Value> st_unpack(Interp& interp, const Value& self, CallArgs& args) {
     return struct_unpack(interp, st_of(self), args.args[0]);
 }
 Result<Value> st_unpack_from(Interp& interp, const Value& self, CallArgs& args) {
-    return struct_unpack_from(interp, st_of(self), args);
+    return struct_unpack_from(interp, st_of(self), args, 0);
 }
 Result<Value> st_pack_into(Interp& interp, const Value& self, CallArgs& args) {
     return struct_pack_into(interp, st_of(self), args);

@@ -618,6 +618,9 @@ Result<Value> new_int(Interp&, CallArgs& args) {
     if (x.is_float()) return float_to_int(x.as_float());
     if (x.is_str()) return int_from_string(x.str_utf8(), 10);
     if (auto b = bytes_view(x)) return int_from_string(*b, 10, true);
+    // PyNumber_Long: any other buffer whose PyBUF_SIMPLE export succeeds (a released or
+    // non-contiguous view falls through to the TypeError).
+    if (auto got = buffer_bytes_of(x, "int"); got && *got) return int_from_string((*got)->data, 10, true);
     return raise(ExcType::TypeError,
                  "int() argument must be a string, a bytes-like object or a real number, not '" +
                      type_name(x) + "'");
@@ -637,6 +640,10 @@ Result<Value> new_float(Interp&, CallArgs& args) {
         BV_TRY(shown, repr(x));
         return float_from_string(*b, shown);
     }
+    if (auto got = buffer_bytes_of(x, "float"); got && *got) {  // PyFloat_FromString's buffer
+        BV_TRY(shown, repr(x));
+        return float_from_string((*got)->data, shown);
+    }
     return raise(ExcType::TypeError,
                  "float() argument must be a string or a real number, not '" + type_name(x) + "'");
 }
@@ -649,10 +656,13 @@ Result<Value> new_str(Interp&, CallArgs& args) {
         BV_TRY(s, to_str(x));
         return Value::str(std::move(s));
     }
-    BV_TRY(data, bytes_like(x));
-    if (!data)
+    // PyUnicode_FromEncodedObject: any failing PyBUF_SIMPLE export (released,
+    // non-contiguous) is this TypeError.
+    auto got = bytes_like(x);
+    if (!got || !*got)
         return raise(ExcType::TypeError,
                      "decoding to str: need a bytes-like object, " + type_name(x) + " found");
+    std::string data = std::move(**got);
     std::string enc = "utf-8", errors = "strict";
     if (a.has(1)) {
         if (!a.get(1)->is_str())
@@ -666,7 +676,7 @@ Result<Value> new_str(Interp&, CallArgs& args) {
                          "str() argument 'errors' must be str, not " + type_name(*a.get(2)));
         errors = a.get(2)->str_utf8();
     }
-    return decode_bytes(*data, enc, errors);
+    return decode_bytes(data, enc, errors);
 }
 
 // The bytes for bytes(x) / bytearray(x): int count, str+encoding, buffer, iterable of ints.

@@ -463,13 +463,14 @@ Result<Value> b_join(Interp& interp, const Value& self, CallArgs& args) {
     BV_TRY(items, std::move(items_r));
     std::string sep(data_of(self)), out;
     for (size_t i = 0; i < items.size(); ++i) {
-        BV_TRY(b, bytes_like(items[i]));
-        if (!b)
+        // PyObject_GetBuffer(PyBUF_SIMPLE) != 0: also a released or non-contiguous view
+        auto b = bytes_like(items[i]);
+        if (!b || !*b)
             return raise(ExcType::TypeError,
                          fmt::format("sequence item {}: expected a bytes-like object, {} found", i,
                                      type_name(items[i])));
         if (i) out += sep;
-        out += *b;
+        out += **b;
     }
     return same_type(interp, self, out);
 }
@@ -642,8 +643,12 @@ Result<Value> b_partition_common(Interp& interp, const Value& self, CallArgs& ar
         c = s.substr(p + sep.size());
     }
     BV_TRY(va, same_type(interp, self, a));
-    BV_TRY(vb, same_type(interp, self,
-                         p == std::string_view::npos ? std::string_view() : std::string_view(sep)));
+    // stringlib partition: a found separator is the argument itself in bytes' result
+    // (a bytearray's result holds a bytearray copy of it).
+    BV_TRY(vb, p != std::string_view::npos && self.is(Kind::Bytes)
+                   ? Result<Value>(args.args[0])
+                   : same_type(interp, self,
+                               p == std::string_view::npos ? std::string_view() : std::string_view(sep)));
     BV_TRY(vc, same_type(interp, self, c));
     return Value::tuple({va, vb, vc});
 }
@@ -696,11 +701,17 @@ Result<Value> b_hex(Interp&, const Value& self, CallArgs& args) {
 }
 
 Result<Value> b_splitlines(Interp& interp, const Value& self, CallArgs& args) {
-    BV_TRY(a, bind_args(args, "splitlines", {"keepends"}, 0));
+    // Argument Clinic's keepends: bool(accept={int}): _PyLong_AsInt, so None, floats and
+    // str are TypeErrors and ints outside C int OverflowErrors.
+    BV_TRY(a, bind_clinic_args(args, "splitlines", {"keepends"}, 0));
     bool keep = false;
     if (a.has(0)) {
-        BV_TRY(t, truthy(*a.get(0)));
-        keep = t;
+        if (a.get(0)->is_big_int())
+            return raise(ExcType::OverflowError, "Python int too large to convert to C int");
+        BV_TRY(t, to_index(*a.get(0)));
+        if (t < INT32_MIN || t > INT32_MAX)
+            return raise(ExcType::OverflowError, "Python int too large to convert to C int");
+        keep = t != 0;
     }
     std::string_view s = data_of(self);
     std::vector<Value> out;
@@ -715,6 +726,45 @@ Result<Value> b_splitlines(Interp& interp, const Value& self, CallArgs& args) {
         i = j;
     }
     return Value::list(std::move(out));
+}
+
+// bytes.translate(table, /, delete=b''): table None or any 256-byte buffer (its length
+// checked before delete's buffer is taken); deleted bytes go first. An unchanged
+// bytes is returned itself (PyBytes_CheckExact), a bytearray always copied.
+Result<Value> b_translate(Interp& interp, const Value& self, CallArgs& args) {
+    if (args.args.empty())
+        return raise(ExcType::TypeError, "translate() takes at least 1 positional argument (0 given)");
+    if (args.args.size() + args.kwargs.size() > 2)
+        return raise(ExcType::TypeError,
+                     fmt::format("translate() takes at most 2 arguments ({} given)",
+                                 args.args.size() + args.kwargs.size()));
+    CallArgs rest;
+    rest.args.assign(args.args.begin() + 1, args.args.end());
+    rest.kwargs = args.kwargs;
+    BV_TRY(a, bind_clinic_args(rest, "translate", {"delete"}, 0, 1));
+    std::optional<std::string> table;
+    if (!args.args[0].is_none()) {
+        BV_TRY(t, require_bytes_like(args.args[0]));
+        if (t.size() != 256)
+            return raise(ExcType::ValueError, "translation table must be 256 characters long");
+        table = std::move(t);
+    }
+    std::string del;
+    if (const Value* d = a.get(0)) {
+        BV_TRY(x, require_bytes_like(*d));
+        del = std::move(x);
+    }
+    bool deleted[256] = {};
+    for (unsigned char c : del) deleted[c] = true;
+    std::string_view s = data_of(self);
+    std::string out;
+    out.reserve(s.size());
+    for (unsigned char c : s) {
+        if (deleted[c]) continue;
+        out.push_back(table ? (*table)[c] : static_cast<char>(c));
+    }
+    if (self.is(Kind::Bytes) && out == s) return self;
+    return same_type(interp, self, out);
 }
 
 // ---- bytearray mutators --------------------------------------------------------------
@@ -837,6 +887,7 @@ const MethodDef kBytesMethods[] = {
     {"decode", b_decode},
     {"hex", b_hex},
     {"splitlines", b_splitlines},
+    {"translate", b_translate},
 };
 
 const MethodDef kByteArrayMethods[] = {

@@ -641,7 +641,7 @@ Result<std::string> percent_common(std::string_view fmt_text, const Value& args,
             case 'a': {
                 std::string text;
                 if (bytes_mode && type != 'r' && type != 'a') {
-                    BV_TRY(b, bytes_like(arg));
+                    BV_TRY(b, bytes_like_any(arg));  // PyBytes_FromObject: any view, in C order
                     if (!b)
                         return raise(ExcType::TypeError,
                                      "%b requires a bytes-like object, or an object that "
@@ -688,7 +688,7 @@ Result<std::string> percent_common(std::string_view fmt_text, const Value& args,
             case 'b':
                 if (!bytes_mode) goto unsupported;
                 {
-                    BV_TRY(b, bytes_like(arg));
+                    BV_TRY(b, bytes_like_any(arg));  // PyBytes_FromObject: any view, in C order
                     if (!b)
                         return raise(ExcType::TypeError,
                                      "%b requires a bytes-like object, or an object that "

@@ -18,7 +18,8 @@ namespace engine::py {
 Result<Value> struct_pack(Interp& interp, const engine::Struct& s,
                           const std::vector<Value>& values);
 Result<Value> struct_unpack(Interp& interp, const engine::Struct& s, const Value& buffer);
-Result<Value> struct_unpack_from(Interp& interp, const engine::Struct& s, CallArgs& args);
+Result<Value> struct_unpack_from(Interp& interp, const engine::Struct& s, CallArgs& args,
+                                 size_t skipped);
 Result<Value> struct_pack_into(Interp& interp, const engine::Struct& s, CallArgs& args);
 Result<Value> struct_iter_unpack(Interp& interp, const engine::Struct& s, const Value& buffer);
 
@@ -62,8 +63,15 @@ Result<Value> struct_m_unpack(Interp& interp, const Value&, CallArgs& args) {
     return struct_unpack(interp, s, args.args[0]);
 }
 Result<Value> struct_m_unpack_from(Interp& interp, const Value&, CallArgs& args) {
+    if (args.args.empty())  // format is positional-only: Argument Clinic's arity text
+        return raise(ExcType::TypeError,
+                     "unpack_from() takes at least 1 positional argument (0 given)");
+    if (args.args.size() + args.kwargs.size() > 3)
+        return raise(ExcType::TypeError,
+                     fmt::format("unpack_from() takes at most 3 arguments ({} given)",
+                                 args.args.size() + args.kwargs.size()));
     BV_TRY(s, take_format(args, "unpack_from"));
-    return struct_unpack_from(interp, s, args);
+    return struct_unpack_from(interp, s, args, 1);
 }
 Result<Value> struct_m_pack_into(Interp& interp, const Value&, CallArgs& args) {
     if (args.args.empty()) return raise(ExcType::TypeError, "missing format argument");

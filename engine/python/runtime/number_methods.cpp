@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "engine/buffer/memory_view.hpp"
 #include "engine/python/runtime/args.hpp"
 #include "engine/python/runtime/bigint.hpp"
 #include "engine/python/runtime/convert.hpp"
@@ -122,7 +123,15 @@ Result<Value> int_from_bytes(Interp& interp, const Value&, CallArgs& args) {
         is_signed = t;
     }
     BV_TRY(little, byteorder_arg(a.get(1)));
-    BV_TRY(data, bytes_like(src, "from_bytes"));
+    // PyObject_Bytes: a memoryview of any layout gives its bytes in C order.
+    std::optional<std::string> data;
+    if (src.is(Kind::MemoryView)) {
+        BV_TRY(d, src.obj<MemoryView>().tobytes_string(std::nullopt, "from_bytes"));
+        data = std::move(d);
+    } else {
+        BV_TRY(d, bytes_like(src, "from_bytes"));
+        data = std::move(d);
+    }
     std::string bytes;
     if (data) {
         bytes = std::move(*data);

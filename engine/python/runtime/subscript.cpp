@@ -117,7 +117,7 @@ Result<BufferBytes> bytes_from_value(Interp& interp, const Value& target, const 
         const auto& b = value.obj<ByteArrayObject>();
         return BufferBytes{std::string(b.view()), b.block().id()};
     }
-    if (is_index(value) || value.is_str() || value.is_none() || value.is_float())
+    if (is_index(value) || value.is_str() || value.is_float())  // PyNumber_Check, PyUnicode_Check
         return raise(ExcType::TypeError,
                      "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
     if (value.is(Kind::MemoryView)) {
@@ -131,10 +131,15 @@ Result<BufferBytes> bytes_from_value(Interp& interp, const Value& target, const 
         }
         return BufferBytes{std::move(direct->data), 0};
     }
+    // PyByteArray_FromObject(value): a non-iterable is "cannot convert 'T' object to bytearray".
     auto items = collect(interp, value);
-    if (!items)
-        return raise(ExcType::TypeError,
-                     "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
+    if (!items) {
+        if (items.error().type == ExcType::TypeError && value.kind() != Kind::Iterator &&
+            !value.is(Kind::Instance))
+            return raise(ExcType::TypeError,
+                         "cannot convert '" + type_name(value) + "' object to bytearray");
+        return items.error();
+    }
     std::string out;
     for (const auto& v : *items) {
         BV_TRY(b, byte_from_item(to_item(v)));
@@ -260,6 +265,7 @@ Result<Value> getitem(Interp& interp, const Value& obj, const Value& key) {
         }
         case Kind::Mmap: {
             auto& m = obj.obj<MmapObject>();
+            BV_CHECK(m.len());  // mmap_subscript: CHECK_VALID before the key's type
             if (key.is(Kind::Slice)) {
                 BV_TRY(s, m.get_slice(to_slice_args(key)));
                 return make_bytes(interp, s);
@@ -330,6 +336,8 @@ Result<void> setitem(Interp& interp, const Value& obj, const Value& key, const V
         case Kind::ByteArray: {
             auto& ba = obj.obj<ByteArrayObject>();
             if (key.is(Kind::Slice)) {
+                // bytearray_ass_subscript: PySlice_Unpack before the value is converted
+                BV_CHECK(adjust_slice(to_slice_args(key), ba.size()));
                 BV_TRY(data, bytes_from_value(interp, obj, value));
                 return ba.set_slice(to_slice_args(key), data.data, data.block);
             }
@@ -346,6 +354,7 @@ Result<void> setitem(Interp& interp, const Value& obj, const Value& key, const V
         case Kind::Array: {
             auto& a = obj.obj<ArrayObject>();
             if (key.is(Kind::Slice)) {
+                BV_CHECK(adjust_slice(to_slice_args(key), a.size()));  // array_ass_subscr: slice first
                 if (!value.is(Kind::Array))
                     return raise(ExcType::TypeError, "can only assign array (not \"" +
                                                          type_name(value) + "\") to array slice");

@@ -252,5 +252,78 @@ TEST_F(MmapObjectTest, ReadOnlyViewOverAnMmapIsHashable) {
     EXPECT_EQ(*(*mv->toreadonly())->hash(fake_hash), 2097);
 }
 
+
+// find/rfind report the bytes they compared, readline the line, move a read of
+// the source and a write of the destination (CPython 3.11 mmap_gfind, mmap_move).
+struct ReadWriteLog : ReadLog {
+    std::vector<std::string> writes;
+    void on_write(const WriteEvent& e) override {
+        writes.push_back(std::to_string(e.begin) + ".." + std::to_string(e.end) + via(e.through_id));
+    }
+};
+
+TEST_F(MmapObjectTest, FindReadlineAndMoveReportTheirBytes) {
+    ReadWriteLog log;
+    auto f = file("ab\ncd\nabcd");
+    ctx.set_observer(&log);
+    auto m = *MmapObject::create(ctx, f->storage(), 0);
+    const auto none = std::optional<int64_t>();
+    EXPECT_EQ(*m->find("cd", none, none, false), 3);
+    EXPECT_EQ(*m->find("cd", none, none, true), 8);
+    EXPECT_EQ(*m->find("zz", 2, -1, false), -1);
+    EXPECT_EQ(*m->find("", 4, none, true), 10);  // an empty needle: the end
+    EXPECT_EQ(*m->find("a", 5, 2, false), -1);    // end before start
+    EXPECT_EQ(*m->find("a", -100, 100, false), 0);
+    EXPECT_EQ(*m->readline(), "ab\n");
+    EXPECT_EQ(*m->find("ab", none, none, false), 6);  // from the position
+    EXPECT_EQ(*m->readline(), "cd\n");
+    EXPECT_EQ(*m->readline(), "abcd");
+    EXPECT_EQ(*m->readline(), "");
+    ASSERT_OK(m->move(0, 6, 4));
+    EXPECT_EQ(*m->get_slice({N(), N(), N()}), "abcdd\nabcd");
+    const std::string v = via(m->id());
+    EXPECT_EQ(log.reads, (std::vector<std::string>{
+                             "find 0..5" + v, "rfind 8..10" + v, "find 2..9" + v, "find 0..1" + v,
+                             "readline 0..3" + v, "find 3..8" + v, "readline 3..6" + v,
+                             "readline 6..10" + v, "move 6..10" + v, "slice 0..10" + v}));
+    EXPECT_EQ(log.writes, (std::vector<std::string>{"0..4" + v}));
+    log.clear();
+    log.writes.clear();
+    const std::string bounds = "source, destination, or count out of range";
+    EXPECT_RAISES(m->move(-1, 0, 1), ValueError, bounds);
+    EXPECT_RAISES(m->move(0, 0, 11), ValueError, bounds);
+    EXPECT_RAISES(m->move(8, 0, 3), ValueError, bounds);
+    EXPECT_RAISES(m->move(INT64_MAX, INT64_MAX, INT64_MAX), ValueError, bounds);
+    EXPECT_RAISES(m->move(0, 0, -1), ValueError, bounds);
+    ASSERT_OK(m->move(10, 10, 0));
+    EXPECT_TRUE(log.reads.empty());
+    EXPECT_TRUE(log.writes.empty());
+    ASSERT_OK(m->close());
+    EXPECT_RAISES(m->find("a", none, none, false), ValueError, kClosed);
+    EXPECT_RAISES(m->readline(), ValueError, kClosed);
+    EXPECT_RAISES(m->move(0, 0, 0), ValueError, kClosed);
+    ctx.set_observer(nullptr);
+}
+
+// m.flush(offset, size): the range first, then nothing to do for READ/COPY,
+// then msync's EINVAL for an offset that is not page-aligned.
+TEST_F(MmapObjectTest, FlushChecksItsRange) {
+    auto m = *MmapObject::create(ctx, nullptr, 8192);
+    const std::string range = "flush values out of range";
+    EXPECT_OK(m->flush());
+    EXPECT_OK(m->flush(4096, 4096));
+    EXPECT_OK(m->flush(8192, 0));
+    EXPECT_RAISES(m->flush(1, 1), OSError, "[Errno 22] Invalid argument");
+    EXPECT_RAISES(m->flush(4096), ValueError, range);  // size defaults to the whole map
+    EXPECT_RAISES(m->flush(-1, 0), ValueError, range);
+    EXPECT_RAISES(m->flush(0, -1), ValueError, range);
+    EXPECT_RAISES(m->flush(INT64_MAX, INT64_MAX), ValueError, range);
+    auto f = file("abcdefgh");
+    auto r = *MmapObject::create(ctx, f->storage(), 0, Access::Read);
+    EXPECT_OK(r->flush(1, 1));
+    EXPECT_RAISES(r->flush(0, 9), ValueError, range);
+    EXPECT_RAISES(r->move(0, 1, 1), TypeError, "mmap can't modify a readonly memory map.");
+}
+
 }  // namespace
 }  // namespace engine

@@ -1,0 +1,30 @@
+import array
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__ + ": " + str(e))
+t(lambda: int(memoryview(b"12")))
+t(lambda: int(memoryview(b" 12 ")))
+t(lambda: int(memoryview(b"12"), 16))
+t(lambda: int(memoryview(b"1x")))
+t(lambda: int(memoryview(b"")))
+t(lambda: int(memoryview(b"12345")[1:3]))
+t(lambda: int(memoryview(b"12345")[::2]))
+t(lambda: int(array.array("b", [49, 50])))
+t(lambda: int(array.array("i", [49, 50])))
+t(lambda: int(memoryview(array.array("i", [0x3231]))))
+t(lambda: int(bytearray(b"12")))
+t(lambda: int(bytearray(b"12"), 0))
+t(lambda: int(b"0x12", 0))
+t(lambda: int(memoryview(b"0x12"), 0))
+t(lambda: int(memoryview(b"\xff")))
+t(lambda: int(memoryview(b"1_0")))
+m = memoryview(b"1")
+m.release()
+t(lambda: int(m))
+t(lambda: float(memoryview(b"1.5")))
+t(lambda: float(bytearray(b"1.5")))
+t(lambda: float(memoryview(b"1.5")[::2]))
+t(lambda: float(array.array("b", [49])))
+

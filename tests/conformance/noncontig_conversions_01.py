@@ -1,0 +1,53 @@
+import array
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__ + ": " + str(e))
+b = bytes(range(24))
+m = memoryview(b)
+views = [m[::-1], m[::2], m[::-3], m.cast("B", [4, 6]), m.cast("B", [4, 6])[::-1], m.cast("B", [4, 6])[::2],
+         m.cast("H", [3, 4]), m.cast("H", [3, 4])[::-1], m.cast("i")[::-1], m.cast("B", [2, 3, 4]), m[5:5], m[::-1][::-1],
+         m.cast("B", [4, 6])[1:3], m.cast("B", [4, 6])[::-2], memoryview(array.array("h", range(6)))[::-2],
+         m[3:3][::-1]]
+for v in views:
+    print("--", v.shape, v.strides, v.c_contiguous, v.f_contiguous, v.contiguous)
+    t(lambda: v.tobytes())
+    t(lambda: v.tobytes("F"))
+    t(lambda: v.tobytes("A"))
+    t(lambda: v.tolist())
+    t(lambda: bytes(v))
+    t(lambda: bytearray(v))
+    t(lambda: int.from_bytes(v, "little"))
+    t(lambda: int.from_bytes(v, "big", signed=True))
+    t(lambda: v.hex())
+    t(lambda: v.hex(":", 2))
+    t(lambda: v == v)
+    t(lambda: v == v.tobytes())
+    t(lambda: b"" + v)
+    t(lambda: bytearray(b"x") + v)
+    t(lambda: b"-".join([v, v]))
+    t(lambda: v.tobytes() in v)
+    t(lambda: array.array("B", v))
+    t(lambda: array.array("B").frombytes(v))
+    t(lambda: memoryview(v).cast("B").tolist())
+    t(lambda: v.cast("c").tolist())
+    t(lambda: list(v))
+    t(lambda: len(v))
+    t(lambda: hash(v) == hash(v.tobytes()))
+    t(lambda: v.toreadonly().tobytes())
+    t(lambda: bytes(v).hex())
+    t(lambda: b"abc".find(v))
+s = bytearray(b"ab")
+r = b"xaby".partition(s)
+print(r, r[1] is s)
+r = b"xaby".rpartition(memoryview(b"ab"))
+print(r[0], r[2], type(r[1]).__name__)
+print(b"xy".partition(s), b"xy".rpartition(s))
+print(bytearray(b"xaby").partition(memoryview(b"ab")), bytearray(b"xy").rpartition(b"ab"))
+r = memoryview(b"a")
+r.release()
+t(lambda: b"-".join([b"x", r]))
+t(lambda: bytearray(b"-").join([memoryview(b"abc")[::2]]))
+t(lambda: int.from_bytes(memoryview(bytes(range(8))).cast("i")[::-1], "little", signed=True))
+t(lambda: int.from_bytes(r, "big"))

@@ -1,0 +1,26 @@
+import struct
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__ + ": " + str(e))
+t(lambda: struct.unpack_from("i", None, "x"))
+t(lambda: struct.unpack_from("i", None, 2**70))
+t(lambda: struct.unpack_from("i", b"abcd", 2**70))
+t(lambda: struct.unpack_from("i", b"abcd", -2**70))
+t(lambda: struct.unpack_from("z", None))
+t(lambda: struct.unpack_from("i", buffer=None, offset="x"))
+t(lambda: struct.unpack_from("i", offset=0))
+t(lambda: struct.unpack_from("i"))
+t(lambda: struct.unpack_from(None, b""))
+t(lambda: struct.unpack("i", None))
+t(lambda: struct.unpack("z", None))
+t(lambda: struct.iter_unpack("z", None))
+t(lambda: struct.iter_unpack("i", None))
+t(lambda: struct.iter_unpack("", None))
+t(lambda: struct.Struct("").iter_unpack(None))
+t(lambda: struct.pack_into("i", None, 0, 1))
+t(lambda: struct.pack_into("z", None, 0, 1))
+t(lambda: struct.unpack_from("i", bytearray(8), None))
+t(lambda: struct.unpack_from("i", b"\x00"*8, 1.0))
+t(lambda: struct.unpack_from("i", None, 1.0))
