@@ -193,10 +193,9 @@ Result<void> MmapObject::write_byte(const Item& value) {
         return raise(ExcType::TypeError, "'" + value.type_name() + "' object cannot be interpreted as an integer");
     }
     auto v = value.as_int64();
-    if (!v || *v > 255) {
-        if (!v && value.negative()) return raise(ExcType::OverflowError, "unsigned byte integer is less than minimum");
-        return raise(ExcType::OverflowError, "unsigned byte integer is greater than maximum");
-    }
+    // PyArg "b": PyLong_AsLong first, then the byte's range.
+    if (!v) return raise(ExcType::OverflowError, "Python int too large to convert to C long");
+    if (*v > 255) return raise(ExcType::OverflowError, "unsigned byte integer is greater than maximum");
     if (*v < 0) return raise(ExcType::OverflowError, "unsigned byte integer is less than minimum");
     BV_CHECK(check_valid());
     BV_CHECK(check_writable());

@@ -713,8 +713,12 @@ Result<Value> struct_unpack_from(Interp& interp, const engine::Struct& s, CallAr
                      "a bytes-like object is required, not '" + type_name(buffer) + "'");
     int64_t offset = 0;
     if (a.has(1)) {
-        BV_TRY(o, to_ssize(*a.get(1)));
-        offset = o;
+        auto o = to_ssize(*a.get(1));
+        if (!o) {  // the "y*" buffer was taken first: its refusal wins over a bad offset
+            BV_CHECK(exp->get_buffer(kBufSimple));
+            return o.error();
+        }
+        offset = *o;
     }
     BV_TRY(items, s.unpack_from(*exp, offset));
     return from_items_tuple(interp, items);
