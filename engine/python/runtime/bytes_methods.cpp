@@ -627,7 +627,18 @@ Result<Value> b_zfill(Interp& interp, const Value& self, CallArgs& args) {
 
 Result<Value> b_partition_common(Interp& interp, const Value& self, CallArgs& args, bool right) {
     BV_CHECK(check_positional(args, right ? "rpartition" : "partition", 1, 1));
-    BV_TRY(sep, require_bytes_like(args.args[0]));
+    // bytes takes the separator as a simple (C-contiguous) buffer; bytearray
+    // copies it with PyByteArray_FromObject, so any view (also strided) is one.
+    std::string sep;
+    bool have = false;
+    if (self.is(Kind::ByteArray)) {
+        BV_TRY(any, bytes_like_any(args.args[0]));
+        if (any) sep = std::move(*any), have = true;
+    }
+    if (!have) {
+        BV_TRY(simple, require_bytes_like(args.args[0]));
+        sep = std::move(simple);
+    }
     if (sep.empty()) return raise(ExcType::ValueError, "empty separator");
     std::string_view s = data_of(self);
     size_t p = right ? s.rfind(sep) : s.find(sep);
