@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
+
 #include "engine/python/runtime/args.hpp"
 #include "engine/python/runtime/builtins.hpp"
 #include "engine/python/runtime/class_object.hpp"
@@ -32,12 +34,12 @@ SetObject::~SetObject() {
 
 Result<std::optional<size_t>> SetObject::lookup(const Value& key, int64_t hash) {
 restart:
-    size_t mask = mask_;
-    size_t i = static_cast<size_t>(hash) & mask;
-    size_t perturb = static_cast<size_t>(hash);
+    uint64_t mask = mask_;
+    uint64_t i = static_cast<uint64_t>(hash) & mask;
+    uint64_t perturb = static_cast<uint64_t>(hash);
     while (true) {
-        size_t probes = (i + kLinearProbes <= mask) ? kLinearProbes : 0;
-        size_t j = i;
+        uint64_t probes = (i + kLinearProbes <= mask) ? kLinearProbes : 0;
+        uint64_t j = i;
         for (;;) {
             Entry& e = table_[j];
             if (e.state == State::Empty) return std::optional<size_t>();
@@ -62,12 +64,12 @@ Result<bool> SetObject::add(const Value& key, int64_t hash) {
     if (found) return false;
     // The first empty slot on the same probe sequence (dummies are skipped,
     // as 3.11's set_add_entry does).
-    size_t mask = mask_;
-    size_t i = static_cast<size_t>(hash) & mask;
-    size_t perturb = static_cast<size_t>(hash);
+    uint64_t mask = mask_;
+    uint64_t i = static_cast<uint64_t>(hash) & mask;
+    uint64_t perturb = static_cast<uint64_t>(hash);
     while (true) {
-        size_t probes = (i + kLinearProbes <= mask) ? kLinearProbes : 0;
-        for (size_t j = i;; ++j) {
+        uint64_t probes = (i + kLinearProbes <= mask) ? kLinearProbes : 0;
+        for (uint64_t j = i;; ++j) {
             if (table_[j].state == State::Empty) {
                 table_[j] = Entry{key, hash, State::Active};
                 ++fill_;
@@ -137,8 +139,8 @@ void SetObject::clear() {
 }
 
 void SetObject::insert_clean(const Value& key, int64_t hash) {
-    size_t i = static_cast<size_t>(hash) & mask_;
-    size_t perturb = static_cast<size_t>(hash);
+    uint64_t i = static_cast<uint64_t>(hash) & mask_;
+    uint64_t perturb = static_cast<uint64_t>(hash);
     while (true) {
         if (table_[i].state == State::Empty) break;
         bool placed = false;
@@ -161,7 +163,7 @@ void SetObject::insert_clean(const Value& key, int64_t hash) {
 Result<void> SetObject::resize(size_t minused) {
     size_t newsize = kMinSize;
     while (newsize <= minused) {
-        if (newsize > (size_t{1} << 40)) return raise(ExcType::MemoryError, "");
+        if (newsize > (SIZE_MAX >> 8)) return raise(ExcType::MemoryError, "");
         newsize <<= 1;
     }
     BV_CHECK(heap_reserve(newsize, kValueSlot));
