@@ -1,5 +1,7 @@
 #include "imgui_app/deflate.hpp"
 
+#include "engine/core/checksum.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -74,22 +76,6 @@ uint32_t hash3(const uint8_t* p) {
 
 }  // namespace
 
-uint32_t adler32(const uint8_t* data, size_t size) {
-    uint32_t a = 1, b = 0;
-    while (size > 0) {
-        const size_t n = std::min<size_t>(size, 5552);  // no overflow before the modulo
-        for (size_t i = 0; i < n; ++i) {
-            a += data[i];
-            b += a;
-        }
-        a %= 65521;
-        b %= 65521;
-        data += n;
-        size -= n;
-    }
-    return (b << 16) | a;
-}
-
 std::vector<uint8_t> zlib_compress(const uint8_t* data, size_t size) {
     std::vector<uint8_t> out = {0x78, 0x9C};  // deflate, 32 KiB window, default level
     BitWriter w{out};
@@ -138,7 +124,7 @@ std::vector<uint8_t> zlib_compress(const uint8_t* data, size_t size) {
     }
     put_symbol(w, 256);  // end of block
     w.flush();
-    const uint32_t check = adler32(data, size);
+    const uint32_t check = engine::adler32_update(1, data, size);
     for (int s = 24; s >= 0; s -= 8) out.push_back(uint8_t(check >> s));
     return out;
 }

@@ -13,7 +13,4 @@ namespace app {
 // The zlib stream of `data`: header, one fixed-Huffman deflate block, Adler-32.
 std::vector<uint8_t> zlib_compress(const uint8_t* data, size_t size);
 
-// Adler-32 of `data` (zlib's checksum).
-uint32_t adler32(const uint8_t* data, size_t size);
-
 }  // namespace app

@@ -1,27 +1,12 @@
 #include "imgui_app/png_writer.hpp"
 
-#include <array>
 #include <fstream>
 
+#include "engine/core/checksum.hpp"
 #include "imgui_app/deflate.hpp"
 
 namespace app {
 namespace {
-
-uint32_t crc32(const uint8_t* data, size_t n, uint32_t crc = 0) {
-    static const std::array<uint32_t, 256> table = [] {
-        std::array<uint32_t, 256> t{};
-        for (uint32_t i = 0; i < 256; ++i) {
-            uint32_t c = i;
-            for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            t[i] = c;
-        }
-        return t;
-    }();
-    crc = ~crc;
-    for (size_t i = 0; i < n; ++i) crc = table[(crc ^ data[i]) & 0xFF] ^ (crc >> 8);
-    return ~crc;
-}
 
 void put_be32(std::vector<uint8_t>& out, uint32_t v) {
     out.push_back(uint8_t(v >> 24));
@@ -35,7 +20,7 @@ void put_chunk(std::vector<uint8_t>& out, const char type[4], const std::vector<
     const size_t start = out.size();
     out.insert(out.end(), type, type + 4);
     out.insert(out.end(), body.begin(), body.end());
-    put_be32(out, crc32(out.data() + start, out.size() - start));
+    put_be32(out, engine::crc32_update(0, out.data() + start, out.size() - start));
 }
 
 }  // namespace

@@ -2,8 +2,7 @@
 // messages). Compression is not modelled.
 #include <fmt/format.h>
 
-#include <array>
-
+#include "engine/core/checksum.hpp"
 #include "engine/python/runtime/args.hpp"
 #include "engine/python/runtime/builtins.hpp"
 #include "engine/python/runtime/convert.hpp"
@@ -13,30 +12,6 @@
 namespace engine::py {
 
 namespace {
-
-uint32_t crc32_update(uint32_t crc, std::string_view data) {
-    static const auto table = [] {
-        std::array<uint32_t, 256> t{};
-        for (uint32_t i = 0; i < 256; ++i) {
-            uint32_t c = i;
-            for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            t[i] = c;
-        }
-        return t;
-    }();
-    crc = ~crc;
-    for (unsigned char b : data) crc = table[(crc ^ b) & 0xFF] ^ (crc >> 8);
-    return ~crc;
-}
-
-uint32_t adler32_update(uint32_t adler, std::string_view data) {
-    uint32_t a = adler & 0xFFFF, b = adler >> 16;
-    for (unsigned char c : data) {
-        a = (a + c) % 65521;
-        b = (b + a) % 65521;
-    }
-    return (b << 16) | a;
-}
 
 // (data[, value]): data any bytes-like object, value an int taken modulo 2**32
 // (Argument Clinic's `unsigned_int(bitwise=True)`).
@@ -60,12 +35,12 @@ Result<std::pair<std::string, uint32_t>> checksum_args(CallArgs& args, const cha
 
 Result<Value> zlib_crc32(Interp&, const Value&, CallArgs& args) {
     BV_TRY(a, checksum_args(args, "crc32", 0));
-    return Value::integer(static_cast<int64_t>(crc32_update(a.second, a.first)));
+    return Value::integer(static_cast<int64_t>(engine::crc32_update(a.second, reinterpret_cast<const uint8_t*>(a.first.data()), a.first.size())));
 }
 
 Result<Value> zlib_adler32(Interp&, const Value&, CallArgs& args) {
     BV_TRY(a, checksum_args(args, "adler32", 1));
-    return Value::integer(static_cast<int64_t>(adler32_update(a.second, a.first)));
+    return Value::integer(static_cast<int64_t>(engine::adler32_update(a.second, reinterpret_cast<const uint8_t*>(a.first.data()), a.first.size())));
 }
 
 }  // namespace
