@@ -453,6 +453,11 @@ namespace {
             return fmt::format("Struct({})", str_repr(struct_format(v)));
         case Kind::Exporter:
             return fmt::format("<{} object at {}>", v.obj<engine::Exporter>().type_name(), addr(v));
+        case Kind::Instance:  // repr() below dispatches these before the big switch
+            return instance_repr(v);
+        case Kind::Set:
+        case Kind::FrozenSet:
+            return set_repr(v);
     }
     return std::string("<object>");
 }
