@@ -167,6 +167,7 @@ Result<void> Interpreter::delete_target(const Expr& target, const std::shared_pt
 Result<void> Interpreter::line_event(int line, const std::shared_ptr<Frame>& f) {
     f->line = line;
     if (options_.line_hook) options_.line_hook(line);
+    gc_maybe_collect();  // the cycle collector's threshold (gc.hpp)
     return tick();
 }
 

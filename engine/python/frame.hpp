@@ -47,7 +47,11 @@ struct Frame {
     // Drops the variables in binding order (CPython clears fast locals in order).
     void clear();
     ~Frame() { clear(); }
+    GcHead gc_head;  // tracked once a function closes over it (frame_gc.cpp)
 };
+
+// The cycle collector's view of a frame: its variables and `outer`.
+extern const GcType kFrameGc;
 
 class UserFunction final : public Callable,
                            public std::enable_shared_from_this<UserFunction> {
@@ -58,7 +62,9 @@ public:
           defaults_(std::move(defaults)),
           kw_defaults_(std::move(kw_defaults)),
           closure_(std::move(closure)),
-          globals_(globals) {}
+          globals_(globals) {
+        if (closure_) gc_track(closure_->gc_head, kFrameGc, closure_);  // closures in cycles
+    }
 
     Result<Value> call(Interp& interp, CallArgs args) override;
     std::string name() const override { return spec_->name; }
@@ -68,6 +74,9 @@ public:
     const std::vector<Value>& kw_defaults() const { return kw_defaults_; }  // for kwonly
     const std::shared_ptr<Frame>& closure() const { return closure_; }
     Frame* globals() const { return globals_; }
+    // The cycle collector (gc.hpp): defaults and the closure frame.
+    void gc_traverse(GcVisitor& visit) const override;
+    void gc_clear() override;
     // The class whose body defined this function (zero-argument super()).
     std::shared_ptr<ClassObject> owner() const { return owner_.lock(); }
     void set_owner(const std::shared_ptr<ClassObject>& cls) const { owner_ = cls; }

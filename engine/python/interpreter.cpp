@@ -30,6 +30,10 @@ Interpreter::~Interpreter() {
     constants_.clear();
     if (globals_) globals_->clear();
     globals_.reset();
+    {
+        HeapScope scope(&heap);
+        heap.gc().collect();  // the cycles left: nothing outlives the run
+    }
     heap.detach();  // Values still alive (none should be) only uncount themselves
 }
 

@@ -35,6 +35,14 @@ public:
     }
     const Value& self() const { return self_; }
     const Value& function() const { return fn_; }
+    void gc_traverse(GcVisitor& visit) const override {
+        visit(fn_);
+        visit(self_);
+    }
+    void gc_clear() override {
+        fn_ = Value();
+        self_ = Value();
+    }
 
 private:
     Value fn_;
@@ -63,6 +71,16 @@ public:
     const Value& a() const { return a_; }  // the function / fget / super's start class holder
     const Value& b() const { return b_; }  // fset / super's self
     std::shared_ptr<ClassObject> start;    // super: lookups begin at this class
+    void gc_traverse(GcVisitor& visit) const override {
+        visit(a_);
+        visit(b_);
+        if (start) visit.visit(start.get());
+    }
+    void gc_clear() override {
+        a_ = Value();
+        b_ = Value();
+        start.reset();
+    }
 
 private:
     WrapKind kind_;

@@ -75,6 +75,7 @@ struct ClassObject {
     void fill_slots();
     ~ClassObject() { clear(); }
     void clear();
+    GcHead gc_head;  // the cycle collector (gc.hpp)
 };
 
 struct InstanceObject {
@@ -83,6 +84,7 @@ struct InstanceObject {
     std::vector<Value> args;                          // exception subclasses: e.args
     Value* find(std::string_view name);
     ~InstanceObject();
+    GcHead gc_head;  // the cycle collector (gc.hpp)
 };
 
 // The Interp of the run in progress, for operations that reach user code from

@@ -45,6 +45,7 @@ public:
     ~DictObject();
     // Removes and returns the last live entry (popitem).
     std::optional<Entry> pop_last();
+    GcHead gc_head;  // the cycle collector (gc.hpp)
 
 private:
     Result<std::optional<size_t>> find(const Value& key, int64_t hash) const;

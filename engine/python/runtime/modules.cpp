@@ -124,6 +124,54 @@ Result<Value> os_m_urandom(Interp& interp, const Value&, CallArgs& args) {
 
 Value fn(const char* name, BuiltinFn f) { return make_builtin(name, f); }
 
+// gc: the cycle collector of the run (gc.hpp).
+Result<void> gc_no_args(const CallArgs& args, const char* name) {
+    if (!args.kwargs.empty())
+        return raise(ExcType::TypeError, std::string(name) + "() takes no keyword arguments");
+    if (!args.args.empty())
+        return raise(ExcType::TypeError, std::string(name) + "() takes no arguments (" +
+                                             std::to_string(args.args.size()) + " given)");
+    return ok();
+}
+
+Result<Value> gc_m_collect(Interp&, const Value&, CallArgs& args) {
+    // collect(generation=2): every generation is the one generation here.
+    if (args.args.size() + args.kwargs.size() > 1)
+        return raise(ExcType::TypeError, "collect() takes at most 1 argument");
+    const Value* gen = !args.args.empty()    ? &args.args[0]
+                       : !args.kwargs.empty() ? &args.kwargs[0].second
+                                              : nullptr;
+    if (!args.kwargs.empty() && args.kwargs[0].first != "generation")
+        return raise(ExcType::TypeError, "collect() got an unexpected keyword argument '" +
+                                             args.kwargs[0].first + "'");
+    if (gen) {
+        if (!gen->is_small_int() && !gen->is_bool())
+            return raise(ExcType::TypeError, "'" + type_name(*gen) +
+                                                 "' object cannot be interpreted as an integer");
+        if (gen->small_int() < 0 || gen->small_int() > 2)
+            return raise(ExcType::ValueError, "invalid generation");
+    }
+    return Value::integer(gc_collect());
+}
+
+Result<Value> gc_m_enable(Interp&, const Value&, CallArgs& args) {
+    BV_CHECK(gc_no_args(args, "enable"));
+    if (GcList* gc = current_gc()) gc->enabled = true;
+    return Value();
+}
+
+Result<Value> gc_m_disable(Interp&, const Value&, CallArgs& args) {
+    BV_CHECK(gc_no_args(args, "disable"));
+    if (GcList* gc = current_gc()) gc->enabled = false;
+    return Value();
+}
+
+Result<Value> gc_m_isenabled(Interp&, const Value&, CallArgs& args) {
+    BV_CHECK(gc_no_args(args, "isenabled"));
+    GcList* gc = current_gc();
+    return Value::boolean(gc ? gc->enabled : true);
+}
+
 }  // namespace
 
 Result<Value> import_module(Interp&, std::string_view name) {
@@ -174,6 +222,11 @@ Result<Value> import_module(Interp&, std::string_view name) {
         a = zlib_module_attrs();
     } else if (name == "binascii") {
         a = binascii_module_attrs();
+    } else if (name == "gc") {
+        a = {{"collect", fn("collect", gc_m_collect)},
+             {"enable", fn("enable", gc_m_enable)},
+             {"disable", fn("disable", gc_m_disable)},
+             {"isenabled", fn("isenabled", gc_m_isenabled)}};
     } else if (name == "sys") {
         a = {{"byteorder", Value::str("little")}, {"maxsize", Value::integer(INT64_MAX)}};
     } else {

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "engine/python/runtime/bigint.hpp"
+#include "engine/python/runtime/class_object.hpp"
 #include "engine/python/runtime/dict.hpp"
 
 #include "engine/buffer/context.hpp"
@@ -45,10 +46,18 @@ void HeapAccount::sub(uint64_t bytes) {
 
 Result<void> HeapMeter::check(uint64_t bytes) const {
     const HeapAccount& a = *account_;
-    uint64_t blocks = a.ctx ? a.ctx->bytes_in_use() : 0;
-    uint64_t used = a.objects + blocks;
-    if (used > a.total || bytes > a.total - used) return raise(ExcType::MemoryError, "");
-    return ok();
+    auto fits = [&] {
+        uint64_t blocks = a.ctx ? a.ctx->bytes_in_use() : 0;
+        uint64_t used = a.objects + blocks;
+        return used <= a.total && bytes <= a.total - used;
+    };
+    if (fits()) return ok();
+    // Near the limit: free the cycles first (once per statement), then decide.
+    if (!gc_.collecting() && !gc_.pressure_collected && gc_.count() > 0) {
+        gc_.pressure_collected = true;
+        if (gc_.collect() > 0 && fits()) return ok();
+    }
+    return raise(ExcType::MemoryError, "");
 }
 
 bool HeapMeter::over() const {
@@ -152,17 +161,40 @@ Value Value::list(std::vector<Value> items) {
     auto l = std::make_shared<ListObject>();
     l->items = std::move(items);
     l->recharge();
-    return Value(Kind::List, std::move(l));
+    return wrap(std::move(l));
 }
 
 Value Value::tuple(std::vector<Value> items) {
     auto t = std::make_shared<TupleObject>();
     t->items = std::move(items);
     t->charge.set(sizeof(TupleObject) + t->items.capacity() * kValueSlot);
+    gc_track(t->gc_head, kTupleGc, t);
     return Value(Kind::Tuple, std::move(t));
 }
 
-Value Value::dict() { return Value(Kind::Dict, std::make_shared<DictObject>()); }
+Value Value::dict() { return wrap(std::make_shared<DictObject>()); }
+
+// Containers: tracked by the cycle collector when wrapped.
+Value Value::wrap(std::shared_ptr<ListObject> p) {
+    gc_track(p->gc_head, kListGc, p);
+    return Value(Kind::List, std::move(p));
+}
+Value Value::wrap(std::shared_ptr<DictObject> p) {
+    gc_track(p->gc_head, kDictGc, p);
+    return Value(Kind::Dict, std::move(p));
+}
+Value Value::wrap(std::shared_ptr<Callable> p) {
+    gc_track(p->gc_head, kFunctionGc, p);
+    return Value(Kind::Function, std::move(p));
+}
+Value Value::wrap(std::shared_ptr<BuiltinFunction> p) {
+    if (p->is_method()) gc_track(p->gc_head, kBuiltinGc, p);  // a plain builtin holds nothing
+    return Value(Kind::Builtin, std::move(p));
+}
+Value Value::wrap(std::shared_ptr<InstanceObject> p) {
+    gc_track(p->gc_head, kInstanceGc, p);
+    return Value(Kind::Instance, std::move(p));
+}
 
 Value Value::range(int64_t start, int64_t stop, int64_t step) {
     return Value(Kind::Range, std::make_shared<RangeObject>(RangeObject{start, stop, step}));
@@ -181,7 +213,12 @@ Value Value::exception(ExcType type, std::vector<Value> args) {
 }
 
 Value Value::type(const TypeObject& type) {
-    return Value(Kind::Type, std::make_shared<TypeObject>(type));
+    auto t = std::make_shared<TypeObject>(type);
+    if (t->cls) {
+        gc_track(t->cls->gc_head, kClassGc, t->cls);
+        gc_track(t->gc_head, kTypeGc, std::shared_ptr<const TypeObject>(t));
+    }
+    return Value(Kind::Type, std::move(t));
 }
 
 const BigInt& Value::big_int() const { return *static_cast<const BigInt*>(ptr_.get()); }

@@ -11,7 +11,8 @@
 // heap object, or holds None/bool/small int/float/Ellipsis inline. The object
 // is destroyed the moment its last Value goes, as in CPython: a memoryview
 // whose last reference drops releases its export at that line. Reference
-// cycles (a list containing itself) leak; that is accepted.
+// cycles (a list containing itself) are freed by the cycle collector (gc.hpp):
+// container objects embed a GcHead and are tracked when wrapped.
 //
 // The kind decides the C++ class behind the pointer (table next to `Kind`).
 // Objects of the buffer layer (bytes, bytearray, memoryview, array, mmap,
@@ -24,6 +25,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <type_traits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +34,7 @@
 
 #include "engine/core/exceptions.hpp"
 #include "engine/core/result.hpp"
+#include "engine/python/runtime/gc.hpp"
 
 namespace engine {
 class BufferContext;
@@ -184,12 +187,11 @@ public:
     static Value wrap_exporter(std::shared_ptr<engine::Exporter> p) {
         return Value(Kind::Exporter, std::move(p));
     }
-    static Value wrap(std::shared_ptr<ListObject> p) { return Value(Kind::List, std::move(p)); }
-    static Value wrap(std::shared_ptr<DictObject> p) { return Value(Kind::Dict, std::move(p)); }
-    static Value wrap(std::shared_ptr<Callable> p) { return Value(Kind::Function, std::move(p)); }
-    static Value wrap(std::shared_ptr<BuiltinFunction> p) {
-        return Value(Kind::Builtin, std::move(p));
-    }
+    // Containers: tracked by the cycle collector (value.cpp).
+    static Value wrap(std::shared_ptr<ListObject> p);
+    static Value wrap(std::shared_ptr<DictObject> p);
+    static Value wrap(std::shared_ptr<Callable> p);
+    static Value wrap(std::shared_ptr<BuiltinFunction> p);
     static Value wrap(std::shared_ptr<ExceptionObject> p) {
         return Value(Kind::Exception, std::move(p));
     }
@@ -197,9 +199,7 @@ public:
         return Value(Kind::Iterator, std::move(p));
     }
     static Value wrap(std::shared_ptr<ModuleObject> p) { return Value(Kind::Module, std::move(p)); }
-    static Value wrap(std::shared_ptr<InstanceObject> p) {
-        return Value(Kind::Instance, std::move(p));
-    }
+    static Value wrap(std::shared_ptr<InstanceObject> p);
     static Value wrap(std::shared_ptr<SetObject> p, bool frozen) {
         return Value(frozen ? Kind::FrozenSet : Kind::Set, std::move(p));
     }
@@ -291,9 +291,12 @@ public:
     uint64_t total() const { return account_->total; }
     bool over() const;  // objects + blocks past the total (an unchecked growth)
     const std::shared_ptr<HeapAccount>& account() const { return account_; }
+    // The run's tracked containers (the cycle collector's list).
+    GcList& gc() const { return gc_; }
 
 private:
     std::shared_ptr<HeapAccount> account_;
+    mutable GcList gc_;
 };
 
 // The meter new objects charge; null outside a run (nothing is metered).
@@ -350,6 +353,7 @@ void release_items(std::vector<Value>& items);
 struct ListObject {
     std::vector<Value> items;
     HeapCharge charge;
+    GcHead gc_head;
     ListObject() = default;
     ListObject(const ListObject&) = default;
     ListObject& operator=(const ListObject&) = default;
@@ -364,6 +368,7 @@ struct ListObject {
 struct TupleObject {
     std::vector<Value> items;
     HeapCharge charge;
+    GcHead gc_head;
     TupleObject() = default;
     TupleObject(const TupleObject&) = default;
     ~TupleObject() { release_items(items); }
@@ -443,6 +448,7 @@ struct TypeObject {
     ExcType exc = ExcType::Exception;  // meaningful when id == Exception
     const char* iter_name = nullptr;   // id == Iterator: "list_iterator", "enumerate", ...
     std::shared_ptr<ClassObject> cls;  // id == Class
+    GcHead gc_head;                    // id == Class: tracked (it holds the class)
     bool operator==(const TypeObject& o) const {
         if (id != o.id) return false;
         if (id == TypeId::Class) return cls == o.cls;
@@ -467,6 +473,11 @@ public:
     virtual ~Callable() = default;
     virtual Result<Value> call(Interp& interp, CallArgs args) = 0;
     virtual std::string name() const = 0;  // __name__; "<lambda>" for lambdas
+    // The cycle collector: visit every Value / tracked object this function
+    // holds a strong reference to; drop them.
+    virtual void gc_traverse(GcVisitor&) const {}
+    virtual void gc_clear() {}
+    GcHead gc_head;
 };
 
 // A built-in function or a method bound to its receiver ("bound method").
@@ -482,6 +493,8 @@ public:
     bool is_method() const {
         return has_self_;
     }  // repr: <built-in method append of list object ...>
+    void gc_clear() { self_ = Value(); }  // the cycle collector
+    GcHead gc_head;
 
 private:
     std::string name_;
