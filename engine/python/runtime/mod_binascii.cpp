@@ -10,6 +10,8 @@
 // any buffer (PyBUF_SIMPLE: a strided memoryview is BufferError).
 #include <fmt/format.h>
 
+#include "engine/python/runtime/mod_binascii.hpp"
+
 #include "engine/python/runtime/args.hpp"
 #include "engine/python/runtime/builtins.hpp"
 #include "engine/python/runtime/convert.hpp"
@@ -59,16 +61,6 @@ Result<std::string> ascii_data(const Value& v) {
     return std::move(**b);
 }
 
-// Argument Clinic's `bool(accept={int})` in 3.11: _PyLong_AsInt.
-Result<bool> clinic_int_flag(const Value& v) {
-    if (v.is_big_int())
-        return raise(ExcType::OverflowError, "Python int too large to convert to C int");
-    BV_TRY(n, to_index(v));
-    if (n > INT32_MAX || n < INT32_MIN)
-        return raise(ExcType::OverflowError, "Python int too large to convert to C int");
-    return n != 0;
-}
-
 // _PyArg_UnpackKeywords for `(data, /, *, flag=default)`: the data buffer and
 // the flag.
 Result<std::pair<Value, bool>> data_and_flag(const CallArgs& args, std::string_view fname,
@@ -115,14 +107,7 @@ template <const char* kName>
 Result<Value> binascii_unhexlify(Interp& interp, const Value&, CallArgs& args) {
     BV_CHECK(check_meth_o(args, kName));
     BV_TRY(s, ascii_data(args.args[0]));
-    if (s.size() % 2 != 0) return binascii_error("Odd-length string");
-    std::string out(s.size() / 2, '\0');
-    for (size_t i = 0; i < out.size(); ++i) {
-        int hi = hex_digit(static_cast<unsigned char>(s[2 * i]));
-        int lo = hex_digit(static_cast<unsigned char>(s[2 * i + 1]));
-        if (hi < 0 || lo < 0) return binascii_error("Non-hexadecimal digit found");
-        out[i] = static_cast<char>(hi * 16 + lo);
-    }
+    BV_TRY(out, hex_decode(s));
     return make_bytes(interp, out);
 }
 
@@ -131,9 +116,59 @@ constexpr char kBase64Chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstu
 Result<Value> binascii_b2a_base64(Interp& interp, const Value&, CallArgs& args) {
     BV_TRY(a, data_and_flag(args, "b2a_base64", "newline", true));
     BV_TRY(data, require_bytes_like(a.first));
+    BV_TRY(out, base64_encode(data, a.second));
+    return make_bytes(interp, out);
+}
+
+int base64_value(unsigned char c) {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+') return 62;
+    if (c == '/') return 63;
+    return -1;
+}
+
+Result<Value> binascii_a2b_base64(Interp& interp, const Value&, CallArgs& args) {
+    BV_TRY(a, data_and_flag(args, "a2b_base64", "strict_mode", false));
+    BV_TRY(s, ascii_data(a.first));
+    BV_TRY(out, base64_decode(s, a.second));
+    return make_bytes(interp, out);
+}
+
+constexpr char kHexlify[] = "hexlify";
+constexpr char kB2aHex[] = "b2a_hex";
+constexpr char kUnhexlify[] = "unhexlify";
+constexpr char kA2bHex[] = "a2b_hex";
+
+}  // namespace
+
+// Argument Clinic's `bool(accept={int})` in 3.11: _PyLong_AsInt.
+Result<bool> clinic_int_flag(const Value& v) {
+    if (v.is_big_int())
+        return raise(ExcType::OverflowError, "Python int too large to convert to C int");
+    BV_TRY(n, to_index(v));
+    if (n > INT32_MAX || n < INT32_MIN)
+        return raise(ExcType::OverflowError, "Python int too large to convert to C int");
+    return n != 0;
+}
+
+Result<std::string> hex_decode(std::string_view s) {
+    if (s.size() % 2 != 0) return binascii_error("Odd-length string");
+    std::string out(s.size() / 2, '\0');
+    for (size_t i = 0; i < out.size(); ++i) {
+        int hi = hex_digit(static_cast<unsigned char>(s[2 * i]));
+        int lo = hex_digit(static_cast<unsigned char>(s[2 * i + 1]));
+        if (hi < 0 || lo < 0) return binascii_error("Non-hexadecimal digit found");
+        out[i] = static_cast<char>(hi * 16 + lo);
+    }
+    return out;
+}
+
+Result<std::string> base64_encode(std::string_view data, bool newline) {
     // (n + 2) / 3 * 4 + 1 cannot overflow 64 bits: n is a buffer in memory.
     const uint64_t n = data.size();
-    const uint64_t out_len = (n + 2) / 3 * 4 + (a.second ? 1 : 0);
+    const uint64_t out_len = (n + 2) / 3 * 4 + (newline ? 1 : 0);
     BV_CHECK(heap_reserve(out_len));
     std::string out;
     out.reserve(static_cast<size_t>(out_len));
@@ -155,25 +190,13 @@ Result<Value> binascii_b2a_base64(Interp& interp, const Value&, CallArgs& args) 
         out += rest == 2 ? kBase64Chars[(v >> 6) & 63] : '=';
         out += '=';
     }
-    if (a.second) out += '\n';
-    return make_bytes(interp, out);
-}
-
-int base64_value(unsigned char c) {
-    if (c >= 'A' && c <= 'Z') return c - 'A';
-    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-    if (c >= '0' && c <= '9') return c - '0' + 52;
-    if (c == '+') return 62;
-    if (c == '/') return 63;
-    return -1;
+    if (newline) out += '\n';
+    return out;
 }
 
 // binascii_a2b_base64_impl of 3.11, step by step: characters outside the
 // alphabet are skipped (strict_mode: refused), a quad ends at its padding.
-Result<Value> binascii_a2b_base64(Interp& interp, const Value&, CallArgs& args) {
-    BV_TRY(a, data_and_flag(args, "a2b_base64", "strict_mode", false));
-    BV_TRY(s, ascii_data(a.first));
-    const bool strict = a.second;
+Result<std::string> base64_decode(std::string_view s, bool strict) {
     std::string out;
     out.reserve((s.size() + 3) / 4 * 3);
     if (strict && !s.empty() && s[0] == '=') return binascii_error("Leading padding not allowed");
@@ -186,7 +209,7 @@ Result<Value> binascii_a2b_base64(Interp& interp, const Value&, CallArgs& args) 
             padding_started = true;
             if (quad_pos >= 2 && quad_pos + ++pads >= 4) {
                 if (strict && i + 1 < s.size()) return binascii_error("Excess data after padding");
-                return make_bytes(interp, out);
+                return out;
             }
             continue;
         }
@@ -226,15 +249,8 @@ Result<Value> binascii_a2b_base64(Interp& interp, const Value&, CallArgs& args) 
             "than a multiple of 4",
             out.size() / 3 * 4 + 1));
     if (quad_pos != 0) return binascii_error("Incorrect padding");
-    return make_bytes(interp, out);
+    return out;
 }
-
-constexpr char kHexlify[] = "hexlify";
-constexpr char kB2aHex[] = "b2a_hex";
-constexpr char kUnhexlify[] = "unhexlify";
-constexpr char kA2bHex[] = "a2b_hex";
-
-}  // namespace
 
 std::vector<std::pair<std::string, Value>> binascii_module_attrs() {
     return {{"hexlify", make_builtin("hexlify", binascii_hexlify<kHexlify>)},
