@@ -51,6 +51,8 @@ constexpr ExcInfo info(ExcType t) {
         case E::UnicodeDecodeError: return {"UnicodeDecodeError", "UnicodeDecodeError", E::UnicodeError, E::UnicodeError};
         case E::UnicodeEncodeError: return {"UnicodeEncodeError", "UnicodeEncodeError", E::UnicodeError, E::UnicodeError};
         case E::StructError: return {"error", "struct.error", E::Exception, E::Exception};
+        case E::BinasciiError: return {"Error", "binascii.Error", E::ValueError, E::ValueError};
+        case E::BinasciiIncomplete: return {"Incomplete", "binascii.Incomplete", E::Exception, E::Exception};
     }
     return {"Exception", "Exception", E::BaseException, E::BaseException};
 }

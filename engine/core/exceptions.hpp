@@ -45,9 +45,11 @@ enum class ExcType {
     UnicodeDecodeError,
     UnicodeEncodeError,
     StructError,  // struct.error
+    BinasciiError,       // binascii.Error (a ValueError)
+    BinasciiIncomplete,  // binascii.Incomplete
 };
 
-inline constexpr int kExcTypeCount = static_cast<int>(ExcType::StructError) + 1;
+inline constexpr int kExcTypeCount = static_cast<int>(ExcType::BinasciiIncomplete) + 1;
 
 // The class's __name__: "ValueError", "error" for struct.error.
 std::string_view exc_name(ExcType type);
