@@ -97,11 +97,15 @@ public:
     GeneratorExpression(const Expr* node, std::shared_ptr<Frame> frame, Value first_iter)
         : node_(node), frame_(std::move(frame)) {
         iters_.push_back(std::move(first_iter));
+        gc_track(frame_->gc_head, kFrameGc, frame_);  // the cycle collector: its loop targets
     }
     Result<std::optional<Value>> next(Interp& interp) override;
     TypeId type_id() const override { return TypeId::Generator; }
     const char* type_name() const override { return "generator"; }
     std::string repr_name() const override { return "<genexpr>"; }
+    bool gc_holds() const override { return true; }  // frame_gc.cpp
+    void gc_traverse(GcVisitor& visit) const override;
+    void gc_clear() override;
 
 private:
     const Expr* node_;

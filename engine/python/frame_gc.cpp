@@ -1,6 +1,7 @@
 // The cycle collector's traversal of the evaluator's objects (gc.hpp): a
-// frame a function closes over (its variables and its outer frame), and a
-// user function (its defaults and its closure frame). The owner class is a
+// frame a function closes over or a generator runs in (its variables and its
+// outer frame), a user function (its defaults and its closure frame), a
+// generator expression (its frame and live iterators). The owner class is a
 // weak reference and the globals a raw pointer: neither is visited.
 #include "engine/python/frame.hpp"
 
@@ -35,6 +36,19 @@ void UserFunction::gc_clear() {
     defaults_.clear();
     kw_defaults_.clear();
     closure_.reset();
+}
+
+void GeneratorExpression::gc_traverse(GcVisitor& visit) const {
+    if (frame_) visit.visit(frame_.get());
+    for (const Value& v : iters_) visit(v);
+}
+
+void GeneratorExpression::gc_clear() {
+    if (running_) return;
+    std::vector<Value> doomed = std::move(iters_);
+    iters_.clear();
+    done_ = true;
+    doomed.clear();
 }
 
 }  // namespace engine::py

@@ -138,27 +138,62 @@ Result<Interpreter::Flow> Interpreter::yield_from_step(const Stmt& s, Value sub,
 
 GeneratorObject::GeneratorObject(Interpreter& interp, std::shared_ptr<Frame> frame,
                                  std::shared_ptr<const UserFunction> function)
-    : interp_(&interp), frame_(std::move(frame)), function_(std::move(function)) {}
+    : interp_(&interp), frame_(std::move(frame)), function_(std::move(function)) {
+    if (frame_) gc_track(frame_->gc_head, kFrameGc, frame_);  // a cycle through its locals
+}
 
 GeneratorObject::~GeneratorObject() {
     // Deleted while suspended: CPython closes it, so its finally blocks and
     // with-exits run now (errors there are only reported on stderr).
-    if (state_ == State::Suspended && !interp_->closing_) {
-        Interpreter& in = *interp_;
-        auto saved_traceback = std::move(in.traceback_);
-        auto saved_raised = std::move(in.raised_value_);
-        Error saved_error = in.raised_error_;
-        SourceSpan saved_span = in.span_;
-        Value saved_return = std::move(in.return_value_);
-        auto r = close();
-        (void)r;
-        in.traceback_ = std::move(saved_traceback);
-        in.raised_value_ = std::move(saved_raised);
-        in.raised_error_ = saved_error;
-        in.span_ = saved_span;
-        in.return_value_ = std::move(saved_return);
-    }
+    if (state_ == State::Suspended && !interp_->closing_) close_quietly();
     finish();
+}
+
+void GeneratorObject::close_quietly() {
+    Interpreter& in = *interp_;
+    auto saved_traceback = std::move(in.traceback_);
+    auto saved_raised = std::move(in.raised_value_);
+    Error saved_error = in.raised_error_;
+    SourceSpan saved_span = in.span_;
+    Value saved_return = std::move(in.return_value_);
+    auto r = close();
+    (void)r;
+    in.traceback_ = std::move(saved_traceback);
+    in.raised_value_ = std::move(saved_raised);
+    in.raised_error_ = saved_error;
+    in.span_ = saved_span;
+    in.return_value_ = std::move(saved_return);
+}
+
+void GeneratorObject::gc_traverse(GcVisitor& visit) const {
+    if (frame_) visit.visit(frame_.get());
+    if (function_) visit.visit(static_cast<const Callable*>(function_.get()));
+    for (const ResumePoint& p : saved) {
+        visit(p.value);
+        visit(p.exc);
+        visit(p.saved_return);
+    }
+    visit(yielded);
+    visit(sent);
+    if (thrown_value) visit(*thrown_value);
+    if (just_returned_) visit(*just_returned_);
+}
+
+bool GeneratorObject::gc_needs_finalize() const {
+    return state_ == State::Suspended && !gc_finalized_ && !interp_->closing_;
+}
+
+void GeneratorObject::gc_finalize() {
+    gc_finalized_ = true;
+    close_quietly();
+}
+
+void GeneratorObject::gc_clear() {
+    if (state_ == State::Running) return;
+    finish();  // a suspended one here was finalized already (or the run is ending)
+    thrown.reset();
+    thrown_value.reset();
+    just_returned_.reset();
 }
 
 void GeneratorObject::finish() {

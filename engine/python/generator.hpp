@@ -74,8 +74,18 @@ public:
     std::optional<Error> thrown;
     std::optional<Value> thrown_value;
 
+    // The cycle collector (gc.hpp): the frame, the function, the saved
+    // resume points; a suspended generator in a cycle is closed first.
+    bool gc_holds() const override { return true; }
+    void gc_traverse(GcVisitor& visit) const override;
+    void gc_clear() override;
+    bool gc_needs_finalize() const override;
+    void gc_finalize() override;
+
 private:
     void finish();
+    void close_quietly();  // close() as a deletion runs it: errors only on stderr
+    bool gc_finalized_ = false;
 
     Interpreter* interp_;
     std::shared_ptr<Frame> frame_;

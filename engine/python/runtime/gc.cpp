@@ -8,6 +8,7 @@
 
 #include "engine/python/runtime/class_object.hpp"
 #include "engine/python/runtime/dict.hpp"
+#include "engine/python/runtime/set.hpp"
 #include "engine/python/runtime/value.hpp"
 
 namespace engine::py {
@@ -121,15 +122,26 @@ private:
 
 }  // namespace
 
-int64_t GcList::collect() {
+int64_t GcList::collect(bool finalizers) {
     if (collecting_) return 0;
     collecting_ = true;
+    int64_t found = collect_once(finalizers);
+    while (found < 0) found = collect_once(finalizers);  // each pass finalizes new objects
+    survivors_ = count_;
+    young_ = 0;
+    ++collections;
+    collecting_ = false;
+    return found;
+}
+
+int64_t GcList::collect_once(bool finalizers) {
     std::vector<GcHead*> heads;
     heads.reserve(static_cast<size_t>(count_));
     HeadMap map;
     map.reserve(static_cast<size_t>(count_));
     for (GcHead* h = sentinel_.next; h != &sentinel_; h = h->next) {
         h->refs = h->self.use_count();
+        if (h->refs == 0) continue;  // being destroyed (its destructor runs user code)
         heads.push_back(h);
         map.emplace(h->obj, h);
     }
@@ -137,7 +149,10 @@ int64_t GcList::collect() {
     for (GcHead* h : heads) h->type->traverse(h->obj, subtract);
     std::vector<GcHead*> stack;
     for (GcHead* h : heads) {
-        if (h->refs > 0) {
+        // Without finalizers, an object that still needs one is a root.
+        const bool pinned = !finalizers && h->type->needs_finalize &&
+                            h->type->needs_finalize(h->obj);
+        if (h->refs > 0 || pinned) {
             h->refs = 1;
             stack.push_back(h);
         } else {
@@ -156,13 +171,24 @@ int64_t GcList::collect() {
         if (h->refs != 0) continue;
         if (auto strong = h->self.lock()) garbage.emplace_back(h, std::move(strong));
     }
+    heads.clear();
+    map.clear();
+    // Finalizers first (user code: it may resurrect or unlink objects, so the
+    // pass is redone afterwards instead of clearing what it saw).
+    bool finalized = false;
+    for (auto& [h, strong] : garbage) {
+        if (h->type->needs_finalize && h->type->needs_finalize(h->obj)) {
+            h->type->finalize(h->obj);
+            finalized = true;
+        }
+    }
+    if (finalized) {
+        while (!garbage.empty()) garbage.pop_back();
+        return -1;
+    }
     for (auto& [h, strong] : garbage) h->type->clear(h->obj);
     const auto freed = static_cast<int64_t>(garbage.size());
     while (!garbage.empty()) garbage.pop_back();  // newest first, like a stack unwinding
-    survivors_ = count_;
-    young_ = 0;
-    ++collections;
-    collecting_ = false;
     return freed;
 }
 
@@ -247,6 +273,21 @@ void builtin_traverse(const void* obj, GcVisitor& visit) {
 }
 void builtin_clear(void* obj) { static_cast<BuiltinFunction*>(obj)->gc_clear(); }
 
+void iterator_traverse(const void* obj, GcVisitor& visit) {
+    static_cast<const IteratorObject*>(obj)->gc_traverse(visit);
+}
+void iterator_clear(void* obj) { static_cast<IteratorObject*>(obj)->gc_clear(); }
+bool iterator_needs_finalize(const void* obj) {
+    return static_cast<const IteratorObject*>(obj)->gc_needs_finalize();
+}
+void iterator_finalize(void* obj) { static_cast<IteratorObject*>(obj)->gc_finalize(); }
+
+void set_traverse(const void* obj, GcVisitor& visit) {
+    for (const auto& e : static_cast<const SetObject*>(obj)->table())
+        if (e.state == SetObject::State::Active) visit(e.key);
+}
+void set_clear(void* obj) { static_cast<SetObject*>(obj)->clear(); }
+
 }  // namespace
 
 const GcType kListGc{"list", list_traverse, list_clear};
@@ -257,5 +298,8 @@ const GcType kClassGc{"class", class_traverse, class_clear};
 const GcType kTypeGc{"type", type_traverse, type_clear};
 const GcType kFunctionGc{"function", function_traverse, function_clear};
 const GcType kBuiltinGc{"builtin_function_or_method", builtin_traverse, builtin_clear};
+const GcType kIteratorGc{"iterator", iterator_traverse, iterator_clear, iterator_needs_finalize,
+                         iterator_finalize};
+const GcType kSetGc{"set", set_traverse, set_clear};
 
 }  // namespace engine::py

@@ -27,17 +27,24 @@
 // the interpreter ends (so LeakSanitizer sees nothing).
 //
 // Container kinds: one GcType each (traverse + clear), all in gc.cpp except
-// the evaluator's own objects (frames: engine/python/frame_gc.cpp; user
-// functions traverse through Callable::gc_traverse). Today: list, tuple,
-// dict, instance, class (ClassObject and its type object), function
-// (Callable: user functions with their defaults and closure frame, bound
-// methods, staticmethod/classmethod/property/super wrappers), builtin method
-// (its bound self), frame (closures). A new container kind (generators,
-// sets, deque, ...) adds: a GcHead member, a GcType with its traverse and
-// clear next to the others, and one gc_track() call where it is wrapped.
-// Not tracked (a cycle through them leaks): iterators (generators too), set and
-// frozenset, modules, exceptions,
-// slices.
+// the evaluator's own objects (frames, generator expressions:
+// engine/python/frame_gc.cpp; generators: generator.cpp; user functions
+// traverse through Callable::gc_traverse, iterators through
+// IteratorObject::gc_traverse). Tracked: list, tuple, dict, set, frozenset,
+// instance, class (ClassObject and its type object), function (Callable:
+// user functions with their defaults and closure frame, bound methods,
+// staticmethod/classmethod/property/super wrappers), builtin method (its
+// bound self), frame (of a closure, a generator or a generator expression),
+// generator (frame, function, saved resume points; a suspended one is closed
+// first, its finally blocks run: CPython's PEP 442 finalizer, run once),
+// generator expression, map, filter, callable_iterator, list_iterator,
+// tuple_iterator, dict key/value/item iterators, enumerate, zip.
+// A new container kind adds: a GcHead member, a GcType with its traverse and
+// clear next to the others, and one gc_track() call where it is wrapped (an
+// iterator: override gc_holds/gc_traverse/gc_clear).
+// Not tracked (a cycle through them leaks): other iterators (reversed, set
+// and dict-view iterators, iterators over instances, struct.iter_unpack),
+// dict views, modules, exceptions (e.args), slices, struct objects.
 #pragma once
 
 #include <cstdint>
@@ -61,6 +68,10 @@ struct GcType {
     const char* name;
     void (*traverse)(const void* obj, GcVisitor& visit);
     void (*clear)(void* obj);  // drops the object's references
+    // Optional: a finalizer that runs user code (a suspended generator's
+    // close()); needs_finalize says whether it has still to run.
+    bool (*needs_finalize)(const void* obj) = nullptr;
+    void (*finalize)(void* obj) = nullptr;
 };
 
 // Embedded in every tracked object. A copy of an object is not tracked until
@@ -95,8 +106,11 @@ public:
     }
     int64_t count() const { return count_; }
     int64_t young() const { return young_; }  // net tracked allocations since the last collection
-    // The collection; returns the number of unreachable objects freed.
-    int64_t collect();
+    // The collection; returns the number of unreachable objects found.
+    // finalizers=false (a collection inside an allocation, where user code
+    // must not run): an object whose finalizer has still to run is kept, and
+    // everything it references.
+    int64_t collect(bool finalizers = true);
     bool enabled = true;   // gc.enable()/gc.disable(): the automatic collections
     int64_t threshold = 700;
     int64_t collections = 0;
@@ -105,6 +119,9 @@ public:
     bool due() const;  // automatic collection wanted now
 
 private:
+    // One pass: -1 when finalizers ran (the pass is redone, as CPython redoes
+    // its reachability after finalize_garbage, for resurrected objects).
+    int64_t collect_once(bool finalizers);
     GcHead sentinel_;
     int64_t count_ = 0;
     int64_t young_ = 0;
@@ -132,6 +149,6 @@ void gc_maybe_collect();
 
 // The GcTypes of the runtime's containers (defined in gc.cpp).
 extern const GcType kListGc, kTupleGc, kDictGc, kInstanceGc, kClassGc, kTypeGc, kFunctionGc,
-    kBuiltinGc;
+    kBuiltinGc, kIteratorGc, kSetGc;
 
 }  // namespace engine::py

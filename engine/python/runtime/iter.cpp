@@ -38,6 +38,13 @@ public:
         return std::optional<Value>();
     }
     const char* type_name() const override { return "list_iterator"; }
+    // The cycle collector (gc.hpp).
+    bool gc_holds() const override { return true; }
+    void gc_traverse(GcVisitor& visit) const override { visit(list_); }
+    void gc_clear() override {
+        done_ = true;
+        list_ = Value();
+    }
 
 private:
     Value list_;
@@ -96,6 +103,10 @@ public:
         return std::optional<Value>();
     }
     const char* type_name() const override { return "tuple_iterator"; }
+    // The cycle collector (gc.hpp).
+    bool gc_holds() const override { return true; }
+    void gc_traverse(GcVisitor& visit) const override { visit(t_); }
+    void gc_clear() override { t_ = Value(); }
 
 private:
     Value t_;
@@ -195,6 +206,10 @@ public:
                : kind_ == DictViewKind::Values ? "dict_valueiterator"
                                                : "dict_itemiterator";
     }
+    // The cycle collector (gc.hpp).
+    bool gc_holds() const override { return true; }
+    void gc_traverse(GcVisitor& visit) const override { visit(dict_); }
+    void gc_clear() override { dict_ = Value(); }
 
 private:
     Value dict_;
@@ -216,6 +231,13 @@ public:
         return std::optional<Value>(Value::tuple({index, std::move(*x)}));
     }
     const char* type_name() const override { return "enumerate"; }
+    // The cycle collector (gc.hpp).
+    bool gc_holds() const override { return true; }
+    void gc_traverse(GcVisitor& visit) const override { visit(it_); }
+    void gc_clear() override {
+        Value gone = std::move(it_);
+        it_ = Value();
+    }
 
 private:
     Value it_;
@@ -256,6 +278,16 @@ public:
         return std::optional<Value>(Value::tuple(std::move(row)));
     }
     const char* type_name() const override { return "zip"; }
+    // The cycle collector (gc.hpp).
+    bool gc_holds() const override { return true; }
+    void gc_traverse(GcVisitor& visit) const override {
+        for (const Value& v : its_) visit(v);
+    }
+    void gc_clear() override {
+        done_ = true;
+        std::vector<Value> gone = std::move(its_);
+        its_.clear();
+    }
 
 private:
     std::vector<Value> its_;

@@ -25,6 +25,17 @@ public:
         return std::optional<Value>(std::move(r));
     }
     const char* type_name() const override { return "map"; }
+    bool gc_holds() const override { return true; }  // the cycle collector (gc.hpp)
+    void gc_traverse(GcVisitor& visit) const override {
+        visit(fn_);
+        for (const Value& v : iters_) visit(v);
+    }
+    void gc_clear() override {
+        Value f = std::move(fn_);
+        std::vector<Value> its = std::move(iters_);
+        fn_ = Value();
+        iters_.clear();
+    }
 
 private:
     Value fn_;
@@ -52,6 +63,17 @@ public:
         }
     }
     const char* type_name() const override { return "filter"; }
+    bool gc_holds() const override { return true; }  // the cycle collector (gc.hpp)
+    void gc_traverse(GcVisitor& visit) const override {
+        visit(fn_);
+        visit(iter_);
+    }
+    void gc_clear() override {
+        Value f = std::move(fn_);
+        Value it = std::move(iter_);
+        fn_ = Value();
+        iter_ = Value();
+    }
 
 private:
     Value fn_;
@@ -74,6 +96,18 @@ public:
         return std::optional<Value>(std::move(r));
     }
     const char* type_name() const override { return "callable_iterator"; }
+    bool gc_holds() const override { return true; }  // the cycle collector (gc.hpp)
+    void gc_traverse(GcVisitor& visit) const override {
+        visit(fn_);
+        visit(sentinel_);
+    }
+    void gc_clear() override {
+        Value f = std::move(fn_);
+        Value s = std::move(sentinel_);
+        fn_ = Value();
+        sentinel_ = Value();
+        done_ = true;
+    }
 
 private:
     Value fn_;

@@ -125,32 +125,39 @@ Result<Value> os_m_urandom(Interp& interp, const Value&, CallArgs& args) {
 
 Value fn(const char* name, BuiltinFn f) { return make_builtin(name, f); }
 
-// gc: the cycle collector of the run (gc.hpp).
+// gc: the cycle collector of the run (gc.hpp). Messages as CPython 3.11's
+// METH_NOARGS / Argument Clinic ones.
 Result<void> gc_no_args(const CallArgs& args, const char* name) {
     if (!args.kwargs.empty())
-        return raise(ExcType::TypeError, std::string(name) + "() takes no keyword arguments");
+        return raise(ExcType::TypeError, std::string("gc.") + name + "() takes no keyword arguments");
     if (!args.args.empty())
-        return raise(ExcType::TypeError, std::string(name) + "() takes no arguments (" +
+        return raise(ExcType::TypeError, std::string("gc.") + name + "() takes no arguments (" +
                                              std::to_string(args.args.size()) + " given)");
     return ok();
 }
 
 Result<Value> gc_m_collect(Interp&, const Value&, CallArgs& args) {
     // collect(generation=2): every generation is the one generation here.
-    if (args.args.size() + args.kwargs.size() > 1)
-        return raise(ExcType::TypeError, "collect() takes at most 1 argument");
+    const size_t given = args.args.size() + args.kwargs.size();
+    if (given > 1) {
+        if (args.args.empty())
+            return raise(ExcType::TypeError, "collect() takes at most 1 keyword argument (" +
+                                                 std::to_string(given) + " given)");
+        return raise(ExcType::TypeError,
+                     "collect() takes at most 1 argument (" + std::to_string(given) + " given)");
+    }
+    if (!args.kwargs.empty() && args.kwargs[0].first != "generation")
+        return raise(ExcType::TypeError, "'" + args.kwargs[0].first +
+                                             "' is an invalid keyword argument for collect()");
     const Value* gen = !args.args.empty()    ? &args.args[0]
                        : !args.kwargs.empty() ? &args.kwargs[0].second
                                               : nullptr;
-    if (!args.kwargs.empty() && args.kwargs[0].first != "generation")
-        return raise(ExcType::TypeError, "collect() got an unexpected keyword argument '" +
-                                             args.kwargs[0].first + "'");
     if (gen) {
-        if (!gen->is_small_int() && !gen->is_bool())
-            return raise(ExcType::TypeError, "'" + type_name(*gen) +
-                                                 "' object cannot be interpreted as an integer");
-        if (gen->small_int() < 0 || gen->small_int() > 2)
-            return raise(ExcType::ValueError, "invalid generation");
+        const char* too_large = "Python int too large to convert to C int";
+        if (gen->is_big_int()) return raise(ExcType::OverflowError, too_large);
+        BV_TRY(g, to_index(*gen));
+        if (g < INT32_MIN || g > INT32_MAX) return raise(ExcType::OverflowError, too_large);
+        if (g < 0 || g > 2) return raise(ExcType::ValueError, "invalid generation");
     }
     return Value::integer(gc_collect());
 }

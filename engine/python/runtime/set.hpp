@@ -54,6 +54,7 @@ public:
     Result<void> update(Interp& interp, const Value& iterable);
     // The changes to the table's contents; iterators and lookups compare it.
     uint64_t version() const { return version_; }
+    GcHead gc_head;  // the cycle collector (gc.hpp)
 
 private:
     Result<void> resize(size_t minused);

@@ -7,6 +7,7 @@
 #include "engine/python/runtime/bigint.hpp"
 #include "engine/python/runtime/class_object.hpp"
 #include "engine/python/runtime/dict.hpp"
+#include "engine/python/runtime/set.hpp"
 
 #include "engine/buffer/context.hpp"
 
@@ -55,7 +56,7 @@ Result<void> HeapMeter::check(uint64_t bytes) const {
     // Near the limit: free the cycles first (once per statement), then decide.
     if (!gc_.collecting() && !gc_.pressure_collected && gc_.count() > 0) {
         gc_.pressure_collected = true;
-        if (gc_.collect() > 0 && fits()) return ok();
+        if (gc_.collect(/*finalizers=*/false) > 0 && fits()) return ok();
     }
     return raise(ExcType::MemoryError, "");
 }
@@ -190,6 +191,14 @@ Value Value::wrap(std::shared_ptr<Callable> p) {
 Value Value::wrap(std::shared_ptr<BuiltinFunction> p) {
     if (p->is_method()) gc_track(p->gc_head, kBuiltinGc, p);  // a plain builtin holds nothing
     return Value(Kind::Builtin, std::move(p));
+}
+Value Value::wrap(std::shared_ptr<IteratorObject> p) {
+    if (p->gc_holds()) gc_track(p->gc_head, kIteratorGc, p);  // most iterators hold no cycle
+    return Value(Kind::Iterator, std::move(p));
+}
+Value Value::wrap(std::shared_ptr<SetObject> p, bool frozen) {
+    gc_track(p->gc_head, kSetGc, p);
+    return Value(frozen ? Kind::FrozenSet : Kind::Set, std::move(p));
 }
 Value Value::wrap(std::shared_ptr<InstanceObject> p) {
     gc_track(p->gc_head, kInstanceGc, p);

@@ -195,14 +195,10 @@ public:
     static Value wrap(std::shared_ptr<ExceptionObject> p) {
         return Value(Kind::Exception, std::move(p));
     }
-    static Value wrap(std::shared_ptr<IteratorObject> p) {
-        return Value(Kind::Iterator, std::move(p));
-    }
+    static Value wrap(std::shared_ptr<IteratorObject> p);
     static Value wrap(std::shared_ptr<ModuleObject> p) { return Value(Kind::Module, std::move(p)); }
     static Value wrap(std::shared_ptr<InstanceObject> p);
-    static Value wrap(std::shared_ptr<SetObject> p, bool frozen) {
-        return Value(frozen ? Kind::FrozenSet : Kind::Set, std::move(p));
-    }
+    static Value wrap(std::shared_ptr<SetObject> p, bool frozen);
 
     Kind kind() const { return kind_; }
     bool is(Kind k) const { return kind_ == k; }
@@ -527,6 +523,15 @@ public:
         (void)interp;
         return std::nullopt;
     }
+    // The cycle collector (gc.hpp): an iterator that holds user values says
+    // so (gc_holds) and is tracked when wrapped; a suspended generator has a
+    // finalizer (its close()), run once before it is cleared.
+    virtual bool gc_holds() const { return false; }
+    virtual void gc_traverse(GcVisitor&) const {}
+    virtual void gc_clear() {}
+    virtual bool gc_needs_finalize() const { return false; }
+    virtual void gc_finalize() {}
+    GcHead gc_head;
 };
 
 // import struct / array / mmap / io / tempfile / os / sys.
