@@ -26,6 +26,7 @@ Result<Value> struct_iter_unpack(Interp& interp, const engine::Struct& s, const 
 std::vector<std::pair<std::string, Value>> zlib_module_attrs();      // mod_zlib.cpp
 std::vector<std::pair<std::string, Value>> binascii_module_attrs();  // mod_binascii.cpp
 std::vector<std::pair<std::string, Value>> base64_module_attrs();    // mod_base64.cpp
+std::vector<std::pair<std::string, Value>> functools_module_attrs();  // mod_functools.cpp
 
 std::string struct_format(const Value& v) { return v.obj<StructObject>().codec.format(); }
 
@@ -237,6 +238,8 @@ Result<Value> import_module(Interp&, std::string_view name) {
              {"isenabled", fn("isenabled", gc_m_isenabled)}};
     } else if (name == "base64") {
         a = base64_module_attrs();
+    } else if (name == "functools") {
+        a = functools_module_attrs();
     } else if (name == "sys") {
         a = {{"byteorder", Value::str("little")}, {"maxsize", Value::integer(INT64_MAX)}};
     } else {
