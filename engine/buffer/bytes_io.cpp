@@ -103,6 +103,30 @@ Result<int64_t> BytesIOObject::readinto(Exporter& buffer) {
     return n;
 }
 
+Result<std::string> BytesIOObject::readline(int64_t limit) {
+    BV_CHECK(check_closed());
+    if (pos_ >= string_size_) return std::string();
+    const std::string_view rest = block_->view().substr(static_cast<size_t>(pos_),
+                                                        static_cast<size_t>(string_size_ - pos_));
+    const size_t nl = rest.find('\n');
+    int64_t n = nl == std::string_view::npos ? static_cast<int64_t>(rest.size())
+                                             : static_cast<int64_t>(nl) + 1;
+    if (limit >= 0 && n > limit) n = limit;
+    block_->report_read(static_cast<uint64_t>(pos_), static_cast<uint64_t>(pos_ + n), id(), "readline");
+    std::string out(rest.substr(0, static_cast<size_t>(n)));
+    context().note_copy(out.size(), block_->id(), 0, id());
+    pos_ += n;
+    return out;
+}
+
+Result<void> BytesIOObject::reinit(bool reopen) {
+    string_size_ = 0;
+    pos_ = 0;
+    BV_CHECK(check_exports());
+    if (reopen) closed_ = false;
+    return ok();
+}
+
 Result<void> BytesIOObject::check_writable() const {
     BV_CHECK(check_closed());
     return check_exports();

@@ -39,6 +39,9 @@ public:
     Result<std::string> getvalue() const;
     Result<std::string> read(std::optional<int64_t> n = std::nullopt);
     Result<int64_t> readinto(Exporter& buffer);
+    // One line: up to and including the next b'\n', at most `limit` bytes
+    // when limit >= 0 (CPython's scan_eol); b'' at or past the end.
+    Result<std::string> readline(int64_t limit = -1);
     Result<int64_t> write(std::string_view data);
     // write_bytes' checks (closed, then exports), made before the argument is read:
     // bio.write(1) while exported is BufferError, not TypeError.
@@ -47,6 +50,11 @@ public:
     Result<int64_t> tell() const;
     Result<int64_t> truncate(std::optional<int64_t> size = std::nullopt);
     Result<void> close();
+    // A second __init__ (CPython's _io_BytesIO___init___impl): the size and the
+    // position become 0 before the exports check, so a refused call still
+    // empties it. The runtime then writes the new value; `reopen` (a bytes
+    // value, which CPython adopts as its buffer) makes a closed BytesIO open.
+    Result<void> reinit(bool reopen);
 
     explicit BytesIOObject(BufferContext& ctx);  // use create()
 

@@ -511,28 +511,82 @@ const MethodDef kMmapMethods[] = {
 
 BytesIOObject& bio_of(const Value& v) { return v.obj<BytesIOObject>(); }
 
+// Argument checks as CPython 3.11's _io.BytesIO methods make them: keywords are
+// refused naming "BytesIO.read()"; METH_NOARGS/METH_O arity errors name
+// "BytesIO.tell()" ("takes no arguments (1 given)"), Argument Clinic's optional
+// positionals only the method ("read expected at most 1 argument, got 2").
+Result<void> bio_args(const CallArgs& args, std::string_view name, size_t min, size_t max) {
+    const std::string qual = "BytesIO." + std::string(name);
+    BV_CHECK(check_no_keywords(args, qual));
+    return check_positional(args, min == max ? std::string_view(qual) : name, min, max);
+}
+// _Py_convert_optional_to_ssize_t: None, or the size (read, read1, readline).
+Result<int64_t> bio_size_arg(const CallArgs& args) {
+    if (args.args.empty()) return int64_t{-1};
+    BV_TRY(k, to_optional_ssize(args.args[0]));
+    return k.value_or(-1);
+}
+Result<Value> bio_closed_error() { return raise(ExcType::ValueError, "I/O operation on closed file."); }
+
 Result<Value> bio_getbuffer(Interp&, const Value& self, CallArgs& args) {
-    BV_CHECK(check_positional(args, "getbuffer", 0, 0));
+    BV_CHECK(bio_args(args, "getbuffer", 0, 0));
     BV_TRY(v, bio_of(self).getbuffer());
     return Value::wrap(std::move(v));
 }
 Result<Value> bio_getvalue(Interp& interp, const Value& self, CallArgs& args) {
-    BV_CHECK(check_positional(args, "getvalue", 0, 0));
+    BV_CHECK(bio_args(args, "getvalue", 0, 0));
     BV_TRY(s, bio_of(self).getvalue());
     return make_bytes(interp, s);
 }
 Result<Value> bio_read(Interp& interp, const Value& self, CallArgs& args) {
-    BV_CHECK(check_positional(args, "read", 0, 1));
-    std::optional<int64_t> n;
-    if (!args.args.empty()) {
-        BV_TRY(k, to_optional_ssize(args.args[0]));
-        n = k;
-    }
-    BV_TRY(s, bio_of(self).read(n));
+    BV_CHECK(bio_args(args, "read", 0, 1));
+    BV_TRY(n, bio_size_arg(args));
+    BV_TRY(s, bio_of(self).read(n < 0 ? std::nullopt : std::optional<int64_t>(n)));
     return make_bytes(interp, s);
 }
+Result<Value> bio_read1(Interp& interp, const Value& self, CallArgs& args) {
+    BV_CHECK(bio_args(args, "read1", 0, 1));
+    BV_TRY(n, bio_size_arg(args));
+    BV_TRY(s, bio_of(self).read(n < 0 ? std::nullopt : std::optional<int64_t>(n)));
+    return make_bytes(interp, s);
+}
+Result<Value> bio_readline(Interp& interp, const Value& self, CallArgs& args) {
+    BV_CHECK(bio_args(args, "readline", 0, 1));
+    BV_TRY(n, bio_size_arg(args));
+    BV_TRY(s, bio_of(self).readline(n));
+    return make_bytes(interp, s);
+}
+// _io_BytesIO_readlines_impl: closed first; the hint an int (no __index__) or
+// None; lines until their total reaches a positive hint.
+Result<Value> bio_readlines(Interp& interp, const Value& self, CallArgs& args) {
+    BV_CHECK(bio_args(args, "readlines", 0, 1));
+    BytesIOObject& bio = bio_of(self);
+    if (bio.closed()) return bio_closed_error();
+    int64_t hint = 0;
+    if (!args.args.empty() && !args.args[0].is_none()) {
+        const Value& h = args.args[0];
+        if (!is_intlike(h))
+            return raise(ExcType::TypeError,
+                         "integer argument expected, got '" + type_name(h) + "'");
+        if (h.is_big_int())
+            return raise(ExcType::OverflowError, "Python int too large to convert to C ssize_t");
+        hint = h.small_int();
+    }
+    std::vector<Value> lines;
+    int64_t total = 0;
+    while (true) {
+        BV_TRY(line, bio.readline(-1));
+        if (line.empty()) break;
+        BV_CHECK(interp.tick());
+        total += static_cast<int64_t>(line.size());
+        BV_TRY(b, make_bytes(interp, line));
+        lines.push_back(std::move(b));
+        if (hint > 0 && total >= hint) break;
+    }
+    return Value::list(std::move(lines));
+}
 Result<Value> bio_readinto(Interp&, const Value& self, CallArgs& args) {
-    BV_CHECK(check_positional(args, "readinto", 1, 1));
+    BV_CHECK(bio_args(args, "readinto", 1, 1));
     auto exp = as_exporter(args.args[0]);
     if (!exp)
         return raise(ExcType::TypeError,
@@ -541,31 +595,69 @@ Result<Value> bio_readinto(Interp&, const Value& self, CallArgs& args) {
     BV_TRY(n, bio_of(self).readinto(*exp));
     return Value::integer(n);
 }
-Result<Value> bio_write(Interp&, const Value& self, CallArgs& args) {
-    BV_CHECK(check_positional(args, "write", 1, 1));
-    BV_CHECK(bio_of(self).check_writable());  // CPython 3.11 write_bytes: before the argument
-    BV_TRY(data, require_bytes_like(args.args[0]));
-    BV_TRY(n, bio_of(self).write(data));
+Result<Value> bio_write_value(BytesIOObject& bio, const Value& data) {
+    BV_CHECK(bio.check_writable());  // CPython 3.11 write_bytes: before the argument
+    BV_TRY(bytes, require_bytes_like(data));
+    BV_TRY(n, bio.write(bytes));
     return Value::integer(n);
 }
+Result<Value> bio_write(Interp&, const Value& self, CallArgs& args) {
+    BV_CHECK(bio_args(args, "write", 1, 1));
+    return bio_write_value(bio_of(self), args.args[0]);
+}
+// _io_BytesIO_writelines: each item written as it comes (a failing item keeps
+// the ones before it).
+Result<Value> bio_writelines(Interp& interp, const Value& self, CallArgs& args) {
+    BV_CHECK(bio_args(args, "writelines", 1, 1));
+    if (bio_of(self).closed()) return bio_closed_error();
+    BV_TRY(it, get_iter(interp, args.args[0]));
+    while (true) {
+        BV_TRY(item, iter_next(interp, it));
+        if (!item) break;
+        BV_CHECK(interp.tick());
+        BV_TRY(n, bio_write_value(bio_of(self), *item));
+        (void)n;
+    }
+    return Value();
+}
+// __init__ on a live BytesIO (_io_BytesIO___init___impl).
+Result<Value> bio_init(Interp&, const Value& self, CallArgs& args) {
+    BV_TRY(a, bind_clinic_args(args, "BytesIO", {"initial_bytes"}, 0));
+    BytesIOObject& bio = bio_of(self);
+    const Value* v = a.get(0);
+    const bool given = v && !v->is_none();
+    BV_CHECK(bio.reinit(given && v->is(Kind::Bytes)));
+    if (!given) return Value();
+    BV_TRY(n, bio_write_value(bio, *v));
+    (void)n;
+    BV_TRY(pos, bio.seek(0));
+    (void)pos;
+    return Value();
+}
 Result<Value> bio_seek(Interp&, const Value& self, CallArgs& args) {
-    BV_CHECK(check_positional(args, "seek", 1, 2));
+    BV_CHECK(bio_args(args, "seek", 1, 2));
     BV_TRY(pos, to_ssize(args.args[0]));
     int64_t whence = 0;
     if (args.args.size() == 2) {
-        BV_TRY(w, to_index(args.args[1]));
-        whence = w;
+        // _PyLong_AsInt
+        auto w = to_index(args.args[1]);
+        if (!w && w.error().type == ExcType::OverflowError)
+            return raise(ExcType::OverflowError, "Python int too large to convert to C int");
+        BV_CHECK(w);
+        if (*w > INT32_MAX || *w < INT32_MIN)
+            return raise(ExcType::OverflowError, "Python int too large to convert to C int");
+        whence = *w;
     }
     BV_TRY(r, bio_of(self).seek(pos, static_cast<int>(whence)));
     return Value::integer(r);
 }
 Result<Value> bio_tell(Interp&, const Value& self, CallArgs& args) {
-    BV_CHECK(check_positional(args, "tell", 0, 0));
+    BV_CHECK(bio_args(args, "tell", 0, 0));
     BV_TRY(r, bio_of(self).tell());
     return Value::integer(r);
 }
 Result<Value> bio_truncate(Interp&, const Value& self, CallArgs& args) {
-    BV_CHECK(check_positional(args, "truncate", 0, 1));
+    BV_CHECK(bio_args(args, "truncate", 0, 1));
     std::optional<int64_t> n;
     if (!args.args.empty()) {
         BV_TRY(k, to_optional_ssize(args.args[0]));
@@ -575,17 +667,55 @@ Result<Value> bio_truncate(Interp&, const Value& self, CallArgs& args) {
     return Value::integer(r);
 }
 Result<Value> bio_flush(Interp&, const Value& self, CallArgs& args) {
-    BV_CHECK(check_positional(args, "BytesIO.flush", 0, 0));
-    if (bio_of(self).closed()) return raise(ExcType::ValueError, "I/O operation on closed file.");
+    BV_CHECK(bio_args(args, "flush", 0, 0));
+    if (bio_of(self).closed()) return bio_closed_error();
     return Value();
 }
+// readable/writable/seekable: True; isatty: False; each ValueError once closed.
+template <bool kAnswer>
+Result<Value> bio_flag(std::string_view name, const Value& self, const CallArgs& args) {
+    BV_CHECK(bio_args(args, name, 0, 0));
+    if (bio_of(self).closed()) return bio_closed_error();
+    return Value::boolean(kAnswer);
+}
+Result<Value> bio_readable(Interp&, const Value& self, CallArgs& args) {
+    return bio_flag<true>("readable", self, args);
+}
+Result<Value> bio_writable(Interp&, const Value& self, CallArgs& args) {
+    return bio_flag<true>("writable", self, args);
+}
+Result<Value> bio_seekable(Interp&, const Value& self, CallArgs& args) {
+    return bio_flag<true>("seekable", self, args);
+}
+Result<Value> bio_isatty(Interp&, const Value& self, CallArgs& args) {
+    return bio_flag<false>("isatty", self, args);
+}
+// _BufferedIOBase.detach: BytesIO has no raw stream.
+Result<Value> bio_detach(Interp&, const Value&, CallArgs& args) {
+    BV_CHECK(check_positional(args, "_BufferedIOBase.detach", 0, 0));
+    return raise(ExcType::UnsupportedOperation, "detach");
+}
+// BytesIO is its own iterator (tp_iter = PyObject_SelfIter, no closed check);
+// __next__ is a line, StopIteration at the end, ValueError once closed.
+Result<Value> bio_iter(Interp&, const Value& self, CallArgs& args) {
+    if (!args.args.empty() || !args.kwargs.empty())
+        return raise(ExcType::TypeError, fmt::format("expected 0 arguments, got {}", args.args.size()));
+    return self;
+}
+Result<Value> bio_next(Interp& interp, const Value& self, CallArgs& args) {
+    if (!args.args.empty() || !args.kwargs.empty())
+        return raise(ExcType::TypeError, fmt::format("expected 0 arguments, got {}", args.args.size()));
+    BV_TRY(line, bytesio_next_line(interp, self));
+    if (!line) return raise(ExcType::StopIteration, "");
+    return std::move(*line);
+}
 Result<Value> bio_close(Interp&, const Value& self, CallArgs& args) {
-    BV_CHECK(check_positional(args, "close", 0, 0));
+    BV_CHECK(bio_args(args, "close", 0, 0));
     BV_CHECK(bio_of(self).close());
     return Value();
 }
 Result<Value> bio_enter(Interp&, const Value& self, CallArgs&) {
-    if (bio_of(self).closed()) return raise(ExcType::ValueError, "I/O operation on closed file.");
+    if (bio_of(self).closed()) return bio_closed_error();
     return self;
 }
 Result<Value> bio_exit(Interp&, const Value& self, CallArgs&) {
@@ -595,10 +725,26 @@ Result<Value> bio_exit(Interp&, const Value& self, CallArgs&) {
 
 const MethodDef kBytesIOMethods[] = {
     {"getbuffer", bio_getbuffer}, {"getvalue", bio_getvalue}, {"read", bio_read},
-    {"readinto", bio_readinto},   {"write", bio_write},       {"seek", bio_seek},
-    {"tell", bio_tell},           {"truncate", bio_truncate}, {"close", bio_close},
-    {"__enter__", bio_enter},     {"__exit__", bio_exit},       {"flush", bio_flush},
+    {"read1", bio_read1},         {"readline", bio_readline}, {"readlines", bio_readlines},
+    {"readinto", bio_readinto},   {"write", bio_write},       {"writelines", bio_writelines},
+    {"seek", bio_seek},           {"tell", bio_tell},         {"truncate", bio_truncate},
+    {"close", bio_close},         {"flush", bio_flush},       {"readable", bio_readable},
+    {"writable", bio_writable},   {"seekable", bio_seekable}, {"isatty", bio_isatty},
+    {"detach", bio_detach},       {"__init__", bio_init},     {"__iter__", bio_iter},
+    {"__next__", bio_next},       {"__enter__", bio_enter},   {"__exit__", bio_exit},
 };
+
+}  // namespace
+
+// next() of a BytesIO (bytesio_iternext): a line, nullopt at the end.
+Result<std::optional<Value>> bytesio_next_line(Interp& interp, const Value& bio) {
+    BV_TRY(line, bio_of(bio).readline(-1));
+    if (line.empty()) return std::optional<Value>();
+    BV_TRY(b, make_bytes(interp, line));
+    return std::optional<Value>(std::move(b));
+}
+
+namespace {
 
 // ---- TemporaryFile ----------------------------------------------------------------
 

@@ -9,6 +9,7 @@
 #include "engine/buffer/memory_view.hpp"
 #include "engine/buffer/mmap_object.hpp"
 #include "engine/python/runtime/bigint.hpp"
+#include "engine/python/runtime/class_object.hpp"
 #include "engine/python/runtime/numbers.hpp"
 #include "engine/python/runtime/ops.hpp"
 
@@ -176,6 +177,16 @@ Result<int64_t> to_ssize(const Value& v) {
 
 Result<std::optional<int64_t>> to_optional_ssize(const Value& v) {
     if (v.is_none()) return std::optional<int64_t>();
+    if (v.is(Kind::Instance) && current_interp()) {  // _PyIndex_Check: an __index__ method
+        BV_TRY(r, call_slot(*current_interp(), v, Slot::Index, {}));
+        if (r) {
+            if (!r->is_int())
+                return raise(ExcType::TypeError,
+                             "__index__ returned non-int (type " + type_name(*r) + ")");
+            BV_TRY(n, to_index(*r));
+            return std::optional<int64_t>(n);
+        }
+    }
     if (!is_intlike(v))
         return raise(ExcType::TypeError,
                      "argument should be integer or None, not '" + type_name(v) + "'");

@@ -15,6 +15,7 @@
 #include "engine/buffer/struct_codec.hpp"
 #include "engine/python/runtime/convert.hpp"
 #include "engine/python/runtime/dict.hpp"
+#include "engine/python/runtime/methods.hpp"
 #include "engine/python/runtime/ops.hpp"
 #include "engine/python/runtime/set.hpp"
 #include "engine/python/runtime/seq.hpp"
@@ -467,6 +468,8 @@ Result<Value> get_iter(Interp& interp, const Value& v) {
             return wrap(std::make_shared<ArrayIter>(v));
         case Kind::Mmap:
             return wrap(std::make_shared<MmapIter>(v));
+        case Kind::BytesIO:  // its own iterator, as CPython's
+            return v;
         case Kind::Iterator:
             if (auto* view = as_dict_view(v))
                 return make_dict_iter(view->dict(), view->view_kind());
@@ -478,6 +481,7 @@ Result<Value> get_iter(Interp& interp, const Value& v) {
 
 Result<std::optional<Value>> iter_next(Interp& interp, const Value& iterator) {
     if (iterator.is(Kind::Instance)) return instance_next(interp, iterator);
+    if (iterator.is(Kind::BytesIO)) return bytesio_next_line(interp, iterator);
     if (!iterator.is(Kind::Iterator) || as_dict_view(iterator))
         return raise(ExcType::TypeError, "'" + type_name(iterator) + "' object is not an iterator");
     return iterator.obj<IteratorObject>().next(interp);

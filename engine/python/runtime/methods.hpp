@@ -42,6 +42,8 @@ MethodTable memoryview_methods();
 MethodTable array_methods();
 MethodTable mmap_methods();
 MethodTable bytesio_methods();
+// next() of an io.BytesIO, its own iterator: the next line, nullopt at the end.
+Result<std::optional<Value>> bytesio_next_line(Interp& interp, const Value& bio);
 MethodTable tempfile_methods();
 MethodTable struct_methods();
 

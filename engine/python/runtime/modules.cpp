@@ -321,7 +321,7 @@ Result<Value> new_mmap(Interp& interp, CallArgs& args) {
 }
 
 Result<Value> new_bytesio(Interp& interp, CallArgs& args) {
-    BV_TRY(a, bind_args(args, "BytesIO", {"initial_bytes"}, 0));
+    BV_TRY(a, bind_clinic_args(args, "BytesIO", {"initial_bytes"}, 0));
     std::string init;
     if (const Value* v = a.get(0); v && !v->is_none()) {
         BV_TRY(b, require_bytes_like(*v));

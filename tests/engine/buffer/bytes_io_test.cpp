@@ -55,6 +55,40 @@ TEST(BytesIOTest, CheckWritableBeforeTheArgument) {
     EXPECT_RAISES(b->check_writable(), ValueError, kClosed);
 }
 
+// scan_eol: a line ends after b'\n', a limit cuts it, past the end is b''.
+TEST(BytesIOTest, ReadlineScansToTheNewline) {
+    BufferContext ctx;
+    auto b = *BytesIOObject::create(ctx, "ab\ncd");
+    EXPECT_EQ(*b->readline(0), "");
+    EXPECT_EQ(*b->readline(1), "a");
+    EXPECT_EQ(*b->readline(), "b\n");
+    EXPECT_EQ(*b->readline(-1), "cd");
+    EXPECT_EQ(*b->readline(), "");
+    EXPECT_EQ(*b->seek(40), 40);
+    EXPECT_EQ(*b->readline(), "");
+    ASSERT_OK(b->close());
+    EXPECT_RAISES(b->readline(), ValueError, kClosed);
+}
+
+// A second __init__ empties the BytesIO before exports refuse it; bytes reopen it.
+TEST(BytesIOTest, ReinitResetsBeforeTheExportsCheck) {
+    BufferContext ctx;
+    auto b = *BytesIOObject::create(ctx, "12345");
+    EXPECT_EQ(*b->seek(3), 3);
+    auto m = *b->getbuffer();
+    EXPECT_RAISES(b->reinit(false), BufferError, kResize);
+    EXPECT_EQ(*b->getvalue(), "");
+    EXPECT_EQ(*b->tell(), 0);
+    ASSERT_OK(m->release());
+    ASSERT_OK(b->close());
+    ASSERT_OK(b->reinit(false));
+    EXPECT_TRUE(b->closed());
+    ASSERT_OK(b->reinit(true));
+    EXPECT_FALSE(b->closed());
+    EXPECT_EQ(*b->write("xy"), 2);
+    EXPECT_EQ(*b->getvalue(), "xy");
+}
+
 TEST(BytesIOTest, SeekTruncateAndPadding) {
     BufferContext ctx;
     auto b = *BytesIOObject::create(ctx, "hello");
