@@ -74,7 +74,9 @@ Result<Value> Interpreter::eval(const Expr& e, const std::shared_ptr<Frame>& f) 
         }
         case ExprKind::Attribute: {
             BV_TRY(obj, eval(*e.a, f));
-            return getattr(*this, obj, e.name);
+            auto attr = getattr(*this, obj, e.name);
+            if (!attr) attribute_missing(attr.error(), obj, e.name);
+            return attr;
         }
         case ExprKind::Subscript: {
             BV_TRY(obj, eval(*e.a, f));
@@ -239,9 +241,9 @@ Result<Value> Interpreter::eval_name(const Expr& e, const std::shared_ptr<Frame>
                                  "cannot access local variable '" + name +
                                      "' where it is not associated with a value");
                 }
-                return raise(ExcType::NameError, "cannot access free variable '" + name +
-                                                     "' where it is not associated with a value "
-                                                     "in enclosing scope");
+                return name_error(name, *f, "cannot access free variable '" + name +
+                                                "' where it is not associated with a value "
+                                                "in enclosing scope");
             }
             innermost = false;
         }
@@ -255,7 +257,7 @@ Result<Value> Interpreter::eval_name(const Expr& e, const std::shared_ptr<Frame>
         return raise(ExcType::NotImplementedError,
                      "the built-in '" + name + "' is not supported in the playground");
     }
-    return raise(ExcType::NameError, "name '" + name + "' is not defined");
+    return name_error(name, *f, "name '" + name + "' is not defined");
 }
 
 Result<Value> Interpreter::eval_fstring(const Expr& e, const std::shared_ptr<Frame>& f) {

@@ -139,7 +139,7 @@ Result<void> Interpreter::delete_target(const Expr& target, const std::shared_pt
                                  "cannot access local variable '" + target.name +
                                      "' where it is not associated with a value");
                 }
-                return raise(ExcType::NameError, "name '" + target.name + "' is not defined");
+                return name_error(target.name, *f, "name '" + target.name + "' is not defined");
             }
             Value doomed = std::move(it->second);
             frame->vars.erase(it);
@@ -369,7 +369,9 @@ Result<Interpreter::Flow> Interpreter::exec_augassign(const Stmt& s,
         }
         case ExprKind::Attribute: {
             BV_TRY(obj, eval(*t.a, f));
-            BV_TRY(old, getattr(*this, obj, t.name));
+            auto got = getattr(*this, obj, t.name);
+            if (!got) attribute_missing(got.error(), obj, t.name);
+            BV_TRY(old, std::move(got));
             BV_TRY(rhs, eval(*s.value, f));
             BV_TRY(result, inplace_op(*this, s.bin_op, old, rhs));
             old = Value();

@@ -239,9 +239,10 @@ std::string Interpreter::format_traceback(const Error& error) const {
         if (has_file) out += source_and_carets(raw_line(source_, entry.line), entry.line, entry.span);
     }
     if (!uncaught_class_.empty()) {
-        return out + uncaught_class_ + (error.message.empty() ? "" : ": " + error.message) + "\n";
+        return out + uncaught_class_ + (error.message.empty() ? "" : ": " + error.message) +
+               hint_for(error) + "\n";
     }
-    return out + format_exception_line(error) + "\n";
+    return out + format_exception_line(error) + hint_for(error) + "\n";
 }
 
 }  // namespace engine::py

@@ -113,6 +113,7 @@ public:
         traceback_.clear();
         raised_value_.reset();
     }
+    void attribute_missing(const Error& error, const Value& obj, std::string_view name) override;
 
     // Used by function and generator objects (call.cpp, comprehension.cpp).
     Result<Value> call_user(const UserFunction& fn, CallArgs args);
@@ -191,6 +192,21 @@ private:
     void suspend_value(Value value);
     Result<Value> make_generator(const UserFunction& fn, std::shared_ptr<Frame> frame);
     Result<void> line_event(int line, const std::shared_ptr<Frame>& f);
+
+    // "Did you mean" hints (hints.cpp). A NameError / AttributeError the
+    // runtime raised keeps what its hint is chosen from, as CPython keeps the
+    // name (and obj) on the exception; the hint is computed only when the
+    // traceback is printed, and str(e) never has it.
+    struct HintContext {
+        ExcType type = ExcType::NameError;
+        std::string message;  // matches the Error printed
+        std::string name;
+        std::vector<std::string> locals;  // NameError: the raising frame's local names
+        std::shared_ptr<const std::vector<std::string>> dir;  // AttributeError: dir(obj)
+    };
+    Error name_error(const std::string& name, const Frame& f, std::string message);
+    std::string hint_for(const Error& error) const;  // ". Did you mean: 'x'?" or ""
+    std::optional<HintContext> hint_;
 
     Value exception_value(const Error& error);
     Error stamp(Error error, int line);

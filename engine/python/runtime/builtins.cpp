@@ -1,6 +1,7 @@
 // Built-in functions and type constructors.
 #include "engine/python/runtime/class_object.hpp"
 #include "engine/python/runtime/builtins.hpp"
+#include "engine/python/runtime/dir.hpp"
 
 #include <fmt/format.h>
 
@@ -469,6 +470,7 @@ Result<Value> bi_getattr(Interp& interp, const Value&, CallArgs& args) {
         return raise(ExcType::TypeError,
                      "attribute name must be string, not '" + type_name(args.args[1]) + "'");
     auto r = getattr(interp, args.args[0], args.args[1].str_utf8());
+    if (!r && args.args.size() == 2) interp.attribute_missing(r.error(), args.args[0], args.args[1].str_utf8());
     if (!r && args.args.size() == 3 && r.error().type == ExcType::AttributeError) {
         interp.exception_swallowed();
         return args.args[2];
@@ -532,6 +534,7 @@ const BuiltinEntry kFunctions[] = {
     {"callable", bi_callable},
     {"getattr", bi_getattr},
     {"hasattr", bi_hasattr},
+    {"dir", builtin_dir},
 };
 
 struct TypeEntry {

@@ -561,6 +561,11 @@ public:
     // The runtime caught an exception that user code raised (hasattr, a
     // StopIteration ending __next__): the evaluator forgets its traceback.
     virtual void exception_swallowed() {}
+    // getattr(obj, name) raised AttributeError `error`: the evaluator keeps
+    // obj's names for the printed traceback's "Did you mean" hint.
+    virtual void attribute_missing(const Error& error, const Value& obj, std::string_view name) {
+        (void)error, (void)obj, (void)name;
+    }
     // Deterministic os.urandom: a per-run xorshift64* state; reset per run by
     // the evaluator if it wants lessons to replay identically.
     uint64_t urandom_state = 0x9E3779B97F4A7C15ULL;

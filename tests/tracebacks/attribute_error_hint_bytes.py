@@ -1,0 +1,2 @@
+data = b"hello"
+print(data.uper())

@@ -1,0 +1,2 @@
+mv = memoryview(b"abcd")
+print(getattr(mv, "nbyte"))

@@ -1,0 +1,3 @@
+buf = bytearray(range(8))
+mv = memoryview(buf).cast("H")
+print(mv.tolsit())

@@ -1,0 +1,4 @@
+import struct
+
+print(struct.calcsize("<I"))
+print(struct.unpak("<I", b"\x01\x00\x00\x00"))

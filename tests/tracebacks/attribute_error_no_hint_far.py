@@ -1,0 +1,2 @@
+data = bytearray(4)
+data.frobnicate_everything()

@@ -1,0 +1,3 @@
+data = bytearray(b"abc")
+view = memoryview(data)
+print(lenn(view))

@@ -1,0 +1,2 @@
+Header = b"GIF89a"
+print(header)

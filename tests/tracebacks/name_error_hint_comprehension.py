@@ -1,0 +1,2 @@
+rows = [b"ab", b"cd"]
+print([len(rw) for row in rows])

@@ -1,0 +1,2 @@
+payload = b"\x00\x01"
+print(zqxwv)
